@@ -1,0 +1,87 @@
+// swift-tools-version: 6.0
+import CompilerPluginSupport
+import PackageDescription
+
+let package = Package(
+  name: "FlowTrace",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "FlowTrace", targets: ["FlowTrace"]),
+    .library(name: "FlowTraceWire", targets: ["FlowTraceWire"]),
+    .library(name: "FlowTraceExplorer", targets: ["FlowTraceExplorer"]),
+    .executable(name: "flowtrace", targets: ["flowtrace"]),
+    .executable(name: "flowtrace-tui", targets: ["flowtrace-tui"]),
+    .executable(name: "flowtrace-demo", targets: ["flowtrace-demo"]),
+    .executable(name: "flowtrace-bench", targets: ["flowtrace-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // Trace format: records, binary codec, JSON Lines, tree text.
+    .target(name: "FlowTraceWire"),
+
+    // Runtime inside the traced program.
+    .target(name: "CFlowTraceRuntime"),
+    .target(
+      name: "FlowTrace",
+      dependencies: ["FlowTraceWire", "FlowTraceMacros", "CFlowTraceRuntime"]
+    ),
+    .macro(
+      name: "FlowTraceMacros",
+      dependencies: [
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+        .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+        .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+        .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+      ]
+    ),
+
+    // Explorer: model, then terminal UI.
+    .target(name: "FlowTraceExplorer", dependencies: ["FlowTraceWire"]),
+    .systemLibrary(name: "CNcursesw"),
+    .target(name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw"]),
+
+    // Executables.
+    .executableTarget(
+      name: "flowtrace-tui",
+      dependencies: [
+        "FlowTraceTUI", "FlowTraceDemo",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "flowtrace",
+      dependencies: [
+        "FlowTraceExplorer", "FlowTraceWire",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "flowtrace-bench",
+      dependencies: ["FlowTrace", "FlowTraceWire", "FlowTraceExplorer", "FlowTraceTUI"]
+    ),
+
+    // Demo program (library so flowtrace-tui --demo can run it too).
+    .target(name: "FlowTraceDemo", dependencies: ["FlowTrace"], path: "demo/FlowTraceDemo"),
+    .executableTarget(
+      name: "flowtrace-demo", dependencies: ["FlowTraceDemo", "FlowTrace"],
+      path: "demo/flowtrace-demo"),
+
+    // Tests.
+    .testTarget(name: "FlowTraceWireTests", dependencies: ["FlowTraceWire"]),
+    .testTarget(name: "FlowTraceTests", dependencies: ["FlowTrace", "FlowTraceWire"]),
+    .testTarget(
+      name: "FlowTraceMacrosTests",
+      dependencies: [
+        "FlowTraceMacros",
+        .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
+      ]
+    ),
+    .testTarget(name: "FlowTraceExplorerTests", dependencies: ["FlowTraceExplorer", "FlowTraceWire"]),
+    .testTarget(name: "FlowTraceTUITests", dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire"]),
+    .testTarget(name: "FlowTraceCLITests", dependencies: ["FlowTraceWire", "FlowTraceExplorer"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+#include "CFlowTraceRuntime.h"
+
+_Thread_local void *ft_thread_state = 0;
