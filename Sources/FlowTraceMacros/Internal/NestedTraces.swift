@@ -31,11 +31,10 @@ final class NestedTraces<Context: MacroExpansionContext>: SyntaxRewriter {
       // Keep the line break or space that came before the removed attribute.
       decl = decl.with(\.leadingTrivia, node.leadingTrivia)
     }
-    let body = CodeBlockSyntax(
-      leftBrace: .leftBraceToken(leadingTrivia: .space),
-      statements: CodeBlockItemListSyntax(items.map { $0.with(\.leadingTrivia, .newline) }),
-      rightBrace: .rightBraceToken(leadingTrivia: .newline)
-    )
+    let body = traced.body
+      .with(\.leftBrace, traced.body.leftBrace.with(\.trailingTrivia, []))
+      .with(\.statements, CodeBlockItemListSyntax(items.map { $0.with(\.leadingTrivia, .newline) }))
+      .with(\.rightBrace, .rightBraceToken(leadingTrivia: .newline))
     return DeclSyntax(decl.with(\.body, body))
   }
 }

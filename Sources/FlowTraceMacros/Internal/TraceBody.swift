@@ -52,7 +52,8 @@ struct TraceBody {
   private func closure(effects: String) -> String {
     let signature = effects + closureResult
     let head = signature.isEmpty ? "{" : "{ ()\(signature) in"
-    return "\(head)\n\(originalBody)\n}"
+    let body = originalBody
+    return body.isEmpty ? "\(head)\n}" : "\(head)\n\(body)\n}"
   }
 
   private var doClause: String {
