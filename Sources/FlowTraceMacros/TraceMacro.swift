@@ -12,21 +12,22 @@ public struct TraceMacro: BodyMacro {
     guard let function = traced(declaration, attribute: node, in: context),
       let flags = flagArguments(of: node, in: context)
     else { return [] }
-    let name = QualifiedName.of(function.name, declaration: declaration, in: context)
+    let prefix = QualifiedName.typePrefix(in: context)
     let token = nameToken(of: declaration) ?? Syntax(declaration)
-    return body(of: function, named: name, nameToken: token, flags: flags, in: context)
+    return body(of: function, typePrefix: prefix, nameToken: token, flags: flags, in: context)
   }
 
   /// The statements of a traced body (nested `@Trace` functions expanded too).
   static func body(
     of function: TracedFunction,
-    named name: String,
+    typePrefix: [String],
     nameToken: Syntax,
     flags: String,
     in context: some MacroExpansionContext
   ) -> [CodeBlockItemSyntax] {
     var function = function
-    let nested = NestedTraces(outerName: name, context: context)
+    let name = (typePrefix + [function.name]).joined(separator: ".")
+    let nested = NestedTraces(typePrefix: typePrefix, context: context)
     function.body = nested.rewrite(function.body).cast(CodeBlockSyntax.self)
     let site = SiteLiteral.make(
       qualifiedName: name,

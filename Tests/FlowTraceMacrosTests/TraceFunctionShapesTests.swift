@@ -240,7 +240,7 @@ final class TraceFunctionShapesTests: XCTestCase {
           __ftCall.entered()
           let __ftResult = { () -> Int in
             func inner(_ x: Int) -> Int {
-              let __ftCall = _TraceCall(site: "outer.inner\t_\tTestModule/test.swift\t2", flags: _TraceFlags(showResult: false))
+              let __ftCall = _TraceCall(site: "inner\t_\tTestModule/test.swift\t2", flags: _TraceFlags(showResult: false))
               if __ftCall.recordsArguments {
                 __ftCall.argument(x)
               }

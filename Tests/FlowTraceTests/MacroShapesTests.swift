@@ -36,6 +36,11 @@ import Testing
   return double(n) + triple(n)
 }
 
+func shapeLocal(_ n: Int) -> Int {
+  @Trace func localSquare(_ x: Int) -> Int { x * x }
+  return localSquare(n)
+}
+
 @Trace func shapeEarlyReturn(_ n: Int) -> String {
   guard n > 0 else { return "non-positive" }
   if n > 100 { return "big" }
@@ -296,7 +301,7 @@ extension ShapeOuter {
     #expect(shapeGeneric("pear", "apple") == "pear")
     #expect(shapeVariadic(1, 2, 3, 4) == 10)
     #expect(shapeRecursive(10) == 55)
-    #expect(shapeNested(5) == 25)
+    #expect(shapeNested(5) == 25 && shapeLocal(2) == 4)
     #expect(shapeUnnamed(1, 9) == 9)
     #expect(shapeTuple((1, "a")) == (2, "a!"))
     #expect(shapeOptional("four") == 4 && shapeOptional(nil) == nil)

@@ -5,11 +5,11 @@ import SwiftSyntaxMacros
 /// expansion contains the same macro ("recursive expansion"), so the outer expansion does
 /// the inner ones itself and drops their attribute.
 final class NestedTraces<Context: MacroExpansionContext>: SyntaxRewriter {
-  private let outerName: String
+  private let typePrefix: [String]
   private let context: Context
 
-  init(outerName: String, context: Context) {
-    self.outerName = outerName
+  init(typePrefix: [String], context: Context) {
+    self.typePrefix = typePrefix
     self.context = context
     super.init(viewMode: .sourceAccurate)
   }
@@ -21,9 +21,8 @@ final class NestedTraces<Context: MacroExpansionContext>: SyntaxRewriter {
     guard let traced = TracedFunction(function: node),
       let flags = TraceMacro.flagArguments(of: attribute, in: context)
     else { return DeclSyntax(node) }
-    let name = outerName + "." + traced.name
     let items = TraceMacro.body(
-      of: traced, named: name, nameToken: Syntax(node.name), flags: flags, in: context)
+      of: traced, typePrefix: typePrefix, nameToken: Syntax(node.name), flags: flags, in: context)
     var attributes = node.attributes
     attributes.remove(at: index)
     var decl = node.with(\.attributes, attributes)
