@@ -239,4 +239,32 @@ final class TraceTypeMembersTests: XCTestCase {
       indentationWidth: .spaces(2)
     )
   }
+
+  func testOperatorsHaveNoLabels() {
+    assertMacroExpansion(
+      #"""
+      struct Money {
+        @Trace static func + (lhs: Money, rhs: Money) -> Money { lhs }
+      }
+      """#,
+      expandedSource: #"""
+        struct Money {
+          static func + (lhs: Money, rhs: Money) -> Money {
+            let __ftCall = _TraceCall(site: "Money.+\t_,_\tTestModule/test.swift\t2", flags: _TraceFlags())
+            if __ftCall.recordsArguments {
+              __ftCall.argument(lhs)
+              __ftCall.argument(rhs)
+            }
+            __ftCall.entered()
+            let __ftResult = { () -> Money in
+              lhs
+            }()
+            return __ftCall.returning(__ftResult)
+          }
+        }
+        """#,
+      macros: testMacros,
+      indentationWidth: .spaces(2)
+    )
+  }
 }

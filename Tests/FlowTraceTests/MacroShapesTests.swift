@@ -205,6 +205,14 @@ final class ShapeAccount {
   @Trace class func bank() -> String { "FlowBank" }
 }
 
+struct ShapeMoney: Equatable {
+  var cents: Int
+  @Trace static func + (lhs: ShapeMoney, rhs: ShapeMoney) -> ShapeMoney {
+    ShapeMoney(cents: lhs.cents + rhs.cents)
+  }
+  @Trace static prefix func - (value: ShapeMoney) -> ShapeMoney { ShapeMoney(cents: -value.cents) }
+}
+
 enum ShapeLight {
   case red, green
   @Trace func next() -> ShapeLight { self == .red ? .green : .red }
@@ -420,6 +428,7 @@ extension ShapeOuter {
     #expect(ShapeAccount.bank() == "FlowBank")
 
     #expect(ShapeLight(go: false).next() == .green)
+    #expect(-(ShapeMoney(cents: 2) + ShapeMoney(cents: 3)) == ShapeMoney(cents: -5))
 
     let box = ShapeBox()
     _ = await box.add(1)

@@ -62,7 +62,15 @@ extension TracedFunction {
     let signature = decl.signature
     let returnType = signature.returnClause?.type
     let isNever = returnType.map { Self.isNever($0) } ?? false
-    let parameters = signature.parameterClause.parameters.map(TracedParameter.init)
+    var parameters = signature.parameterClause.parameters.map(TracedParameter.init)
+    if case .binaryOperator = decl.name.tokenKind {
+      // Operators take no argument labels: `Money.+(a, b)`.
+      for index in parameters.indices { parameters[index].label = "_" }
+    } else if case .prefixOperator = decl.name.tokenKind {
+      for index in parameters.indices { parameters[index].label = "_" }
+    } else if case .postfixOperator = decl.name.tokenKind {
+      for index in parameters.indices { parameters[index].label = "_" }
+    }
     let consumes = parameters.contains { $0.recording == .placeholder("<consumed>") }
     self.init(
       name: decl.name.trimmedDescription,
