@@ -12,6 +12,7 @@ extension _TraceCall {
     isolation: isolated (any Actor)?,
     _ body: () async throws(E) -> R
   ) async throws(E) -> R {
-    try await body()
+    if slot == 0 { return try await body() }
+    return try await _scoped(isolation: isolation, body)
   }
 }
