@@ -29,6 +29,7 @@ public func stopTracing() -> [CallEvent] {
   guard wasActive else { return [] }
   runtime.republish()
   runtime.drain()
+  runtime.pumpSinks()
   let calls = runtime.consumers.withLock { consumers in
     defer { consumers.session = nil }
     return CallEvent.make(

@@ -14,15 +14,19 @@ final class Collector {
   private var recorders: [ThreadRecorder] = []
   var maxValueLength = 200
 
-  /// Reads every published record of every thread, emitting events in order.
-  func drain(_ emit: (TraceEvent) -> Void) {
+  /// Reads the published records of every thread, emitting events in order. A partial drain
+  /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
+  /// hold it; a complete one reads until nothing is left.
+  func drain(complete: Bool = true, _ emit: (TraceEvent) -> Void) {
     recorders = Registry.shared.snapshot()
     var force = false
-    while true {
+    var rounds = 0
+    while rounds < (complete ? Int.max : 4) {
+      rounds += 1
       var progress = false
       var blocked = false
       for recorder in recorders {
-        switch consume(recorder, force: force, emit) {
+        switch consume(recorder, force: force, budget: 1 << 16, emit) {
         case .progressed: progress = true
         case .blocked: blocked = true
         case .idle: break
@@ -30,6 +34,7 @@ final class Collector {
       }
       if progress {
         force = false
+        if !complete, !blocked { return }
         continue
       }
       // A call whose parent never shows (it started before we were reading): root it.
@@ -46,10 +51,12 @@ final class Collector {
   /// Consumes one thread's records until its published end or a call whose cross-thread
   /// parent is not emitted yet.
   private func consume(
-    _ recorder: ThreadRecorder, force: Bool, _ emit: (TraceEvent) -> Void
+    _ recorder: ThreadRecorder, force: Bool, budget: Int, _ emit: (TraceEvent) -> Void
   ) -> Outcome {
     var progressed = false
-    while true {
+    var budget = budget
+    while budget > 0 {
+      budget -= 1
       let chunk = recorder.readChunk
       let committed = ft_load_acquire(chunk.committed)
       if recorder.readIndex >= committed {
@@ -81,6 +88,7 @@ final class Collector {
       progressed = true
       handle(record, text: text, recorder, emit)
     }
+    return .progressed
   }
 
   /// True when a call's parent runs on another thread and is not emitted yet.

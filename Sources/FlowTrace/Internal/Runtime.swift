@@ -20,10 +20,10 @@ struct Consumers {
       + collector.tasks.map { .task($0) }
   }
 
-  mutating func drain() {
+  mutating func drain(complete: Bool = true) {
     let collector = self.collector
     var emitted: [TraceEvent] = []
-    collector.drain { emitted.append($0) }
+    collector.drain(complete: complete) { emitted.append($0) }
     guard !emitted.isEmpty else { return }
     if session != nil {
       session!.append(contentsOf: emitted)
@@ -76,10 +76,11 @@ final class Runtime: Sendable {
   var configuration: Configuration { state.withLock { $0.configuration } }
 
   func updateConfiguration(_ change: (inout Configuration) -> Void) {
-    let generation = filterGeneration.add(1, ordering: .relaxed).newValue
     state.withLock { state in
       change(&state.configuration)
       valueLimit.store(state.configuration.maxValueLength, ordering: .relaxed)
+      // After the change: a thread that sees the new generation reads the new patterns.
+      let generation = filterGeneration.add(1, ordering: .releasing).newValue
       Runtime.publish(state, generation: generation)
     }
   }
@@ -119,18 +120,19 @@ final class Runtime: Sendable {
     state.withLock { Runtime.publish($0, generation: generation) }
   }
 
-  /// Drains every thread and feeds the consumers.
-  func drain() {
+  /// Drains every thread and feeds the consumers (`complete: false` reads a bounded amount).
+  func drain(complete: Bool = true) {
     let limit = maxValueLength
     consumers.withLock { consumers in
       consumers.collector.maxValueLength = limit
       if consumers.printer == nil, ft_mode_load() & ModeBits.autoPrint != 0 {
-        var printer = TreeTextPrinter(options: TreeTextOptions(color: colorEnabled()))
+        var printer = TreeTextPrinter(
+          options: TreeTextOptions(color: colorEnabled(), streaming: false))
         var ignored = ""
         for event in consumers.definitions { printer.consume(event, to: &ignored) }
         consumers.printer = printer
       }
-      consumers.drain()
+      consumers.drain(complete: complete)
     }
   }
 
