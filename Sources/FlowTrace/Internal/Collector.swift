@@ -5,14 +5,15 @@ import FlowTraceWire
 /// before its children's, every thread in its own order). Used only under `Runtime`'s
 /// collector lock.
 final class Collector {
-  private var siteIDs: [UInt64: UInt32] = [:]
-  private(set) var sites: [CallSite] = []
-  private(set) var threads: [ThreadInfo] = []
-  private var announcedTasks: Set<UInt64> = []
-  private(set) var tasks: [TaskInfo] = []
-  private(set) var nextWireID: UInt64 = 1
-  private var recorders: [ThreadRecorder] = []
-  var maxValueLength = 200
+  // Used only under the collector lock: exclusivity checks would be pure overhead.
+  @exclusivity(unchecked) private var siteIDs: [UInt64: UInt32] = [:]
+  @exclusivity(unchecked) private(set) var sites: [CallSite] = []
+  @exclusivity(unchecked) private(set) var threads: [ThreadInfo] = []
+  @exclusivity(unchecked) private var announcedTasks: Set<UInt64> = []
+  @exclusivity(unchecked) private(set) var tasks: [TaskInfo] = []
+  @exclusivity(unchecked) private(set) var nextWireID: UInt64 = 1
+  @exclusivity(unchecked) private var recorders: [ThreadRecorder] = []
+  @exclusivity(unchecked) var maxValueLength = 200
 
   /// Reads the published records of every thread, emitting events in order. A partial drain
   /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
@@ -109,6 +110,16 @@ final class Collector {
   /// The wire id of an internal call id (open, or recently ended); `remove` closes it.
   func wireID(of id: UInt64, remove: Bool) -> UInt64? {
     guard let owner = recorder(of: id) else { return nil }
+    // Fast path: the innermost open call of its thread (every synchronous return).
+    let count = owner.open.count
+    if count > 0, owner.open[count - 1].id == id {
+      let wire = owner.open[count - 1].wire
+      if remove {
+        owner.open.removeLast()
+        owner.closed.add(id, wire: wire)
+      }
+      return wire
+    }
     if let position = owner.open.lastIndex(where: { $0.id == id }) {
       let wire = owner.open[position].wire
       if remove {

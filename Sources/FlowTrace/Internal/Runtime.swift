@@ -13,6 +13,8 @@ struct Consumers {
   var printer: TreeTextPrinter?
   /// File and socket sinks.
   var sinks: [any EventSink] = []
+  /// Events the runtime dropped (from loss records).
+  var lost: UInt64 = 0
 
   /// The definitions seen so far (call sites, threads, tasks), for a consumer that joins late.
   var definitions: [TraceEvent] {
@@ -25,6 +27,7 @@ struct Consumers {
     var emitted: [TraceEvent] = []
     collector.drain(complete: complete) { emitted.append($0) }
     guard !emitted.isEmpty else { return }
+    for case .loss(let loss) in emitted { lost += loss.count }
     if session != nil {
       session!.append(contentsOf: emitted)
     }

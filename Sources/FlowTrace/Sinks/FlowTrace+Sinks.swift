@@ -40,7 +40,10 @@ extension FlowTrace {
     Runtime.shared.drain()
     let closed = Runtime.shared.consumers.withLock { consumers in
       defer { consumers.sinks = [] }
-      for sink in consumers.sinks { sink.close() }
+      for sink in consumers.sinks {
+        sink.close()
+        if let socket = sink as? SocketSink { consumers.lost += socket.dropped }
+      }
       return consumers.sinks.count
     }
     guard closed > 0 else { return }
