@@ -24,6 +24,18 @@ struct Consumers {
 
   mutating func drain(complete: Bool = true) {
     let collector = self.collector
+    if session == nil, printer == nil, sinks.count == 1, let file = sinks[0] as? FileSink {
+      // The common recording case: records go straight into the file's encoder.
+      var lostNow: UInt64 = 0
+      file.encodeDirect { encode in
+        collector.drain(complete: complete) { event in
+          if case .loss(let loss) = event { lostNow += loss.count }
+          encode(event)
+        }
+      }
+      lost += lostNow
+      return
+    }
     var emitted: [TraceEvent] = []
     collector.drain(complete: complete) { emitted.append($0) }
     guard !emitted.isEmpty else { return }

@@ -36,6 +36,18 @@ final class FileSink: EventSink {
     }
   }
 
+  /// Encodes events produced by `body` straight into the file's encoder (no event array),
+  /// then writes them out.
+  func encodeDirect(_ body: ((TraceEvent) -> Void) -> Void) {
+    state.withLock { state in
+      guard !state.closed else { return }
+      body { event in
+        do { try state.encoder.encode(event) } catch { state.failed += 1 }
+      }
+      FileSink.writeOut(&state)
+    }
+  }
+
   func flush() {
     state.withLock { FileSink.writeOut(&$0) }
   }
