@@ -103,7 +103,7 @@ enum WireBench {
     var enumCount = 0
     let slow = best(1) {
       var count = 0
-      try? file.forEachEvent { _ in count += 1 }
+      _ = try? file.forEachEvent { _ in count += 1 }
       enumCount = count
     }
     let mb = Double(size) / 1e6
