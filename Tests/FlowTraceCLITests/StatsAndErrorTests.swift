@@ -54,3 +54,15 @@ import Testing
       result.stderr == "flowtrace: \(junk): byte 0: not a FlowTrace binary trace (bad magic)\n")
   }
 }
+
+@Suite struct StatsOnJSONLinesTests {
+  @Test func statsReadsJSONLinesToo() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(CLITraces.jsonLines(), "calc.jsonl", in: dir)
+    let result = try CLIRunner.run(["stats", trace])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("(JSON Lines, "))
+    #expect(result.stdout.contains("\ncalls     4\n"))
+  }
+}
