@@ -66,3 +66,18 @@ import Testing
     #expect(result.stdout.contains("\ncalls     4\n"))
   }
 }
+
+@Suite struct StatsUntimedTests {
+  @Test func untimedTracesShowNoTimes() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(
+      try CLITraces.binary(PrintCommandTests.events), "u.ftrace", in: dir)
+    let result = try CLIRunner.run(["stats", trace])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("         2          -          -       0  add"))
+    #expect(!lines.contains("top functions by total time"))
+    #expect(lines.contains("top functions by calls"))
+  }
+}
