@@ -11,8 +11,8 @@ public struct Search: Sendable {
   var scanned = 0
   /// Calls examined while running: they may match once their result arrives.
   var pending: [UInt32] = []
-  /// Per site: whether the name matches.
-  var siteMatches: [Bool] = []
+  /// Per site: whether the name matches, and row text pieces.
+  var sites = SiteText()
 
   /// Prepares a search; throws when a `re:` pattern is not a valid regular expression.
   public init(_ pattern: String, in tree: CallTree) throws(SearchError) {
@@ -29,24 +29,29 @@ public struct Search: Sendable {
 
   /// Examines calls appended (or ended) since the last update.
   public mutating func update(with tree: CallTree) {
-    for site in siteMatches.count..<tree.siteTable.count {
-      siteMatches.append(matcher.matches(tree.siteTable[site].name))
-    }
+    sites.update(tree, matcher: matcher)
     var found: [UInt32] = []
     var stillPending: [UInt32] = []
-    for node in pending {
-      if tree.flags[Int(node)].state == .running {
-        stillPending.append(node)
-      } else if matcher.matches(call: Int(node), in: tree, siteMatches: siteMatches) {
-        found.append(node)
+    var foundEarlier = false
+    tree.arena.bytes.withUnsafeBufferPointer { arena in
+      var scratch: [UInt8] = []
+      scratch.reserveCapacity(256)
+      for node in pending {
+        if tree.flags[Int(node)].state == .running {
+          stillPending.append(node)
+        } else if matcher.matches(
+          call: Int(node), in: tree, arena: arena, sites: sites, scratch: &scratch)
+        {
+          found.append(node)
+          foundEarlier = true
+        }
       }
-    }
-    let foundEarlier = !found.isEmpty
-    for node in scanned..<tree.count where tree.flags[node].kind == .call {
-      if matcher.matches(call: node, in: tree, siteMatches: siteMatches) {
-        found.append(UInt32(node))
-      } else if tree.flags[node].state == .running {
-        stillPending.append(UInt32(node))
+      for node in scanned..<tree.count where tree.flags[node].kind == .call {
+        if matcher.matches(call: node, in: tree, arena: arena, sites: sites, scratch: &scratch) {
+          found.append(UInt32(node))
+        } else if tree.flags[node].state == .running {
+          stillPending.append(UInt32(node))
+        }
       }
     }
     pending = stillPending

@@ -16,10 +16,7 @@ struct ByteArena: Sendable {
   var hasRoom: Bool { bytes.count < (Int(UInt32.max) - 1) << 2 }
 
   mutating func appendUInt32(_ value: UInt32) {
-    bytes.append(UInt8(truncatingIfNeeded: value))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 16))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
   mutating func patchUInt32(at offset: Int, _ value: UInt32) {
@@ -59,9 +56,9 @@ struct ByteArena: Sendable {
 
   /// Appends a length-prefixed string.
   mutating func appendString(_ string: String) {
-    var s = string
-    s.withUTF8 { utf8 in
-      appendVarint(utf8.count)
+    let utf8 = string.utf8
+    appendVarint(utf8.count)
+    if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
       bytes.append(contentsOf: utf8)
     }
   }
