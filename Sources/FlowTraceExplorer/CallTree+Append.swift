@@ -19,14 +19,9 @@ extension CallTree {
     case .task(let task):
       programStates[program].tasks[task.id] = task
     case .error(let error):
-      guard let k = programStates[program].open.find(error.id) else {
-        anomalies += 1
-        return
-      }
-      let node = programStates[program].open.entries[k].node
-      errorTable[node] = ErrorRecord(
-        type: error.type, description: error.description, disposition: error.disposition)
-      flags[Int(node)].errorMark = error.disposition == .propagated ? 1 : 2
+      attachError(
+        id: error.id, type: error.type, description: error.description,
+        disposition: error.disposition, program: program)
     case .loss(let loss):
       appendLoss(loss, program: program)
     case .end:
@@ -40,8 +35,10 @@ extension CallTree {
     for event in events { append(event, from: program) }
   }
 
-  /// Reserves room for about `calls` more calls (avoids regrowing the columns).
-  public mutating func reserveCapacity(calls: Int) {
+  /// Reserves room for about `calls` more calls and `stringBytes` more bytes of arguments
+  /// and results (avoids regrowing; a file reader can estimate both from the file's size).
+  public mutating func reserveCapacity(calls: Int, stringBytes: Int = 0) {
+    arena.reserve(stringBytes)
     let total = count + calls
     parents.reserveCapacity(total)
     firstChildren.reserveCapacity(total)
@@ -94,40 +91,50 @@ extension CallTree {
   }
 
   mutating func appendCall(_ start: CallStart, program: Int) {
-    var attach = Attach.thread(program, start.thread)
-    if let parentID = start.parent {
+    startCall(
+      id: start.id, parent: start.parent, site: start.site, thread: start.thread,
+      task: start.task, flags: start.flags, timestamp: start.timestamp, args: start.args,
+      argCount: start.args?.count ?? 0, program: program)
+  }
+
+  /// Adds a call node (the shared path of `TraceEvent`s and the decoder's visitor).
+  mutating func startCall<Args: Sequence>(
+    id: UInt64, parent parentID: UInt64?, site siteID: UInt32, thread: UInt32, task: UInt64,
+    flags collect: CollectFlags, timestamp: UInt64?, args: Args?, argCount: Int, program: Int
+  ) where Args.Element: ArenaText {
+    var attach = Attach.thread(program, thread)
+    if let parentID {
       if let k = programStates[program].open.find(parentID) {
         attach = .call(program, k)
       } else {
         anomalies += 1
       }
     }
-    if case .thread = attach { _ = threadSlot(start.thread, program: program) }
+    if case .thread = attach { _ = threadSlot(thread, program: program) }
     let site: UInt32
-    if let known = siteIndex(start.site, program: program) {
+    if let known = siteIndex(siteID, program: program) {
       site = known
     } else {
       anomalies += 1
       defineSite(
-        CallSite(
-          id: start.site, qualifiedName: "site#\(start.site)", labels: [], file: "", line: 0),
+        CallSite(id: siteID, qualifiedName: "site#\(siteID)", labels: [], file: "", line: 0),
         program: program)
       site = UInt32(siteTable.count - 1)
     }
-    let context = contextIndex(program: program, thread: start.thread, task: start.task)
+    let context = contextIndex(program: program, thread: thread, task: task)
     let node = appendNode(kind: .call, under: attach, ref: site, context: context)
     callCount += 1
     let index = Int(node)
-    if let time = start.timestamp {
+    if let time = timestamp {
       starts[index] = time
       note(time: time, program: program)
     }
-    flags[index].argsCollected = start.args != nil
-    flags[index].resultCollected = start.flags.contains(.result)
-    if start.args != nil || start.flags.contains(.result) {
-      payloads[index] = writePayload(args: start.args)
+    flags[index].argsCollected = args != nil
+    flags[index].resultCollected = collect.contains(.result)
+    if args != nil || collect.contains(.result) {
+      payloads[index] = writePayload(args: args, count: argCount)
     }
-    if !programStates[program].open.open(start.id, node: node) { anomalies += 1 }
+    if !programStates[program].open.open(id, node: node) { anomalies += 1 }
   }
 
   mutating func contextIndex(program: Int, thread: UInt32, task: UInt64) -> UInt32 {
@@ -148,25 +155,45 @@ extension CallTree {
   }
 
   mutating func endCall(_ end: CallEnd, program: Int) {
-    guard let k = programStates[program].open.find(end.id) else {
+    finishCall(id: end.id, timestamp: end.timestamp, result: end.result, program: program)
+  }
+
+  /// Ends a call (the shared path of `TraceEvent`s and the decoder's visitor).
+  mutating func finishCall<Text: ArenaText>(
+    id: UInt64, timestamp: UInt64?, result: Text?, program: Int
+  ) {
+    guard let k = programStates[program].open.find(id) else {
       anomalies += 1
       return
     }
     let node = programStates[program].open.entries.remove(at: k).node
     let index = Int(node)
-    if let time = end.timestamp {
+    if let time = timestamp {
       note(time: time, program: program)
       if starts[index] != Self.noTime {
         durations[index] = DurationCode.encode(time &- min(time, starts[index]))
       }
     }
     flags[index].state = flags[index].errorMark == 1 ? .threw : .returned
-    if let result = end.result, arena.hasRoom {
-      if payloads[index] == 0 { payloads[index] = writePayload(args: nil) }
+    if let result, arena.hasRoom {
+      if payloads[index] == 0 { payloads[index] = writePayload(args: [String]?.none, count: 0) }
       let ref = arena.beginRecord()
-      arena.appendString(result)
+      arena.appendText(result)
       arena.patchUInt32(at: ByteArena.offset(of: payloads[index]), ref)
     }
+  }
+
+  /// Attaches an error to an open call.
+  mutating func attachError(
+    id: UInt64, type: String, description: String, disposition: ErrorDisposition, program: Int
+  ) {
+    guard let k = programStates[program].open.find(id) else {
+      anomalies += 1
+      return
+    }
+    let node = programStates[program].open.entries[k].node
+    errorTable[node] = ErrorRecord(type: type, description: description, disposition: disposition)
+    flags[Int(node)].errorMark = disposition == .propagated ? 1 : 2
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {
@@ -192,13 +219,23 @@ extension CallTree {
   }
 
   /// Argument record: [result ref: UInt32][count][length, bytes]...
-  mutating func writePayload(args: [String]?) -> UInt32 {
+  mutating func writePayload<Args: Sequence>(args: Args?, count: Int) -> UInt32
+  where Args.Element: ArenaText {
     guard arena.hasRoom else { return 0 }
     let ref = arena.beginRecord()
     arena.appendUInt32(0)
-    arena.appendVarint(args?.count ?? 0)
+    arena.appendVarint(count)
     if let args {
-      for arg in args { arena.appendString(arg) }
+      var written = 0
+      for arg in args where written < count {
+        arena.appendText(arg)
+        written += 1
+      }
+      // A shorter list than announced: pad with empty strings so the record stays readable.
+      while written < count {
+        arena.appendVarint(0)
+        written += 1
+      }
     }
     return ref
   }

@@ -66,6 +66,8 @@ public struct CallTree: Sendable {
   var rightmostPath: [UInt32] = []
   /// Whether node index order is also depth-first (pre-)order.
   public internal(set) var isPreorder = true
+  /// The program that records from the decoder's visitor go to.
+  var visitProgram = 0
   /// Number of call nodes.
   public internal(set) var callCount = 0
   /// Events that did not fit the model (unknown ids, events after a call's return, ...).

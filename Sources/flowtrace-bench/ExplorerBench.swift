@@ -15,6 +15,9 @@ enum ExplorerBench {
     let calls = arguments.first.flatMap { Int($0) } ?? 5_000_000
     let threads = arguments.dropFirst().first.flatMap { Int($0) } ?? 4
     print("explorer: \(calls) calls on \(threads) threads (release build expected)")
+    if arguments.dropFirst(2).first == "open" {
+      return openFromBytes(calls: calls, threads: threads)
+    }
 
     var sink = 0
     let generateOnly = time {
@@ -49,6 +52,8 @@ enum ExplorerBench {
     print(
       "  resident: \(format(perCall)) bytes/call (columns \(format(Double(footprint.structure) / Double(tree.callCount))), strings \(format(Double(footprint.strings) / Double(tree.callCount))))"
     )
+
+    openFromBytes(calls: calls, threads: threads)
 
     let pass = time {
       var total: UInt64 = 0
@@ -102,6 +107,35 @@ enum ExplorerBench {
     report("next error from the top", next)
     if sink == 42 { print("") }
   }
+
+  /// Encodes the workload as a binary trace, then opens it as the viewer does: the decoder's
+  /// visitor feeding the tree, then the first outline. Baseline: decoding into a visitor that
+  /// does nothing.
+  static func openFromBytes(calls: Int, threads: Int) {
+    var encoder = TraceEncoder(capacity: calls * 24)
+    encoder.header(TraceHeader(pid: 1, program: "bench", arguments: [], startWallNanos: 0))
+    ExplorerWorkload(calls: calls, threads: threads).generate { try? encoder.encode($0) }
+    let bytes = encoder.takeBytes()
+    var nothing = NoVisitor()
+    let decodeOnly = time {
+      var decoder = TraceDecoder()
+      bytes.withUnsafeBytes { raw in try? decoder.decode(raw, into: &nothing) }
+    }
+    var tree = CallTree()
+    var rows = 0
+    let open = time {
+      tree.reserveCapacity(calls: bytes.count / 24, stringBytes: bytes.count)
+      var decoder = TraceDecoder()
+      bytes.withUnsafeBytes { raw in try? decoder.decode(raw, into: &tree) }
+      rows = Outline(tree: tree).rowCount
+    }
+    print("  trace file: \(bytes.count / 1_000_000) MB, \(tree.callCount) calls, \(rows) rows")
+    report("decode only, no-op visitor (baseline)", decodeOnly)
+    report("open: decode into tree + first outline", open)
+    report("  of which tree + outline (open - decode)", max(0, open - decodeOnly))
+  }
+
+  struct NoVisitor: TraceVisitor {}
 
   static func time(_ body: () -> Void) -> Double {
     var start = timespec()
