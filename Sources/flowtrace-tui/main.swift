@@ -1,1 +1,1 @@
-print("todo")
+print("flowtrace-tui: waiting for the trace decoder")
