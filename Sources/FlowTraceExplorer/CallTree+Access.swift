@@ -1,0 +1,229 @@
+import FlowTraceWire
+
+extension CallTree {
+  @inline(__always) static func index(_ link: UInt32) -> Int? {
+    link == none ? nil : Int(link)
+  }
+
+  /// The top-level nodes (threads, or programs in live mode), in order.
+  public var roots: [Int] {
+    var result: [Int] = []
+    var node = firstRoot
+    while node != Self.none {
+      result.append(Int(node))
+      node = nextSiblings[Int(node)]
+    }
+    return result
+  }
+
+  public func kind(of node: Int) -> NodeKind { flags[node].kind }
+  public func parent(of node: Int) -> Int? { Self.index(parents[node]) }
+  public func firstChild(of node: Int) -> Int? { Self.index(firstChildren[node]) }
+  public func nextSibling(of node: Int) -> Int? { Self.index(nextSiblings[node]) }
+  /// Depth in the displayed tree: top-level nodes are 0.
+  public func depth(of node: Int) -> Int { Int(depths[node]) }
+  public func hasChildren(_ node: Int) -> Bool { firstChildren[node] != Self.none }
+
+  /// The previous sibling, found by walking up from the node just before (O(depth) when
+  /// nodes arrive in depth-first order), else by scanning the siblings.
+  public func previousSibling(of node: Int) -> Int? {
+    let parent = parents[node]
+    if node > 0 && isPreorder {
+      var candidate = UInt32(node - 1)
+      while candidate != Self.none && candidate != parent {
+        if parents[Int(candidate)] == parent { return Int(candidate) }
+        candidate = parents[Int(candidate)]
+      }
+      if candidate == parent { return nil }
+    }
+    var sibling = parent == Self.none ? firstRoot : firstChildren[Int(parent)]
+    var previous: Int?
+    while sibling != Self.none && Int(sibling) != node {
+      previous = Int(sibling)
+      sibling = nextSiblings[Int(sibling)]
+    }
+    return previous
+  }
+
+  /// The last child (walks the siblings).
+  public func lastChild(of node: Int) -> Int? {
+    var child = firstChildren[node]
+    guard child != Self.none else { return nil }
+    while nextSiblings[Int(child)] != Self.none { child = nextSiblings[Int(child)] }
+    return Int(child)
+  }
+
+  /// The children of a node, in order.
+  public func children(of node: Int) -> [Int] {
+    var result: [Int] = []
+    var child = firstChildren[node]
+    while child != Self.none {
+      result.append(Int(child))
+      child = nextSiblings[Int(child)]
+    }
+    return result
+  }
+
+  /// Whether `ancestor` is `node` or one of its ancestors.
+  public func isAncestor(_ ancestor: Int, of node: Int) -> Bool {
+    var current = UInt32(node)
+    while current != Self.none {
+      if Int(current) == ancestor { return true }
+      current = parents[Int(current)]
+    }
+    return false
+  }
+
+  /// The ancestors of a node from the top level down, excluding the node.
+  public func ancestors(of node: Int) -> [Int] {
+    var result: [Int] = []
+    var current = parents[node]
+    while current != Self.none {
+      result.append(Int(current))
+      current = parents[Int(current)]
+    }
+    return result.reversed()
+  }
+
+  /// Whether `a` comes before `b` in depth-first order.
+  public func precedes(_ a: Int, _ b: Int) -> Bool {
+    if a == b { return false }
+    if isPreorder { return a < b }
+    let pathA = ancestors(of: a) + [a]
+    let pathB = ancestors(of: b) + [b]
+    var i = 0
+    while i < pathA.count && i < pathB.count && pathA[i] == pathB[i] { i += 1 }
+    if i == pathA.count { return true }  // a is an ancestor of b
+    if i == pathB.count { return false }
+    // Siblings under a common parent: they arrived in order, so index order decides.
+    return pathA[i] < pathB[i]
+  }
+
+  // MARK: Calls
+
+  /// The call's state (threads, programs and loss markers report `returned`).
+  public func state(of node: Int) -> CallState {
+    flags[node].kind == .call ? flags[node].state : .returned
+  }
+
+  /// Whether the call threw (propagated) or caught an error.
+  public func hasError(_ node: Int) -> Bool { flags[node].errorMark != 0 }
+
+  /// The error event of a call.
+  public func error(of node: Int) -> CallErrorInfo? {
+    guard flags[node].errorMark != 0, let record = errorTable[UInt32(node)] else { return nil }
+    return CallErrorInfo(
+      type: record.type, description: record.description, disposition: record.disposition)
+  }
+
+  /// Qualified name of a call's function (empty for other nodes).
+  public func name(of node: Int) -> String {
+    flags[node].kind == .call ? siteTable[Int(refs[node])].name : ""
+  }
+
+  /// The call site index of a call (an index into `sites`), nil for other nodes.
+  public func site(of node: Int) -> Int? {
+    flags[node].kind == .call ? Int(refs[node]) : nil
+  }
+
+  /// Number of distinct call sites.
+  public var siteCount: Int { siteTable.count }
+
+  /// Qualified name of a call site.
+  public func siteName(_ site: Int) -> String { siteTable[site].name }
+
+  /// Source location of a call site.
+  public func siteLocation(_ site: Int) -> (file: String, line: Int) {
+    (siteTable[site].file, Int(siteTable[site].line))
+  }
+
+  /// The call's start, ns since its program's trace start; nil without timing.
+  public func start(of node: Int) -> UInt64? {
+    starts[node] == Self.noTime ? nil : starts[node]
+  }
+
+  /// The call's duration in ns, when it has ended with timing.
+  public func duration(of node: Int) -> UInt64? { DurationCode.decode(durations[node]) }
+
+  /// The duration, or for a running call the time elapsed until its program's latest event.
+  public func elapsed(of node: Int) -> UInt64? {
+    if let d = duration(of: node) { return d }
+    guard flags[node].kind == .call, let start = start(of: node) else { return nil }
+    let latest = programStates[program(of: node)].latestTime
+    return latest >= start ? latest - start : 0
+  }
+
+  /// The rendered arguments, nil when not collected.
+  public func arguments(of node: Int) -> [String]? {
+    guard flags[node].kind == .call, flags[node].argsCollected, payloads[node] != 0 else {
+      return nil
+    }
+    var offset = ByteArena.offset(of: payloads[node]) + 4
+    let count = arena.readVarint(&offset)
+    var result: [String] = []
+    for _ in 0..<count {
+      result.append(arena.string(arena.stringRange(&offset)))
+    }
+    return result
+  }
+
+  /// The rendered result, nil when absent.
+  public func result(of node: Int) -> String? {
+    guard let range = resultRange(node) else { return nil }
+    return arena.string(range)
+  }
+
+  func resultRange(_ node: Int) -> Range<Int>? {
+    let payload = payloads[node]
+    guard payload != 0 else { return nil }
+    let ref = arena.readUInt32(at: ByteArena.offset(of: payload))
+    guard ref != 0 else { return nil }
+    var offset = ByteArena.offset(of: ref)
+    return arena.stringRange(&offset)
+  }
+
+  /// The thread id of a call or thread node.
+  public func threadID(of node: Int) -> UInt32? {
+    switch flags[node].kind {
+    case .call: return contextTable[Int(contexts[node])].thread
+    case .thread: return threadTable[Int(refs[node])].id
+    case .loss: return lossTable[Int(refs[node])].thread
+    case .program: return nil
+    }
+  }
+
+  /// The thread's name as the program reported it.
+  public func threadName(program: Int, thread: UInt32) -> String? {
+    guard let node = programStates[program].threadNodes[thread] else { return nil }
+    return threadTable[Int(refs[Int(node)])].name
+  }
+
+  /// The async task id of a call (0 when not in a task).
+  public func taskID(of node: Int) -> UInt64 {
+    flags[node].kind == .call ? contextTable[Int(contexts[node])].task : 0
+  }
+
+  /// What the program said about a task.
+  public func task(_ id: UInt64, program: Int) -> TaskInfo? {
+    programStates[program].tasks[id]
+  }
+
+  /// Events lost at a loss marker.
+  public func lossCount(of node: Int) -> UInt64 {
+    flags[node].kind == .loss ? lossTable[Int(refs[node])].count : 0
+  }
+
+  /// The first and latest timestamps of a program (ns since its trace start).
+  public func timeSpan(program: Int) -> (first: UInt64, latest: UInt64)? {
+    let state = programStates[program]
+    guard state.firstTime != Self.noTime else { return nil }
+    return (state.firstTime, state.latestTime)
+  }
+}
+
+/// An error event of a call.
+public struct CallErrorInfo: Sendable, Equatable {
+  public var type: String
+  public var description: String
+  public var disposition: ErrorDisposition
+}

@@ -1,0 +1,151 @@
+import FlowTraceWire
+
+/// What a node of the call tree stands for.
+public enum NodeKind: UInt8, Sendable {
+  /// A traced call.
+  case call = 0
+  /// A thread of a program: the root of that thread's calls.
+  case thread = 1
+  /// A connected program (live mode): the root of its threads.
+  case program = 2
+  /// A marker where events were lost.
+  case loss = 3
+}
+
+/// How a call ended, or that it has not yet.
+public enum CallState: UInt8, Sendable {
+  /// Entered and not yet returned.
+  case running = 0
+  /// Returned normally (possibly after catching an error).
+  case returned = 1
+  /// Exited by throwing.
+  case threw = 2
+  /// Its program ended or disconnected before it returned.
+  case unfinished = 3
+}
+
+/// The call tree of one or more programs, stored flat: one column per field, `UInt32` links,
+/// strings in one byte arena. It grows with `append(_:from:)` in amortised O(1) per event.
+///
+/// Nodes are addressed by `Int` indices in order of arrival; a parent always has a smaller
+/// index than its children.
+public struct CallTree: Sendable {
+  static let none: UInt32 = .max
+  static let noTime: UInt64 = .max
+
+  // Per-node columns (39 bytes a node).
+  var parents: [UInt32] = []
+  var firstChildren: [UInt32] = []
+  var nextSiblings: [UInt32] = []
+  var depths: [UInt16] = []
+  var flags: [NodeFlags] = []
+  /// Call: global site index. Thread: thread table index. Program: program index.
+  /// Loss: loss table index.
+  var refs: [UInt32] = []
+  /// Call: context table index (program, thread, task). Others: program index.
+  var contexts: [UInt32] = []
+  var starts: [UInt64] = []
+  var durations: [UInt32] = []
+  /// Reference of the call's argument record in the arena, 0 when none.
+  var payloads: [UInt32] = []
+
+  // Tables.
+  var arena = ByteArena()
+  var siteTable: [SiteRecord] = []
+  var threadTable: [ThreadRecord] = []
+  var contextTable: [ContextRecord] = []
+  var contextIndex: [ContextRecord: UInt32] = [:]
+  var lossTable: [LossRecord] = []
+  var errorTable: [UInt32: ErrorRecord] = [:]
+  var programStates: [ProgramState] = []
+
+  // Growth state.
+  /// Last child of every node that may still get children (open calls, threads, programs).
+  var lastChildOfOpen: [UInt32: UInt32] = [:]
+  var firstRoot: UInt32 = none
+  var lastRoot: UInt32 = none
+  /// The path from a root to the newest node, while nodes arrive in depth-first order.
+  var rightmostPath: [UInt32] = []
+  /// Whether node index order is also depth-first (pre-)order.
+  public internal(set) var isPreorder = true
+  /// Number of call nodes.
+  public internal(set) var callCount = 0
+  /// Events that did not fit the model (unknown ids, events after a call's return, ...).
+  public internal(set) var anomalies = 0
+
+  /// An empty tree.
+  public init() {}
+
+  /// Number of nodes (calls, threads, programs, loss markers).
+  public var count: Int { parents.count }
+
+  /// Bytes held by the per-node columns and the string arena.
+  public var footprint: (structure: Int, strings: Int) {
+    let perNode = 4 * 3 + 2 + 1 + 4 + 4 + 8 + 4 + 4
+    return (
+      parents.capacity * perNode, arena.bytes.capacity + siteTable.count * 64
+    )
+  }
+}
+
+/// One byte of per-node state: kind, call state, error disposition, collected parts.
+struct NodeFlags: Sendable, Equatable {
+  var raw: UInt8
+
+  init(kind: NodeKind) { raw = kind.rawValue }
+
+  var kind: NodeKind { NodeKind(rawValue: raw & 3) ?? .call }
+
+  var state: CallState {
+    get { CallState(rawValue: (raw >> 2) & 3) ?? .running }
+    set { raw = raw & ~0b1100 | newValue.rawValue << 2 }
+  }
+
+  /// 0 none, 1 propagated, 2 caught.
+  var errorMark: UInt8 {
+    get { (raw >> 4) & 3 }
+    set { raw = raw & ~0b11_0000 | (newValue & 3) << 4 }
+  }
+
+  var argsCollected: Bool {
+    get { raw & 0x40 != 0 }
+    set { raw = newValue ? raw | 0x40 : raw & ~0x40 }
+  }
+
+  var resultCollected: Bool {
+    get { raw & 0x80 != 0 }
+    set { raw = newValue ? raw | 0x80 : raw & ~0x80 }
+  }
+}
+
+struct SiteRecord: Sendable {
+  var name: String
+  var labels: [String]
+  var file: String
+  var line: UInt32
+  var program: Int
+}
+
+struct ThreadRecord: Sendable {
+  var program: Int
+  var id: UInt32
+  var name: String
+}
+
+struct ContextRecord: Sendable, Hashable {
+  var program: UInt32
+  var thread: UInt32
+  var task: UInt64
+}
+
+struct LossRecord: Sendable {
+  var program: Int
+  var count: UInt64
+  var thread: UInt32?
+}
+
+struct ErrorRecord: Sendable {
+  var type: String
+  var description: String
+  var disposition: ErrorDisposition
+}

@@ -1,0 +1,81 @@
+/// All per-call strings (arguments, results) in one UTF-8 byte array, addressed by
+/// 4-byte-aligned references so a `UInt32` reaches 16 GB (0 means "none").
+struct ByteArena: Sendable {
+  private(set) var bytes: [UInt8] = []
+
+  /// Pads to a 4-byte boundary and returns the reference of the next record.
+  mutating func beginRecord() -> UInt32 {
+    while bytes.count & 3 != 0 { bytes.append(0) }
+    return UInt32(truncatingIfNeeded: bytes.count >> 2) &+ 1
+  }
+
+  /// The byte offset of a reference made by `beginRecord`.
+  static func offset(of ref: UInt32) -> Int { Int(ref &- 1) << 2 }
+
+  /// Whether another record still fits under the `UInt32` reference limit.
+  var hasRoom: Bool { bytes.count < (Int(UInt32.max) - 1) << 2 }
+
+  mutating func appendUInt32(_ value: UInt32) {
+    bytes.append(UInt8(truncatingIfNeeded: value))
+    bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+    bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+    bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+  }
+
+  mutating func patchUInt32(at offset: Int, _ value: UInt32) {
+    bytes[offset] = UInt8(truncatingIfNeeded: value)
+    bytes[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
+    bytes[offset + 2] = UInt8(truncatingIfNeeded: value >> 16)
+    bytes[offset + 3] = UInt8(truncatingIfNeeded: value >> 24)
+  }
+
+  func readUInt32(at offset: Int) -> UInt32 {
+    UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+      | UInt32(bytes[offset + 3]) << 24
+  }
+
+  mutating func appendVarint(_ value: Int) {
+    var v = UInt(value)
+    while v >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    bytes.append(UInt8(v))
+  }
+
+  /// Reads a varint at `offset`, advancing it.
+  func readVarint(_ offset: inout Int) -> Int {
+    var result = 0
+    var shift = 0
+    while offset < bytes.count {
+      let b = bytes[offset]
+      offset += 1
+      result |= Int(b & 0x7f) << shift
+      if b < 0x80 || shift > 56 { break }
+      shift += 7
+    }
+    return result
+  }
+
+  /// Appends a length-prefixed string.
+  mutating func appendString(_ string: String) {
+    var s = string
+    s.withUTF8 { utf8 in
+      appendVarint(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
+  }
+
+  /// The byte range of the length-prefixed string at `offset`, advancing past it.
+  func stringRange(_ offset: inout Int) -> Range<Int> {
+    let length = readVarint(&offset)
+    let start = min(offset, bytes.count)
+    let end = min(start + length, bytes.count)
+    offset = end
+    return start..<end
+  }
+
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+}

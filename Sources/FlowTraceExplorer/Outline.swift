@@ -1,0 +1,164 @@
+/// The visible rows of a `CallTree`: fold state, the active filter, and the mapping between
+/// rows on screen and tree nodes. Single folds splice the row list; bulk folds rebuild it in
+/// one depth-first pass; appended nodes are added at the end when they land there.
+public struct Outline: Sendable {
+  /// Folded nodes (bit set = collapsed). New nodes start expanded.
+  var collapsed = Bitset()
+  /// Visible nodes in display order.
+  var rows: [UInt32] = []
+  /// The active filter and its per-node visibility.
+  public internal(set) var filter: FilterQuery?
+  var mask: FilterMask?
+  /// Nodes of the tree already reflected in `rows`.
+  var synced = 0
+
+  /// All nodes expanded, no filter.
+  public init(tree: CallTree) {
+    rebuild(tree)
+  }
+
+  /// Number of visible rows.
+  public var rowCount: Int { rows.count }
+
+  /// The node shown at a row.
+  public func node(atRow row: Int) -> Int { Int(rows[row]) }
+
+  /// The visible nodes in order (for rendering a window of rows, prefer `node(atRow:)`).
+  public var visibleNodes: [Int] { rows.map { Int($0) } }
+
+  /// Whether a node is folded.
+  public func isCollapsed(_ node: Int) -> Bool { collapsed[node] }
+
+  /// Whether a node passes the active filter (always true without a filter).
+  public func passesFilter(_ node: Int) -> Bool { mask?.visible[node] ?? true }
+
+  /// The row showing `node`, nil when it is folded away or filtered out.
+  public func row(of node: Int, in tree: CallTree) -> Int? {
+    let target = UInt32(node)
+    if tree.isPreorder {
+      // Rows are in index order: binary search.
+      var low = 0
+      var high = rows.count
+      while low < high {
+        let mid = (low + high) / 2
+        if rows[mid] < target { low = mid + 1 } else { high = mid }
+      }
+      return low < rows.count && rows[low] == target ? low : nil
+    }
+    return rows.withUnsafeBufferPointer { $0.firstIndex(of: target) }
+  }
+
+  // MARK: Folding
+
+  /// Folds one node, hiding its descendants.
+  public mutating func collapse(_ node: Int, in tree: CallTree) {
+    guard !collapsed[node] else { return }
+    collapsed[node] = true
+    guard let row = row(of: node, in: tree) else { return }
+    let depth = tree.depths[node]
+    var end = row + 1
+    while end < rows.count && tree.depths[Int(rows[end])] > depth { end += 1 }
+    rows.removeSubrange(row + 1..<end)
+  }
+
+  /// Unfolds one node, showing its children (their own fold state is kept).
+  public mutating func expand(_ node: Int, in tree: CallTree) {
+    guard collapsed[node] else { return }
+    collapsed[node] = false
+    guard let row = row(of: node, in: tree) else { return }
+    var inserted: [UInt32] = []
+    collectVisible(under: UInt32(node), in: tree, into: &inserted)
+    rows.insert(contentsOf: inserted, at: row + 1)
+  }
+
+  /// Folds an unfolded node or unfolds a folded one.
+  public mutating func toggle(_ node: Int, in tree: CallTree) {
+    if collapsed[node] { expand(node, in: tree) } else { collapse(node, in: tree) }
+  }
+
+  /// Unfolds every node.
+  public mutating func expandAll(in tree: CallTree) {
+    collapsed = Bitset()
+    rebuild(tree)
+  }
+
+  /// Folds every node: only top-level nodes stay visible.
+  public mutating func collapseAll(in tree: CallTree) {
+    collapsed = Bitset(count: tree.count, value: true)
+    rebuild(tree)
+  }
+
+  /// Shows `depth` levels below the top level: nodes shallower than `depth` are unfolded,
+  /// the others folded.
+  public mutating func expand(toDepth depth: Int, in tree: CallTree) {
+    collapsed = Bitset(count: tree.count, value: false)
+    tree.depths.withUnsafeBufferPointer { depths in
+      for node in depths.indices where Int(depths[node]) >= depth {
+        collapsed[node] = true
+      }
+    }
+    rebuild(tree)
+  }
+
+  /// Unfolds the ancestors of `node` so it is visible; returns its row (nil when the filter
+  /// hides it).
+  @discardableResult
+  public mutating func reveal(_ node: Int, in tree: CallTree) -> Int? {
+    guard passesFilter(node) else { return nil }
+    var topmostFolded: Int?
+    var ancestor = tree.parents[node]
+    while ancestor != CallTree.none {
+      if collapsed[Int(ancestor)] {
+        collapsed[Int(ancestor)] = false
+        topmostFolded = Int(ancestor)
+      }
+      ancestor = tree.parents[Int(ancestor)]
+    }
+    if let top = topmostFolded {
+      // `top` was folded, so its descendants are not in `rows` yet.
+      if let row = row(of: top, in: tree) {
+        var inserted: [UInt32] = []
+        collectVisible(under: UInt32(top), in: tree, into: &inserted)
+        rows.insert(contentsOf: inserted, at: row + 1)
+      }
+    }
+    return row(of: node, in: tree)
+  }
+
+  // MARK: Building
+
+  mutating func rebuild(_ tree: CallTree) {
+    rows.removeAll(keepingCapacity: true)
+    collectVisible(under: CallTree.none, in: tree, into: &rows)
+    synced = tree.count
+  }
+
+  /// Appends the visible descendants of `top` (or the whole forest for `CallTree.none`)
+  /// in depth-first order.
+  func collectVisible(under top: UInt32, in tree: CallTree, into out: inout [UInt32]) {
+    let none = CallTree.none
+    var node = top == none ? tree.firstRoot : tree.firstChildren[Int(top)]
+    let visible = mask?.visible
+    while node != none {
+      let i = Int(node)
+      var descend = false
+      if visible?[i] ?? true {
+        out.append(node)
+        descend = tree.firstChildren[i] != none && !collapsed[i]
+      }
+      if descend {
+        node = tree.firstChildren[i]
+        continue
+      }
+      while node != none {
+        let next = tree.nextSiblings[Int(node)]
+        if next != none {
+          node = next
+          break
+        }
+        let parent = tree.parents[Int(node)]
+        node = parent == top ? none : parent
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/// A search over calls' names, arguments, results and error text: a substring with smart case
+/// (case-insensitive unless the pattern has an upper-case letter), or a regular expression
+/// after `re:`. Matches are kept in depth-first order and extended as calls are appended.
+public struct Search: Sendable {
+  /// The text typed, including any `re:` prefix.
+  public let pattern: String
+  let matcher: SearchMatcher
+  /// Matching call nodes, in depth-first order.
+  var matches: [UInt32] = []
+  /// Nodes already examined.
+  var scanned = 0
+  /// Calls examined while running: they may match once their result arrives.
+  var pending: [UInt32] = []
+  /// Per site: whether the name matches.
+  var siteMatches: [Bool] = []
+
+  /// Prepares a search; throws when a `re:` pattern is not a valid regular expression.
+  public init(_ pattern: String, in tree: CallTree) throws(SearchError) {
+    self.pattern = pattern
+    matcher = try SearchMatcher(pattern)
+    update(with: tree)
+  }
+
+  /// Number of matches.
+  public var count: Int { matches.count }
+
+  /// The matching nodes in depth-first order.
+  public var matchingNodes: [Int] { matches.map { Int($0) } }
+
+  /// Examines calls appended (or ended) since the last update.
+  public mutating func update(with tree: CallTree) {
+    for site in siteMatches.count..<tree.siteTable.count {
+      siteMatches.append(matcher.matches(tree.siteTable[site].name))
+    }
+    var found: [UInt32] = []
+    var stillPending: [UInt32] = []
+    for node in pending {
+      if tree.flags[Int(node)].state == .running {
+        stillPending.append(node)
+      } else if matcher.matches(call: Int(node), in: tree, siteMatches: siteMatches) {
+        found.append(node)
+      }
+    }
+    let foundEarlier = !found.isEmpty
+    for node in scanned..<tree.count where tree.flags[node].kind == .call {
+      if matcher.matches(call: node, in: tree, siteMatches: siteMatches) {
+        found.append(UInt32(node))
+      } else if tree.flags[node].state == .running {
+        stillPending.append(UInt32(node))
+      }
+    }
+    pending = stillPending
+    scanned = tree.count
+    guard !found.isEmpty else { return }
+    if tree.isPreorder {
+      matches.append(contentsOf: found)
+      if foundEarlier { matches.sort() }
+    } else {
+      matches.append(contentsOf: found)
+      matches.sort { tree.precedes(Int($0), Int($1)) }
+    }
+  }
+
+  /// The 1-based position of `node` among the matches, nil when it is not a match.
+  public func position(of node: Int, in tree: CallTree) -> Int? {
+    let k = lowerBound(node, tree)
+    return k < matches.count && Int(matches[k]) == node ? k + 1 : nil
+  }
+
+  /// The first match after `node` (from the top when nil), wrapping past the end.
+  public func next(after node: Int?, in tree: CallTree) -> SearchHit? {
+    guard !matches.isEmpty else { return nil }
+    guard let node else { return SearchHit(node: Int(matches[0]), index: 1, wrapped: false) }
+    var k = lowerBound(node, tree)
+    if k < matches.count && Int(matches[k]) == node { k += 1 }
+    if k < matches.count { return SearchHit(node: Int(matches[k]), index: k + 1, wrapped: false) }
+    return SearchHit(node: Int(matches[0]), index: 1, wrapped: true)
+  }
+
+  /// The last match before `node` (from the bottom when nil), wrapping past the start.
+  public func previous(before node: Int?, in tree: CallTree) -> SearchHit? {
+    guard !matches.isEmpty else { return nil }
+    let last = matches.count - 1
+    guard let node else {
+      return SearchHit(node: Int(matches[last]), index: last + 1, wrapped: false)
+    }
+    let k = lowerBound(node, tree)
+    if k > 0 { return SearchHit(node: Int(matches[k - 1]), index: k, wrapped: false) }
+    return SearchHit(node: Int(matches[last]), index: last + 1, wrapped: true)
+  }
+
+  /// Index of the first match not before `node` in depth-first order.
+  private func lowerBound(_ node: Int, _ tree: CallTree) -> Int {
+    var low = 0
+    var high = matches.count
+    while low < high {
+      let mid = (low + high) / 2
+      if tree.precedes(Int(matches[mid]), node) { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+}
+
+/// A match reached by `next`/`previous`: the node, its 1-based index for `[i/N]`, and whether
+/// the search wrapped around.
+public struct SearchHit: Sendable, Equatable {
+  public var node: Int
+  public var index: Int
+  public var wrapped: Bool
+
+  public init(node: Int, index: Int, wrapped: Bool) {
+    self.node = node
+    self.index = index
+    self.wrapped = wrapped
+  }
+}
+
+/// A search pattern that could not be used.
+public struct SearchError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var pattern: String
+  public var message: String
+  public var description: String { "invalid regular expression '\(pattern)': \(message)" }
+}
