@@ -8,6 +8,16 @@ struct HelpOverlay {
     var out: [[Segment]] = []
     var section = ""
     for binding in KeyMap.bindings {
+      if case .expandToDepth(let n) = binding.action {
+        // One line for 1-9.
+        if n == 1 {
+          out.append([
+            Segment("  " + TextFit.pad("1-9", width: 12), .helpKey),
+            Segment("expand to depth N", .help),
+          ])
+        }
+        continue
+      }
       if binding.section != section {
         if !section.isEmpty { out.append([]) }
         section = binding.section

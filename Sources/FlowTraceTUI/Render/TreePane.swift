@@ -89,7 +89,9 @@ struct DetailPane {
     // Tab bar.
     screen.fill(row: rect.row, col: rect.col, width: rect.cols, style: context.style(.tab))
     var col = rect.col
-    for (i, tab) in tabs.enumerated() {
+    let full = tabs.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
+    let shown = full <= rect.cols ? tabs : tabs.map { String($0.prefix(3)) }
+    for (i, tab) in shown.enumerated() {
       let area: ThemeArea = i == active ? .tabActive : .tab
       var style = context.style(area)
       if i == active && focused { style.attrs.insert(.underline) }

@@ -36,7 +36,8 @@ public enum Units {
 
   /// `42.0%` for a ratio of 0.42.
   public static func percent(_ ratio: Double) -> String {
-    fixed(ratio * 100, 1) + "%"
+    let value = ratio * 100
+    return fixed(value, value > 0 && value < 1 ? 2 : 1) + "%"
   }
 
   /// `1,234,567`.
