@@ -94,8 +94,9 @@ let themesDirectory = URL(fileURLWithPath: #filePath)
     // Areas told apart only by colour fall back to the mono attributes.
     #expect(stripped.style(.cursor).attrs == mono.style(.cursor).attrs)
     #expect(stripped.style(.status).attrs == mono.style(.status).attrs)
-    // Attributes written in the theme survive.
-    #expect(stripped.style(.match).attrs == .bold)
+    // Attributes written in the theme survive, joined with the mono ones.
+    #expect(stripped.style(.match).attrs == [.bold, .underline])
+    #expect(stripped.style(.title).attrs == [.bold, .reverse])
     #expect(mono.attributesOnly() == mono.attributesOnly().attributesOnly())
   }
 }

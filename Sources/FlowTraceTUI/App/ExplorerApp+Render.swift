@@ -45,7 +45,8 @@ extension ExplorerApp {
     let program = tree.programCount > 0 ? tree.program(0) : nil
     if let program, !program.name.isEmpty {
       let base = program.name.split(separator: "/").last.map(String.init) ?? program.name
-      summary.append(program.pid != 0 ? "\(base) [pid \(program.pid)]" : base)
+      let clean = context.clean(base)
+      summary.append(program.pid != 0 ? "\(clean) [pid \(program.pid)]" : clean)
     }
     summary.append("\(Units.count(tree.callCount)) calls")
     let threads = tree.roots.count
@@ -57,7 +58,8 @@ extension ExplorerApp {
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
     return TitleBar(
-      source: name, summary: summary.joined(separator: " · "), mode: "", filter: filter)
+      source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
+      mode: "", filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {

@@ -27,7 +27,7 @@ struct TreeRowBuilder {
     let depth = tree.depth(of: node)
     guard depth > 0 else { return "" }
     let g = context.glyphs
-    let maxLevels = max(1, (width - 24) / 2)
+    let maxLevels = max(8, (width - 16) / 2)
     var levels: [String] = [hasVisibleNextSibling(node) ? g.guideTee : g.guideEnd]
     var current = tree.parent(of: node)
     while let c = current, tree.depth(of: c) > 0, levels.count < maxLevels {

@@ -1,4 +1,5 @@
 /// The title bar: source, summary and mode on the left, the active filter on the right.
+/// `source` and `summary` arrive sanitised (they mix trace text with the explorer's own).
 struct TitleBar {
   var source: String
   var summary: String
@@ -17,8 +18,8 @@ struct TitleBar {
     let rightWidth = min(
       rect.cols / 2 + rect.cols / 4, right.reduce(0) { $0 + DisplayWidth.of($1.text) })
     let left = [
-      Segment(" " + context.clean(source), .title),
-      Segment(summary.isEmpty ? "" : "  " + context.clean(summary), .title),
+      Segment(" " + source, .title),
+      Segment(summary.isEmpty ? "" : "  " + summary, .title),
     ]
     let leftWidth = max(0, rect.cols - rightWidth - (rightWidth > 0 ? 1 : 0))
     screen.drawSegments(left, row: rect.row, col: rect.col, width: leftWidth, context: context)

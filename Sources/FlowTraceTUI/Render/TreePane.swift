@@ -75,6 +75,15 @@ struct TreePane {
 
 /// The detail pane: a tab bar, then lines of the active tab from the scroll offset.
 struct DetailPane {
+  /// The tab titles as they fit `width`: full, without `/Task`, or three letters.
+  static func fitTabs(_ tabs: [String], width: Int) -> [String] {
+    func need(_ titles: [String]) -> Int { titles.reduce(0) { $0 + DisplayWidth.of($1) + 1 } + 1 }
+    if need(tabs) <= width { return tabs }
+    let medium = tabs.map { $0.split(separator: "/").first.map(String.init) ?? $0 }
+    if need(medium) <= width { return medium }
+    return tabs.map { String($0.prefix(3)) }
+  }
+
   var tabs: [String]
   var active: Int
   var focused: Bool
@@ -88,17 +97,21 @@ struct DetailPane {
     let detailStyle = context.style(.detail)
     // Tab bar.
     screen.fill(row: rect.row, col: rect.col, width: rect.cols, style: context.style(.tab))
+    let shown = Self.fitTabs(tabs, width: rect.cols)
     var col = rect.col
-    let full = tabs.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
-    let shown = full <= rect.cols ? tabs : tabs.map { String($0.prefix(3)) }
     for (i, tab) in shown.enumerated() {
-      let area: ThemeArea = i == active ? .tabActive : .tab
-      var style = context.style(area)
-      if i == active && focused { style.attrs.insert(.underline) }
       let remaining = rect.col + rect.cols - col
       guard remaining > 0 else { break }
-      col += screen.draw(
-        " " + tab + " ", row: rect.row, col: col, style: style, maxWidth: remaining)
+      if i == active {
+        var style = context.style(.tabActive)
+        if focused { style.attrs.insert(.underline) }
+        col += screen.draw(
+          " " + tab + " ", row: rect.row, col: col, style: style, maxWidth: remaining)
+      } else {
+        let text = i == active + 1 ? tab : " " + tab
+        col += screen.draw(
+          text, row: rect.row, col: col, style: context.style(.tab), maxWidth: remaining)
+      }
     }
     for i in 0..<(rect.rows - 1) {
       let row = rect.row + 1 + i

@@ -15,16 +15,18 @@ public struct Glyphs: Sendable, Equatable {
   public var vertical: String
   public var horizontal: String
   public var loss: String
+  /// Between parts of the title's summary.
+  public var separator: String
 
   /// Box drawing and arrows, for UTF-8 terminals.
   public static let unicode = Glyphs(
     folded: "▸", unfolded: "▾", leaf: " ", guideBar: "│ ", guideTee: "├ ", guideEnd: "└ ",
     guideSpace: "  ", arrow: "→", errorMark: "↯", taskMark: "⧗", ellipsis: "…",
-    breadcrumb: " › ", vertical: "│", horizontal: "─", loss: "⚠")
+    breadcrumb: " › ", vertical: "│", horizontal: "─", loss: "⚠", separator: " · ")
 
   /// Seven-bit replacements, for `--ascii` and non-UTF-8 locales.
   public static let ascii = Glyphs(
-    folded: "+", unfolded: "-", leaf: " ", guideBar: "| ", guideTee: "|-", guideEnd: "`-",
+    folded: ">", unfolded: "v", leaf: " ", guideBar: "| ", guideTee: "|-", guideEnd: "`-",
     guideSpace: "  ", arrow: "->", errorMark: "!", taskMark: "&", ellipsis: "~",
-    breadcrumb: " > ", vertical: "|", horizontal: "-", loss: "!!")
+    breadcrumb: " > ", vertical: "|", horizontal: "-", loss: "!!", separator: " - ")
 }

@@ -19,13 +19,14 @@ public struct Theme: Sendable, Equatable {
     return base
   }
 
-  /// The same theme without colours: each area keeps its attributes, or gets
-  /// `ThemeArea.monoAttributes` when its rule has none (NO_COLOR, terminals without colours).
+  /// The same theme without colours: each area keeps its attributes plus
+  /// `ThemeArea.monoAttributes`, so bars, the cursor and matches stay visible (NO_COLOR,
+  /// terminals without colours).
   public func attributesOnly() -> Theme {
     var out = Theme(name: name)
     for area in ThemeArea.allCases {
       let attrs = styles[area]?.attrs ?? []
-      out.styles[area] = TextStyle(attrs: attrs.isEmpty ? area.monoAttributes : attrs)
+      out.styles[area] = TextStyle(attrs: attrs.union(area.monoAttributes))
     }
     return out
   }
