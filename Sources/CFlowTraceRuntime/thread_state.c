@@ -1,3 +1,35 @@
+#define _GNU_SOURCE
 #include "CFlowTraceRuntime.h"
+#include <pthread.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <stdio.h>
 
 _Thread_local void *ft_thread_state = 0;
+uint32_t ft_mode = 0;
+
+static pthread_key_t exit_key;
+static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
+static void (*exit_callback)(void *) = 0;
+
+static void run_exit_callback(void *value) {
+  if (exit_callback && value) exit_callback(value);
+}
+
+static void make_exit_key(void) { pthread_key_create(&exit_key, run_exit_callback); }
+
+void ft_on_thread_exit(void *value, void (*callback)(void *)) {
+  pthread_once(&exit_once, make_exit_key);
+  exit_callback = callback;
+  pthread_setspecific(exit_key, value);
+}
+
+int32_t ft_gettid(void) { return (int32_t)syscall(SYS_gettid); }
+
+void ft_stdout_write(const char *bytes, long count) { fwrite(bytes, 1, (size_t)count, stdout); }
+void ft_stdout_flush(void) { fflush(stdout); }
+
+void ft_thread_name(char *buffer, int size) {
+  buffer[0] = 0;
+  if (pthread_getname_np(pthread_self(), buffer, (size_t)size) != 0) buffer[0] = 0;
+}

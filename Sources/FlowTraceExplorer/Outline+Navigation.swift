@@ -3,6 +3,11 @@ public struct NavigationHit: Sendable, Equatable {
   public var node: Int
   /// Whether the search went past the end (or start) and continued from the other side.
   public var wrapped: Bool
+
+  public init(node: Int, wrapped: Bool) {
+    self.node = node
+    self.wrapped = wrapped
+  }
 }
 
 extension Outline {
@@ -28,6 +33,11 @@ extension Outline {
     var child = tree.firstChild(of: node)
     while let c = child, !passesFilter(c) { child = tree.nextSibling(of: c) }
     return child
+  }
+
+  /// Whether a node has children that pass the filter (whether it gets a fold mark).
+  public func hasVisibleChildren(_ node: Int, in tree: CallTree) -> Bool {
+    firstChild(of: node, in: tree) != nil
   }
 
   /// The child call with the longest duration (or elapsed time) that passes the filter.

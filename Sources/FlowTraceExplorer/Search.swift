@@ -107,6 +107,12 @@ public struct SearchHit: Sendable, Equatable {
   public var node: Int
   public var index: Int
   public var wrapped: Bool
+
+  public init(node: Int, index: Int, wrapped: Bool) {
+    self.node = node
+    self.index = index
+    self.wrapped = wrapped
+  }
 }
 
 /// A search pattern that could not be used.

@@ -1,1 +1,1 @@
-print("todo")
+FlowTraceCommand.main()

@@ -1,8 +1,12 @@
-// Tiny C helpers for the runtime's hot path: a thread-local slot and cheap clocks.
+// Tiny C helpers for the runtime's hot path: a thread-local slot, the global mode word,
+// cheap clocks and a thread-exit hook.
 #ifndef FLOWTRACE_CRUNTIME_H
 #define FLOWTRACE_CRUNTIME_H
 #include <stdint.h>
 #include <time.h>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 
 /// The calling thread's recorder state (owned by Swift; NULL until first use).
 extern _Thread_local void *ft_thread_state;
@@ -10,10 +14,50 @@ extern _Thread_local void *ft_thread_state;
 static inline void *ft_get_thread_state(void) { return ft_thread_state; }
 static inline void ft_set_thread_state(void *state) { ft_thread_state = state; }
 
+/// The runtime's mode word: 0 = tracing off. Bits are defined in Swift (`ModeBits`).
+extern uint32_t ft_mode;
+
+/// Relaxed load of the mode word (one plain load on x86 and arm64).
+static inline uint32_t ft_mode_load(void) { return __atomic_load_n(&ft_mode, __ATOMIC_RELAXED); }
+static inline void ft_mode_store(uint32_t value) {
+  __atomic_store_n(&ft_mode, value, __ATOMIC_SEQ_CST);
+}
+
 /// CLOCK_MONOTONIC in nanoseconds.
 static inline uint64_t ft_monotonic_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
+
+/// True when `ft_ticks` reads the CPU's cycle counter (else it is CLOCK_MONOTONIC in ns).
+static inline int ft_ticks_are_cycles(void) {
+#if defined(__x86_64__)
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+/// A cheap monotonic tick: the invariant TSC on x86_64, CLOCK_MONOTONIC elsewhere.
+static inline uint64_t ft_ticks(void) {
+#if defined(__x86_64__)
+  return __rdtsc();
+#else
+  return ft_monotonic_ns();
+#endif
+}
+
+/// Calls `callback(value)` when the calling thread exits (pthread key destructor).
+void ft_on_thread_exit(void *value, void (*callback)(void *));
+
+/// Writes bytes to the C `stdout` stream (the one `print` uses).
+void ft_stdout_write(const char *bytes, long count);
+/// Flushes the C `stdout` stream.
+void ft_stdout_flush(void);
+/// Copies the calling thread's name into `buffer` (empty when unknown).
+void ft_thread_name(char *buffer, int size);
+
+/// The kernel's id of the calling thread.
+int32_t ft_gettid(void);
 #endif

@@ -1,6 +1,7 @@
 // The entry points that `@Trace` expansions call. Underscored: public only so that the
 // expansion in the user's module can reach them. Contract between FlowTraceMacros and the
 // runtime; see docs/MACRO-ABI.md.
+import CFlowTraceRuntime
 
 /// Flags written on one `@Trace(...)`; nil means "inherit from the session or config".
 public struct _TraceFlags: Sendable {
@@ -13,6 +14,16 @@ public struct _TraceFlags: Sendable {
     self.showArgs = showArgs
     self.showResult = showResult
     self.showTiming = showTiming
+  }
+
+  /// The call's effective collect bits given the mode word's defaults.
+  @inlinable @inline(__always)
+  func effective(_ mode: UInt32) -> UInt32 {
+    var bits = (mode >> 4) & CallBits.collectMask
+    if let showArgs { bits = showArgs ? bits | CallBits.args : bits & ~CallBits.args }
+    if let showResult { bits = showResult ? bits | CallBits.result : bits & ~CallBits.result }
+    if let showTiming { bits = showTiming ? bits | CallBits.timing : bits & ~CallBits.timing }
+    return bits
   }
 }
 
@@ -29,43 +40,94 @@ public struct _TraceFlags: Sendable {
 /// The site string is `qualifiedName TAB labels(comma-separated, "_" for none) TAB fileID TAB line`
 /// and must be a literal: its address identifies the site.
 public struct _TraceCall {
+  /// The call's id (thread id << 40 | sequence), 0 when the call is not traced.
   @usableFromInline var slot: UInt64
+  /// Effective `CallBits`.
+  @usableFromInline var bits: UInt32
 
-  @inlinable
+  @inlinable @inline(__always)
   public init(site: StaticString, flags: _TraceFlags) {
-    slot = 0
+    let mode = ft_mode_load()
+    if _fastPath(mode == 0) {
+      slot = 0
+      bits = 0
+      return
+    }
+    self = _TraceCall._begin(site: site, bits: flags.effective(mode), mode: mode)
+  }
+
+  @usableFromInline
+  init(slot: UInt64, bits: UInt32) {
+    self.slot = slot
+    self.bits = bits
   }
 
   /// True when this call is traced and its arguments are collected.
-  @inlinable public var recordsArguments: Bool { false }
+  @inlinable public var recordsArguments: Bool {
+    slot != 0 && bits & CallBits.args != 0
+  }
 
   /// Records one argument (in parameter order), before `entered()`.
-  @inlinable public func argument<T>(_ value: T) {}
-  @inlinable public func argument(_ value: Int) {}
-  @inlinable public func argument(_ value: Double) {}
-  @inlinable public func argument(_ value: Bool) {}
-  @inlinable public func argument(_ value: String) {}
+  @inlinable public func argument<T>(_ value: T) {
+    if slot != 0 { _TraceCall._argument(value) }
+  }
+  @inlinable public func argument(_ value: Int) {
+    if slot != 0 { _TraceCall._raw(.argInt, UInt64(bitPattern: Int64(value))) }
+  }
+  @inlinable public func argument(_ value: Double) {
+    if slot != 0 { _TraceCall._raw(.argDouble, value.bitPattern) }
+  }
+  @inlinable public func argument(_ value: Bool) {
+    if slot != 0 { _TraceCall._raw(.argBool, value ? 1 : 0) }
+  }
+  @inlinable public func argument(_ value: String) {
+    if slot != 0 { _TraceCall._string(.argString, value) }
+  }
   /// Records a placeholder (closures, autoclosures, non-copyable values): never evaluated.
-  @inlinable public func argumentPlaceholder(_ text: StaticString) {}
+  @inlinable public func argumentPlaceholder(_ text: StaticString) {
+    if slot != 0 { _TraceCall._placeholder(text) }
+  }
 
   /// Records the call's start; the body runs next.
-  @inlinable public func entered() {}
+  @inlinable public func entered() {
+    if slot != 0 { _TraceCall._entered(bits) }
+  }
 
   /// Records a normal exit with a value and hands the value back.
-  @inlinable public func returning<T>(_ value: T) -> T { value }
-  @inlinable public func returning(_ value: Int) -> Int { value }
-  @inlinable public func returning(_ value: Double) -> Double { value }
-  @inlinable public func returning(_ value: Bool) -> Bool { value }
-  @inlinable public func returning(_ value: String) -> String { value }
+  @inlinable public func returning<T>(_ value: T) -> T {
+    if slot != 0 { _returning(value) }
+    return value
+  }
+  @inlinable public func returning(_ value: Int) -> Int {
+    if slot != 0 { _end(.returnInt, UInt64(bitPattern: Int64(value))) }
+    return value
+  }
+  @inlinable public func returning(_ value: Double) -> Double {
+    if slot != 0 { _end(.returnDouble, value.bitPattern) }
+    return value
+  }
+  @inlinable public func returning(_ value: Bool) -> Bool {
+    if slot != 0 { _end(.returnBool, value ? 1 : 0) }
+    return value
+  }
+  @inlinable public func returning(_ value: String) -> String {
+    if slot != 0 { _endString(value) }
+    return value
+  }
   /// Records a normal exit of a `Void` function (and of initializers).
-  @inlinable public func returningVoid() {}
+  @inlinable public func returningVoid() {
+    if slot != 0 { _end(.returnVoid, 0) }
+  }
   /// Records an exit by throwing `error` (propagated).
-  @inlinable public func throwing(_ error: any Error) {}
+  @inlinable public func throwing(_ error: any Error) {
+    if slot != 0 { _throwing(error) }
+  }
 
   /// Runs an async body with this call as the current call of the task (so child tasks
   /// nest under it).
   @inlinable
   public func withTaskScope<R>(_ body: () async throws -> R) async rethrows -> R {
-    try await body()
+    if slot == 0 { return try await body() }
+    return try await _scoped(body)
   }
 }

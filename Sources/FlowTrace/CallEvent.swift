@@ -1,0 +1,97 @@
+/// One event of a traced call, as a session returns it: its start, an error, or its end.
+public struct CallEvent: Sendable, Equatable {
+  /// What happened.
+  public enum Kind: String, Sendable, Equatable {
+    /// The call started.
+    case call
+    /// An error left the call (`propagated`) or was thrown by a callee and handled.
+    case exception
+    /// The call ended (normally, or after a propagated `exception` event).
+    case `return`
+  }
+
+  /// Whether an error left the call or was caught by it.
+  public enum Disposition: String, Sendable, Equatable {
+    case propagated
+    case caught
+  }
+
+  /// The call's id (shared by its call, exception and return events), from 1 per session.
+  public var id: Int
+  public var kind: Kind
+  /// The function's own name: `add` for `Calc.add`.
+  public var funcName: String
+  /// The name with its type: `Calc.add`.
+  public var qualifiedName: String
+  /// The caller's id; nil for a root call.
+  public var parentId: Int?
+  /// Arguments as the call site reads them (`3, 3`, `y: 10`); empty when not collected.
+  public var argsRepr: String
+  /// Each rendered argument; nil when arguments were not collected.
+  public var args: [String]?
+  /// External labels of the parameters (`_` for none).
+  public var argLabels: [String]
+  /// The rendered result (return events); nil when not collected or `Void`.
+  public var resultRepr: String?
+  /// Seconds from call to return (return events, when timing was collected).
+  public var duration: Double?
+  public var collectArgs: Bool
+  public var collectResult: Bool
+  public var collectTiming: Bool
+  /// Small thread id (1 = first thread seen) and its name.
+  public var thread: Int
+  public var threadName: String
+  /// Async task id, nil outside a task.
+  public var task: UInt64?
+  /// Nanoseconds since the trace started; nil when timing was not collected.
+  public var timestamp: UInt64?
+  public var file: String
+  public var line: Int
+  /// The error's type and description (exception events).
+  public var errorType: String?
+  public var errorDescription: String?
+  public var disposition: Disposition?
+
+  /// Creates an event; fields not given are empty.
+  public init(
+    id: Int, kind: Kind, qualifiedName: String, parentId: Int? = nil, args: [String]? = nil,
+    argLabels: [String] = [], resultRepr: String? = nil, duration: Double? = nil,
+    collectArgs: Bool = true, collectResult: Bool = true, collectTiming: Bool = false,
+    thread: Int = 1, threadName: String = "main", task: UInt64? = nil,
+    timestamp: UInt64? = nil, file: String = "", line: Int = 0, errorType: String? = nil,
+    errorDescription: String? = nil, disposition: Disposition? = nil
+  ) {
+    self.id = id
+    self.kind = kind
+    self.qualifiedName = qualifiedName
+    self.funcName = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
+    self.parentId = parentId
+    self.args = args
+    self.argLabels = argLabels
+    self.argsRepr = CallEvent.render(args: args, labels: argLabels)
+    self.resultRepr = resultRepr
+    self.duration = duration
+    self.collectArgs = collectArgs
+    self.collectResult = collectResult
+    self.collectTiming = collectTiming
+    self.thread = thread
+    self.threadName = threadName
+    self.task = task
+    self.timestamp = timestamp
+    self.file = file
+    self.line = line
+    self.errorType = errorType
+    self.errorDescription = errorDescription
+    self.disposition = disposition
+  }
+
+  static func render(args: [String]?, labels: [String]) -> String {
+    guard let args else { return "" }
+    var parts: [String] = []
+    for (index, value) in args.enumerated() {
+      let label = index < labels.count ? labels[index] : "_"
+      parts.append(label == "_" || label.isEmpty ? value : label + ": " + value)
+    }
+    return parts.joined(separator: ", ")
+  }
+}

@@ -1,0 +1,74 @@
+import CFlowTraceRuntime
+
+/// The FlowTrace runtime's global settings and sinks.
+public enum FlowTrace {
+  /// When trees are coloured with ANSI escapes.
+  public enum ColorMode: Sendable, Equatable {
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset.
+    case auto
+    case always
+    case never
+  }
+
+  /// Sets global defaults; arguments left nil keep their current value.
+  ///
+  /// Defaults: arguments on, results on, timing off, `autoPrint` on (off when the environment
+  /// has `FLOWTRACE_PRINT=0`), no include/exclude patterns, values cut at 200 characters,
+  /// colour `.auto`.
+  public static func config(
+    showArgs: Bool? = nil, showResult: Bool? = nil, showTiming: Bool? = nil,
+    autoPrint: Bool? = nil, include: [String]? = nil, exclude: [String]? = nil,
+    maxValueLength: Int? = nil, color: ColorMode? = nil
+  ) {
+    Runtime.shared.updateConfiguration { config in
+      if let showArgs { config.showArgs = showArgs }
+      if let showResult { config.showResult = showResult }
+      if let showTiming { config.showTiming = showTiming }
+      if let autoPrint { config.autoPrint = autoPrint }
+      if let include { config.include = include.map(GlobPattern.init) }
+      if let exclude { config.exclude = exclude.map(GlobPattern.init) }
+      if let maxValueLength { config.maxValueLength = max(1, maxValueLength) }
+      if let color { config.color = color }
+    }
+  }
+
+  /// Restores every setting to its default (the environment is read again).
+  public static func resetConfig() {
+    Runtime.shared.updateConfiguration { $0 = Configuration.fromEnvironment() }
+  }
+
+  /// The current global settings.
+  public static var currentConfig: Configuration { Runtime.shared.configuration }
+}
+
+/// FlowTrace's global settings (see `FlowTrace.config`).
+public struct Configuration: Sendable {
+  public var showArgs = true
+  public var showResult = true
+  public var showTiming = false
+  public var autoPrint = true
+  var include: [GlobPattern] = []
+  var exclude: [GlobPattern] = []
+  public var maxValueLength = 200
+  public var color = FlowTrace.ColorMode.auto
+
+  /// Include patterns as given.
+  public var includePatterns: [String] { include.map(\.pattern) }
+  /// Exclude patterns as given.
+  public var excludePatterns: [String] { exclude.map(\.pattern) }
+
+  /// The defaults, with `FLOWTRACE_PRINT=0` turning `autoPrint` off.
+  static func fromEnvironment() -> Configuration {
+    var config = Configuration()
+    if let value = Environment.get("FLOWTRACE_PRINT") {
+      config.autoPrint = !["0", "false", "no", "off"].contains(value.lowercased())
+    }
+    return config
+  }
+
+  /// True when a qualified name passes the include/exclude patterns.
+  func admits(_ name: String) -> Bool {
+    if !include.isEmpty, !include.contains(where: { $0.matches(name) }) { return false }
+    return !exclude.contains(where: { $0.matches(name) })
+  }
+}

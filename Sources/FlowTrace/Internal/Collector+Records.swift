@@ -1,0 +1,72 @@
+import FlowTraceWire
+
+extension Collector {
+  /// Turns one record into events.
+  func handle(
+    _ record: RawRecord, text: String?, _ recorder: ThreadRecorder, _ emit: (TraceEvent) -> Void
+  ) {
+    switch record.kind {
+    case .argInt, .argDouble, .argBool:
+      recorder.pendingArgs.append(ValueRender.format(record.kind, record.b))
+    case .argText:
+      recorder.pendingArgs.append(text ?? "")
+    case .argString:
+      recorder.pendingArgs.append(ValueRender.quoted(text ?? "", limit: maxValueLength))
+    case .call:
+      call(record, recorder, emit)
+    case .returnVoid, .returnUncollected:
+      end(record, result: nil, emit)
+    case .returnInt, .returnDouble, .returnBool:
+      end(record, result: ValueRender.format(record.kind, record.b), emit)
+    case .returnText:
+      end(record, result: text ?? "", emit)
+    case .returnString:
+      end(record, result: ValueRender.quoted(text ?? "", limit: maxValueLength), emit)
+    case .propagated, .caught:
+      guard let wire = wireID(of: record.a, remove: false) else { return }
+      let parts = (text ?? "").split(separator: "\u{0}", maxSplits: 1)
+      let type = parts.first.map(String.init) ?? ""
+      let description = parts.count > 1 ? String(parts[1]) : type
+      emit(
+        .error(
+          CallError(
+            id: wire, type: type, description: description,
+            disposition: record.kind == .caught ? .caught : .propagated)))
+    case .task:
+      recorder.task = record.a
+      announceTask(record.a, parent: record.b, emit)
+    case .loss:
+      let parent = record.b == 0 ? nil : wireID(of: record.b, remove: false)
+      emit(.loss(Loss(count: record.a, thread: recorder.index, parent: parent)))
+    }
+  }
+
+  private func call(
+    _ record: RawRecord, _ recorder: ThreadRecorder, _ emit: (TraceEvent) -> Void
+  ) {
+    let seq = UInt64(record.spare) << 32 | UInt64(record.spare2)
+    let id = UInt64(recorder.index) << 40 | seq
+    recorder.consumedSeq = seq
+    let parent = record.b == 0 ? nil : wireID(of: record.b, remove: false)
+    let siteID = site(record.a, emit)
+    let flags = CollectFlags(rawValue: record.flags & 0b111)
+    let wire = takeWireID()
+    recorder.open.append((id, wire))
+    let args = flags.contains(.args) ? recorder.pendingArgs : nil
+    recorder.pendingArgs = []
+    let start = CallStart(
+      id: wire, parent: parent, site: siteID, thread: recorder.index, task: recorder.task,
+      flags: flags, timestamp: flags.contains(.timing) ? TickClock.shared.nanos(record.c) : nil,
+      args: args)
+    emit(.call(start))
+  }
+
+  private func end(_ record: RawRecord, result: String?, _ emit: (TraceEvent) -> Void) {
+    guard let wire = wireID(of: record.a, remove: true) else { return }
+    let timing = record.flags & CollectFlags.timing.rawValue != 0
+    emit(
+      .return(
+        CallEnd(
+          id: wire, timestamp: timing ? TickClock.shared.nanos(record.c) : nil, result: result)))
+  }
+}

@@ -1,0 +1,139 @@
+import FlowTraceWire
+
+/// Turns the threads' raw records into `TraceEvent`s in a valid order (a parent's call
+/// before its children's, every thread in its own order). Used only under `Runtime`'s
+/// collector lock.
+final class Collector {
+  private var siteIDs: [UInt64: UInt32] = [:]
+  private(set) var sites: [CallSite] = []
+  private(set) var threads: [ThreadInfo] = []
+  private var announcedTasks: Set<UInt64> = []
+  private(set) var tasks: [TaskInfo] = []
+  private(set) var nextWireID: UInt64 = 1
+  private var recorders: [ThreadRecorder] = []
+  var maxValueLength = 200
+
+  /// Reads every published record of every thread, emitting events in order.
+  func drain(_ emit: (TraceEvent) -> Void) {
+    recorders = Registry.shared.snapshot()
+    var force = false
+    while true {
+      var progress = false
+      var blocked = false
+      for recorder in recorders {
+        switch consume(recorder, force: force, emit) {
+        case .progressed: progress = true
+        case .blocked: blocked = true
+        case .idle: break
+        }
+      }
+      if progress {
+        force = false
+        continue
+      }
+      // A call whose parent never shows (it started before we were reading): root it.
+      if blocked, !force {
+        force = true
+        continue
+      }
+      return
+    }
+  }
+
+  enum Outcome { case progressed, blocked, idle }
+
+  /// Consumes one thread's records until its published end or a call whose cross-thread
+  /// parent is not emitted yet.
+  private func consume(
+    _ recorder: ThreadRecorder, force: Bool, _ emit: (TraceEvent) -> Void
+  ) -> Outcome {
+    var progressed = false
+    while true {
+      let chunk = recorder.readChunk
+      let committed = chunk.committed.load(ordering: .acquiring)
+      if recorder.readIndex >= committed {
+        guard chunk.sealed.load(ordering: .acquiring), let next = chunk.next else {
+          return progressed ? .progressed : .idle
+        }
+        recorder.readChunk = next
+        recorder.readIndex = 0
+        recorder.backlog.subtract(1, ordering: .relaxed)
+        continue
+      }
+      let index = recorder.readIndex
+      let record = chunk.records[index]
+      if record.kind == .call, !force, isWaiting(record) {
+        return progressed ? .progressed : .blocked
+      }
+      if !recorder.announced {
+        recorder.announced = true
+        let info = ThreadInfo(id: recorder.index, name: recorder.name)
+        threads.append(info)
+        emit(.thread(info))
+      }
+      var text: String?
+      if record.flags & RecordFlags.hasText != 0 {
+        text = chunk.takeText(index)
+        chunk.records[index].flags &= ~RecordFlags.hasText
+      }
+      recorder.readIndex = index + 1
+      progressed = true
+      handle(record, text: text, recorder, emit)
+    }
+  }
+
+  /// True when a call's parent runs on another thread and is not emitted yet.
+  private func isWaiting(_ record: RawRecord) -> Bool {
+    let parent = record.b
+    guard parent != 0, let owner = recorder(of: parent) else { return false }
+    return owner.consumedSeq < parent & Collector.seqMask
+  }
+
+  static let seqMask: UInt64 = (1 << 40) - 1
+
+  func recorder(of id: UInt64) -> ThreadRecorder? {
+    let index = Int(id >> 40)
+    guard index >= 1, index <= recorders.count else { return nil }
+    return recorders[index - 1]
+  }
+
+  /// The wire id of an internal call id (open, or recently ended); `remove` closes it.
+  func wireID(of id: UInt64, remove: Bool) -> UInt64? {
+    guard let owner = recorder(of: id) else { return nil }
+    if let position = owner.open.lastIndex(where: { $0.id == id }) {
+      let wire = owner.open[position].wire
+      if remove {
+        owner.open.remove(at: position)
+        owner.closed.add(id, wire: wire)
+      }
+      return wire
+    }
+    return remove ? nil : owner.closed.find(id)
+  }
+
+  func site(_ address: UInt64, _ emit: (TraceEvent) -> Void) -> UInt32 {
+    if let known = siteIDs[address] { return known }
+    let id = UInt32(sites.count + 1)
+    let pointer = UnsafePointer<UInt8>(bitPattern: UInt(address))
+    let site =
+      pointer.map { SiteText($0).callSite(id: id) }
+      ?? CallSite(id: id, qualifiedName: "?", labels: [], file: "", line: 0)
+    siteIDs[address] = id
+    sites.append(site)
+    emit(.callSite(site))
+    return id
+  }
+
+  func announceTask(_ id: UInt64, parent: UInt64, _ emit: (TraceEvent) -> Void) {
+    guard id != 0, !announcedTasks.contains(id) else { return }
+    announcedTasks.insert(id)
+    let info = TaskInfo(id: id, parent: parent == 0 ? nil : parent, name: "task \(id)")
+    tasks.append(info)
+    emit(.task(info))
+  }
+
+  func takeWireID() -> UInt64 {
+    defer { nextWireID += 1 }
+    return nextWireID
+  }
+}

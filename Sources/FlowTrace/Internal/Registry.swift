@@ -1,0 +1,45 @@
+import CFlowTraceRuntime
+import Glibc
+import Synchronization
+
+/// Every thread recorder ever created, by small thread id.
+final class Registry: Sendable {
+  static let shared = Registry()
+
+  private let recorders = Mutex<[ThreadRecorder]>([])
+
+  /// Creates, registers and installs the calling thread's recorder.
+  func makeCurrent() -> ThreadRecorder {
+    let recorder = recorders.withLock { list in
+      let index = UInt32(list.count + 1)
+      let made = ThreadRecorder(index: index, name: Registry.threadName(index: index))
+      list.append(made)
+      return made
+    }
+    let raw = Unmanaged.passRetained(recorder).toOpaque()
+    ft_set_thread_state(raw)
+    ft_on_thread_exit(raw, registryThreadExited)
+    return recorder
+  }
+
+  /// All recorders, in order of their ids.
+  func snapshot() -> [ThreadRecorder] {
+    recorders.withLock { $0 }
+  }
+
+  static func threadName(index: UInt32) -> String {
+    if ft_gettid() == getpid() { return "main" }
+    var buffer = [CChar](repeating: 0, count: 64)
+    ft_thread_name(&buffer, 64)
+    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    if !bytes.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+    return "thread \(index)"
+  }
+}
+
+/// Marks a recorder whose thread ended (its records stay readable; the registry keeps it).
+private func registryThreadExited(_ raw: UnsafeMutableRawPointer?) {
+  guard let raw else { return }
+  let recorder = Unmanaged<ThreadRecorder>.fromOpaque(raw).takeRetainedValue()
+  recorder.exited.store(true, ordering: .releasing)
+}

@@ -1,0 +1,84 @@
+import CFlowTraceRuntime
+
+// Slow-path helpers of the producer side (owning thread only).
+extension ThreadRecorder {
+  /// Writes the exit record (with its end time), publishes, and prints a finished root.
+  func finish(_ call: _TraceCall, _ record: RawRecord, text: String? = nil) {
+    var record = record
+    record.flags = UInt8(truncatingIfNeeded: call.bits & CallBits.collectMask)
+    if call.bits & CallBits.timing != 0 { record.c = ft_ticks() }
+    if let text { append(record, text: text) } else { append(record) }
+    commit()
+    if call.bits & CallBits.root != 0, depth == 0,
+      ft_mode_load() & ModeBits.autoPrint != 0
+    {
+      Runtime.shared.printFinishedRoots()
+    }
+  }
+
+  /// Pops the call's frame; a callee error it survived becomes its `caught` record.
+  func noteCaught(_ call: _TraceCall) {
+    guard let frame = pop(call.slot), let error = frame.error else { return }
+    appendCaught(call.slot, error)
+  }
+
+  func appendCaught(_ id: UInt64, _ error: any Error) {
+    let text = describe(error)
+    append(RawRecord(kind: .caught, flags: 0, a: id, b: 0, c: 0), text: text)
+  }
+
+  /// `Type NUL description` of an error, formatted with tracing suppressed.
+  func describe(_ error: any Error) -> String {
+    suppress += 1
+    defer { suppress -= 1 }
+    let limit = Runtime.shared.maxValueLength
+    let type = String(describing: Swift.type(of: error))
+    return type + "\u{0}" + ValueRender.cut(String(describing: error), to: limit)
+  }
+
+  /// Renders a value now (`TraceRepresentable`, else `String(reflecting:)`), cut to the limit.
+  func render<T>(_ value: T) -> String {
+    suppress += 1
+    defer { suppress -= 1 }
+    let text: String
+    if let representable = value as? any TraceRepresentable {
+      text = representable.traceDescription
+    } else {
+      text = String(reflecting: value)
+    }
+    return ValueRender.cut(text, to: Runtime.shared.maxValueLength)
+  }
+
+  /// Writes a loss record for calls dropped while the buffers were full.
+  func recordLoss() {
+    let open = depth > 0 ? stack[depth &- 1].id : 0
+    append(RawRecord(kind: .loss, flags: 0, a: dropped, b: open, c: 0))
+    dropped = 0
+  }
+
+  /// Notes the task the next call runs in (a `task` record when it changed).
+  func noteTask(scope: TaskScope?) {
+    let key = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+    if key == lastTaskKey { return }
+    lastTaskKey = key
+    let (task, parent) = key == 0 ? (0, 0) : Tasks.shared.id(forKey: key, scope: scope)
+    guard task != lastTask else { return }
+    lastTask = task
+    append(RawRecord(kind: .task, flags: 0, a: task, b: parent, c: 0))
+  }
+
+  /// True when the site passes the include/exclude patterns (cached per thread).
+  func admits(site: StaticString) -> Bool {
+    let generation = Runtime.shared.filterGeneration.load(ordering: .relaxed)
+    if generation != filterGeneration {
+      filterCache.removeAll()
+      filterGeneration = generation
+    }
+    let key = UInt(bitPattern: site.utf8Start)
+    if let known = filterCache[key] { return known }
+    let name = SiteText(site.utf8Start).qualifiedName
+    let admitted = Runtime.shared.configuration.admits(name)
+    filterCache[key] = admitted
+    return admitted
+  }
+}

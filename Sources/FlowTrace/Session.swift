@@ -1,0 +1,75 @@
+import FlowTraceWire
+
+/// Starts a session: traced calls are collected (not printed) until `stopTracing()`.
+///
+/// Flags apply to calls without their own; nil inherits `FlowTrace.config`'s.
+public func startTracing(
+  showArgs: Bool? = false, showResult: Bool? = true, showTiming: Bool? = false
+) {
+  let runtime = Runtime.shared
+  runtime.drain()
+  runtime.consumers.withLock { consumers in
+    consumers.session = []
+    consumers.sessionBase = consumers.collector.nextWireID
+  }
+  runtime.state.withLock { state in
+    state.session = SessionFlags(showArgs: showArgs, showResult: showResult, showTiming: showTiming)
+  }
+  runtime.republish()
+}
+
+/// Ends the session and returns its events (also kept for `traceData()`).
+@discardableResult
+public func stopTracing() -> [CallEvent] {
+  let runtime = Runtime.shared
+  let wasActive = runtime.state.withLock { state in
+    defer { state.session = nil }
+    return state.session != nil
+  }
+  guard wasActive else { return [] }
+  runtime.republish()
+  runtime.drain()
+  let calls = runtime.consumers.withLock { consumers in
+    defer { consumers.session = nil }
+    return CallEvent.make(
+      from: consumers.session ?? [], firstID: consumers.sessionBase,
+      sites: consumers.collector.sites, threads: consumers.collector.threads)
+  }
+  runtime.state.withLock { $0.lastSession = calls }
+  return calls
+}
+
+/// The events of the last finished session.
+public func traceData() -> [CallEvent] {
+  Runtime.shared.state.withLock { $0.lastSession }
+}
+
+/// Runs `body` in a session and returns its events.
+public func withTracing(
+  showArgs: Bool? = false, showResult: Bool? = true, showTiming: Bool? = false,
+  _ body: () throws -> Void
+) rethrows -> [CallEvent] {
+  startTracing(showArgs: showArgs, showResult: showResult, showTiming: showTiming)
+  do {
+    try body()
+  } catch {
+    _ = stopTracing()
+    throw error
+  }
+  return stopTracing()
+}
+
+/// Runs an async `body` in a session and returns its events.
+public func withTracing(
+  showArgs: Bool? = false, showResult: Bool? = true, showTiming: Bool? = false,
+  _ body: () async throws -> Void
+) async rethrows -> [CallEvent] {
+  startTracing(showArgs: showArgs, showResult: showResult, showTiming: showTiming)
+  do {
+    try await body()
+  } catch {
+    _ = stopTracing()
+    throw error
+  }
+  return stopTracing()
+}

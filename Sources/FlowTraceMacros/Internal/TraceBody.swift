@@ -1,0 +1,115 @@
+import SwiftSyntax
+
+/// Writes the source of a traced body: enter, arguments, the original body, exit.
+///
+/// The shapes are documented in docs/MACRO-ABI.md; every local the expansion adds starts with
+/// `__ft` so it cannot clash with the user's names.
+struct TraceBody {
+  var function: TracedFunction
+  /// The call-site literal, quotes included.
+  var site: String
+  /// The arguments of `_TraceFlags(...)`, e.g. `showTiming: true`.
+  var flags: String
+
+  /// The whole new body as source text.
+  var source: String {
+    var lines = ["let __ftCall = _TraceCall(site: \(site), flags: _TraceFlags(\(flags)))"]
+    lines += argumentLines
+    lines.append("__ftCall.entered()")
+    switch function.kind {
+    case .never: lines.append(originalBody)
+    case .inline: lines += inlineExit
+    case .function: lines += function.isAsync ? asyncExit : syncExit
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The user's statements, comments kept, surrounding blank space dropped.
+  private var originalBody: String {
+    let text = Dedent.statements(function.body.statements).description
+    let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+    let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+    return start < end ? String(text[start..<end]) : ""
+  }
+
+  private var argumentLines: [String] {
+    guard !function.parameters.isEmpty else { return [] }
+    let calls = function.parameters.map { parameter in
+      switch parameter.recording {
+      case .placeholder(let text): "__ftCall.argumentPlaceholder(\"\(text)\")"
+      case .value: "__ftCall.argument(\(parameter.localName ?? "_"))"
+      }
+    }
+    return ["if __ftCall.recordsArguments {"] + calls + ["}"]
+  }
+
+  /// `-> R` for a generated closure, empty for opaque results (left to inference).
+  private var closureResult: String {
+    guard let returnType = function.returnType else { return " -> Void" }
+    return function.returnsOpaqueType ? "" : " -> \(returnType.trimmedDescription)"
+  }
+
+  private func closure(effects: String) -> String {
+    let signature = effects + closureResult
+    let head = signature.isEmpty ? "{" : "{ ()\(signature) in"
+    let body = originalBody
+    return body.isEmpty ? "\(head)\n}" : "\(head)\n\(body)\n}"
+  }
+
+  private var doClause: String {
+    if case .typed(let type) = function.throwing {
+      return "do throws(\(type.trimmedDescription)) {"
+    }
+    return "do {"
+  }
+
+  private var rethrowLines: [String] {
+    ["} catch {", "__ftCall.throwing(error)", "throw error", "}"]
+  }
+
+  private var syncExit: [String] {
+    let call = "\(closure(effects: function.closureThrowsClause))()"
+    let isThrowing = function.throwing != .none
+    let invoke = isThrowing ? "try \(call)" : call
+    var lines: [String]
+    if function.returnType == nil {
+      lines = [isThrowing ? invoke : "let _: Void = \(invoke)"]
+    } else {
+      lines = ["let __ftResult = \(invoke)", "return __ftCall.returning(__ftResult)"]
+    }
+    if isThrowing { lines = [doClause] + lines + rethrowLines }
+    if function.returnType == nil { lines.append("__ftCall.returningVoid()") }
+    return lines
+  }
+
+  /// Async bodies run in the call's task scope, so child tasks nest under the call.
+  private var asyncExit: [String] {
+    let isThrowing = function.throwing != .none
+    let effects = " async" + function.closureThrowsClause
+    let scope = "__ftCall.withTaskScope(isolation: #isolation) \(closure(effects: effects))"
+    let invoke = (isThrowing ? "try await " : "await ") + scope
+    var lines: [String]
+    if function.returnType == nil {
+      lines = [invoke]
+    } else {
+      lines = ["let __ftResult = \(invoke)", "return __ftCall.returning(__ftResult)"]
+    }
+    if isThrowing { lines = [doClause] + lines + rethrowLines }
+    if function.returnType == nil { lines.append("__ftCall.returningVoid()") }
+    return lines
+  }
+
+  /// Initializers, deinitializers and functions taking `consuming` parameters: no closure
+  /// (`self` is not whole yet; a closure cannot consume a capture), `defer` records the exit.
+  private var inlineExit: [String] {
+    guard function.throwing != .none else {
+      return ["defer {", "__ftCall.returningVoid()", "}", originalBody]
+    }
+    return [
+      "var __ftThrew = false",
+      "defer {", "if !__ftThrew {", "__ftCall.returningVoid()", "}", "}",
+      doClause, originalBody,
+      "} catch {", "__ftThrew = true", "__ftCall.throwing(error)", "throw error", "}",
+    ]
+  }
+}

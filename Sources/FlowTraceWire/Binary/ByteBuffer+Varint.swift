@@ -1,0 +1,47 @@
+extension [UInt8] {
+  /// Appends `value` as an unsigned LEB128 varint.
+  @inline(__always)
+  mutating func appendVarint(_ value: UInt64) {
+    var v = value
+    while v >= 0x80 {
+      append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    append(UInt8(truncatingIfNeeded: v))
+  }
+
+  /// Appends a signed value as a zigzag-encoded varint.
+  @inline(__always)
+  mutating func appendZigzag(_ value: Int64) {
+    appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+  }
+
+  /// Appends a length-prefixed UTF-8 string.
+  @inline(__always)
+  mutating func appendString(_ string: String) {
+    var s = string
+    s.withUTF8 { utf8 in
+      appendVarint(UInt64(utf8.count))
+      append(contentsOf: utf8)
+    }
+  }
+
+  /// Appends a little-endian fixed-width integer.
+  @inline(__always)
+  mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+    var v = value.littleEndian
+    Swift.withUnsafeBytes(of: &v) { append(contentsOf: $0) }
+  }
+}
+
+/// Number of bytes `value` takes as a varint.
+@inline(__always)
+func varintSize(_ value: UInt64) -> Int {
+  var n = 1
+  var v = value >> 7
+  while v != 0 {
+    n += 1
+    v >>= 7
+  }
+  return n
+}

@@ -1,0 +1,78 @@
+import FlowTrace
+import Testing
+
+extension RuntimeSuite {
+  /// Effective flags: the call's own `@Trace(...)` ?? the session's ?? the configuration's.
+  @Suite struct FlagsTests {
+    init() { FlowTrace.resetConfig() }
+
+    @Test func sessionFlagsOverrideTheConfiguration() {
+      FlowTrace.config(showArgs: true, showResult: true)
+      defer { FlowTrace.resetConfig() }
+      let events = withTracing(showArgs: false, showResult: false) { _ = fib(1) }
+      #expect(treeText(events) == "→ fib()\n")
+      #expect(events.map(\.collectArgs) == [false, false])
+      #expect(events.map(\.collectResult) == [false, false])
+    }
+
+    @Test func nilSessionFlagsInheritTheConfiguration() {
+      FlowTrace.config(showArgs: false, showResult: false)
+      defer { FlowTrace.resetConfig() }
+      let events = withTracing(showArgs: nil, showResult: nil) { _ = fib(1) }
+      #expect(treeText(events) == "→ fib()\n")
+      FlowTrace.config(showArgs: true, showResult: true)
+      let again = withTracing(showArgs: nil, showResult: nil) { _ = fib(1) }
+      #expect(treeText(again) == "→ fib(1) → 1\n")
+    }
+
+    @Test func explicitFlagsBeatTheSessionAndNeverCascade() {
+      let events = withTracing(showArgs: false, showResult: true) { _ = a(10) }
+      #expect(
+        treeText(events) == """
+          → a()
+            → b(y: 10) → 20
+          ← a() → 21
+
+          """)
+      let calls = events.filter { $0.kind == .call }
+      #expect(calls.map(\.qualifiedName) == ["a", "b"])
+      #expect(calls.map(\.collectArgs) == [false, true])
+      #expect(calls[1].argsRepr == "y: 10")
+      #expect(calls[1].parentId == calls[0].id)
+    }
+
+    @Test func timingIsOffByDefaultAndOnWhenAsked() {
+      let plain = withTracing(showArgs: nil, showResult: nil, showTiming: nil) { _ = fib(2) }
+      #expect(plain.allSatisfy { $0.duration == nil && $0.timestamp == nil })
+      let timed = withTracing(showTiming: true) { _ = fib(2) }
+      let returns = timed.filter { $0.kind == .return }
+      #expect(returns.count == 3)
+      #expect(returns.allSatisfy { ($0.duration ?? -1) >= 0 })
+      // The root lasts at least as long as each child.
+      let root = returns.first { $0.parentId == nil }
+      #expect(returns.allSatisfy { $0.duration! <= root!.duration! })
+    }
+
+    @Test func eventsCarryIdsParentsNamesAndSources() {
+      let events = withTracing(showArgs: true) { _ = fib(2) }
+      #expect(events.map(\.kind) == [.call, .call, .return, .call, .return, .return])
+      #expect(events.map(\.id) == [1, 2, 2, 3, 3, 1])
+      #expect(events.map(\.parentId) == [nil, 1, 1, 1, 1, nil])
+      #expect(events[0].funcName == "fib")
+      #expect(events[0].file == "FlowTraceTests/Fib.swift")
+      #expect(events[0].line == 3)
+      #expect(events[0].threadName == "main" || events[0].thread >= 1)
+      #expect(events[5].resultRepr == "1")
+      #expect(traceData() == events)
+    }
+
+    @Test func tracingOffRecordsNothing() {
+      FlowTrace.config(autoPrint: false)
+      defer { FlowTrace.resetConfig() }
+      _ = fib(5)
+      startTracing()
+      let events = stopTracing()
+      #expect(events.isEmpty)
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import Testing
+
+/// Every runtime test shares the process-wide runtime, so they run one at a time.
+@Suite(.serialized) struct RuntimeSuite {}
