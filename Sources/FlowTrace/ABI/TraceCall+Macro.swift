@@ -18,13 +18,14 @@ extension _TraceCall {
 
   /// Moves the call from the thread stack into a task scope and runs the body there, on
   /// `isolation`; a typed error crosses `TaskLocal.withValue` (untyped) inside a `Result`.
+  /// Mirrors `_scoped(_:)` in Internal/TaskScope.swift: keep the two in step.
   @usableFromInline
   func _scoped<R, E: Error>(
     isolation: isolated (any Actor)?,
     _ body: () async throws(E) -> R
   ) async throws(E) -> R {
-    _ = ThreadRecorder.current.pop(slot)
-    let scope = TaskScope(callID: slot, taskID: Tasks.shared.currentID())
+    _ = ThreadRecorder.current.pop(id)
+    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
     let outcome = await TaskScope.$current.withValue(
       scope,
       operation: { () async -> Result<R, E> in
@@ -37,7 +38,7 @@ extension _TraceCall {
       isolation: isolation
     )
     if let error = scope.takeError() {
-      ThreadRecorder.current.appendCaught(slot, error)
+      ThreadRecorder.current.appendCaught(id, error)
     }
     return try outcome.get()
   }
