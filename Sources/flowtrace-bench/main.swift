@@ -12,7 +12,10 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench)
+    run: runRuntimeBench),
+  BenchSuite(
+    name: "decode", summary: "decode a generated 10 M event file (WireBench)",
+    run: { WireBench.decode() }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
