@@ -12,9 +12,7 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench),
-  BenchSuite(name: "decode", summary: "decode a 10 M event file", run: { WireBench.decode() }),
-  BenchSuite(name: "print", summary: "tree text lines/s", run: { WireBench.printTree() }),
+    run: runRuntimeBench)
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
