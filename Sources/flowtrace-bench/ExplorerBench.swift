@@ -86,6 +86,10 @@ enum ExplorerBench {
       matches = (try? Search("6765", in: tree))?.count ?? -1
     }
     report("search '6765' (\(matches) matches)", searchResult)
+    let searchRegex = time {
+      matches = (try? Search("re:^Checker\\.validate\\(run: 4\\d\\)", in: tree))?.count ?? -1
+    }
+    report("search regex (\(matches) matches)", searchRegex)
 
     let query = (try? FilterQuery(parsing: "fib >20us -validate")) ?? FilterQuery(terms: [])
     let filter = time { outline.setFilter(query, in: tree) }
