@@ -25,15 +25,14 @@ extension Outline {
   /// Brings the rows up to date with nodes appended to the tree since the last sync:
   /// appended at the end when they land there, else one rebuild.
   public mutating func sync(with tree: CallTree) {
-    guard synced < tree.count else { return }
-    if var current = mask {
-      let changedEarlier = current.extend(tree)
-      mask = current
-      if changedEarlier {
+    if let pending = mask?.pending, !pending.isEmpty || synced < tree.count {
+      // (Mutated in place through the optional: no copy of the bitsets.)
+      if mask?.extend(tree) ?? false {
         rebuild(tree)
         return
       }
     }
+    guard synced < tree.count else { return }
     for node in synced..<tree.count {
       guard passesFilter(node) else { continue }
       let parent = tree.parents[node]
