@@ -5,7 +5,19 @@ import FlowTraceWire
   import Glibc
 #endif
 
-/// `flowtrace-bench explorer [CALLS] [THREADS]`: builds a CallTree from generated events
+/// The `explorer` suite of the dispatcher: `FLOWTRACE_BENCH_CALLS` (default 5 M) and
+/// `FLOWTRACE_BENCH_THREADS` (default 4) size the workload.
+func runExplorerBench() {
+  var arguments: [String] = []
+  if let calls = getenv("FLOWTRACE_BENCH_CALLS") { arguments.append(String(cString: calls)) }
+  if let threads = getenv("FLOWTRACE_BENCH_THREADS") {
+    if arguments.isEmpty { arguments.append("5000000") }
+    arguments.append(String(cString: threads))
+  }
+  ExplorerBench.run(arguments)
+}
+
+/// `ExplorerBench.run([CALLS, THREADS])`: builds a CallTree from generated events
 /// (fib trees, one in 50 runs with a caught error, runs spread over threads) and times the
 /// operations the explorer needs over it. Baselines, measured in the same run: generating
 /// the events alone, and one plain pass over every node. Times are the thread's CPU time
