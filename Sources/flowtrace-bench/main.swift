@@ -12,7 +12,10 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench)
+    run: runRuntimeBench),
+  BenchSuite(
+    name: "explorer", summary: "5 M calls: build, open, fold, search, filter, stats",
+    run: runExplorerBench),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
