@@ -66,6 +66,7 @@ enum ExplorerBench {
     )
 
     openFromBytes(calls: calls, threads: threads)
+    liveSync(calls: calls, threads: threads)
 
     let pass = time {
       var total: UInt64 = 0
@@ -152,6 +153,31 @@ enum ExplorerBench {
   }
 
   struct NoVisitor: TraceVisitor {}
+
+  /// Live ingest: events arrive in batches of 20,000 and the rows are synced after each
+  /// (threads interleave, so most batches land in the middle of the rows).
+  static func liveSync(calls: Int, threads: Int) {
+    var tree = CallTree()
+    var outline = Outline(tree: tree)
+    var batch: [TraceEvent] = []
+    var syncs = 0
+    var total = 0.0
+    var worst = 0.0
+    ExplorerWorkload(calls: calls, threads: threads).generate { event in
+      batch.append(event)
+      guard batch.count == 20_000 else { return }
+      tree.append(contentsOf: batch)
+      batch.removeAll(keepingCapacity: true)
+      let t = time { outline.sync(with: tree) }
+      syncs += 1
+      total += t
+      worst = max(worst, t)
+    }
+    tree.append(contentsOf: batch)
+    outline.sync(with: tree)
+    report("live: \(syncs) syncs of 20k events, mean", total / Double(max(1, syncs)))
+    report("live: slowest sync (\(outline.rowCount) rows at the end)", worst)
+  }
 
   static func time(_ body: () -> Void) -> Double {
     var start = timespec()
