@@ -73,3 +73,15 @@ public func withTracing(
   }
   return stopTracing()
 }
+
+/// Ends the session and drops its events unread (for benchmarks of the recording alone).
+@_spi(Benchmarks)
+public func _discardTracing() {
+  let runtime = Runtime.shared
+  runtime.state.withLock { $0.session = nil }
+  runtime.republish()
+  runtime.consumers.withLock { consumers in
+    consumers.session = nil
+    consumers.collector.drain { _ in }
+  }
+}

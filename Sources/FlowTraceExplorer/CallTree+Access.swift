@@ -85,18 +85,33 @@ extension CallTree {
     return result.reversed()
   }
 
-  /// Whether `a` comes before `b` in depth-first order.
+  /// Whether `a` comes before `b` in depth-first order (O(depth), no allocation).
   public func precedes(_ a: Int, _ b: Int) -> Bool {
     if a == b { return false }
     if isPreorder { return a < b }
-    let pathA = ancestors(of: a) + [a]
-    let pathB = ancestors(of: b) + [b]
-    var i = 0
-    while i < pathA.count && i < pathB.count && pathA[i] == pathB[i] { i += 1 }
-    if i == pathA.count { return true }  // a is an ancestor of b
-    if i == pathB.count { return false }
-    // Siblings under a common parent: they arrived in order, so index order decides.
-    return pathA[i] < pathB[i]
+    var x = UInt32(a)
+    var y = UInt32(b)
+    var dx = depths[a]
+    var dy = depths[b]
+    // (Depths saturate at UInt16.max, so every step also checks for the top.)
+    while dx > dy && parents[Int(x)] != Self.none {
+      x = parents[Int(x)]
+      dx -= 1
+    }
+    while dy > dx && parents[Int(y)] != Self.none {
+      y = parents[Int(y)]
+      dy -= 1
+    }
+    // One is an ancestor of the other: the ancestor comes first.
+    if x == y { return depths[a] < depths[b] }
+    while parents[Int(x)] != parents[Int(y)] && parents[Int(x)] != Self.none
+      && parents[Int(y)] != Self.none
+    {
+      x = parents[Int(x)]
+      y = parents[Int(y)]
+    }
+    // Siblings arrived in order, so index order decides.
+    return x < y
   }
 
   // MARK: Calls
@@ -194,8 +209,8 @@ extension CallTree {
 
   /// The thread's name as the program reported it.
   public func threadName(program: Int, thread: UInt32) -> String? {
-    guard let node = programStates[program].threadNodes[thread] else { return nil }
-    return threadTable[Int(refs[Int(node)])].name
+    guard let slot = programStates[program].threadNodes[thread] else { return nil }
+    return threadTable[Int(refs[Int(slot.node)])].name
   }
 
   /// The async task id of a call (0 when not in a task).

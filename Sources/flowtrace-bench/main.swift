@@ -1,1 +1,30 @@
-print("todo")
+// flowtrace-bench: benchmark suites, each in its own file. Build with `-c release`.
+//
+//   swift run -c release flowtrace-bench [suite…]     (no suite: runtime)
+
+/// A benchmark suite: a name and a function that prints its report.
+struct BenchSuite {
+  let name: String
+  let summary: String
+  let run: () -> Void
+}
+
+let suites: [BenchSuite] = [
+  BenchSuite(
+    name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
+    run: runRuntimeBench)
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.contains("-h") || requested.contains("--help") {
+  print("usage: flowtrace-bench [suite…]\nsuites:")
+  for suite in suites { print("  \(suite.name)\t\(suite.summary)") }
+} else {
+  for name in requested.isEmpty ? ["runtime"] : requested {
+    guard let suite = suites.first(where: { $0.name == name }) else {
+      print("unknown suite \(name); known: \(suites.map(\.name).joined(separator: ", "))")
+      continue
+    }
+    suite.run()
+  }
+}

@@ -20,6 +20,8 @@ import Testing
     #expect(tree.previousSibling(of: f2) == nil)
     #expect(tree.lastChild(of: f3) == f1)
     #expect(tree.depth(of: tree.children(of: f2)[1]) == 3)
+    #expect(
+      tree.breadcrumb(of: tree.children(of: f2)[1]) == ["thread 1 main", "fib", "fib", "fib"])
     #expect(tree.isPreorder)
   }
 

@@ -103,4 +103,28 @@ import Testing
     let search = try Search("hit", in: tree)
     #expect(search.matchingNodes.map { tree.callText(of: $0) } == ["hit(2)", "hit(1)"])
   }
+
+  @Test func rowTextPatternsWithPunctuationInsideValues() throws {
+    var s = TraceScript()
+    s.leaf("greet", ["\"a, b\""], "\"hi: a, b\"", parent: nil)
+    s.leaf("greet", ["\"a\"", "\"b\""], nil, parent: nil)
+    let tree = s.tree()
+    #expect(try hits("(\"a, b\")", tree) == ["greet(\"a, b\")"])
+    #expect(try hits("\"a\", \"b", tree) == ["greet(\"a\", \"b\")"])
+    #expect(try hits("→ \"hi: a", tree) == ["greet(\"a, b\")"])
+    #expect(try hits("greet(", tree).count == 2)
+  }
+
+  @Test func stepsOverMatchesTheFilterHides() throws {
+    let tree = sample()
+    var outline = Outline(tree: tree)
+    outline.setFilter(try FilterQuery(parsing: "-Parser.*"), in: tree)
+    let search = try Search("parse", in: tree)
+    #expect(search.count == 2)
+    let hit = try #require(search.next(after: nil, in: tree, visibleIn: outline))
+    #expect(tree.callText(of: hit.node) == "parseNumber(\"42\")")
+    #expect(hit.index == 2)
+    let again = try #require(search.next(after: hit.node, in: tree, visibleIn: outline))
+    #expect(again.node == hit.node && again.wrapped)
+  }
 }

@@ -4,7 +4,7 @@ import Testing
 extension RuntimeSuite {
   /// Errors: propagated, caught, typed, rethrown, and across `await`.
   @Suite struct ErrorTests {
-    init() { FlowTrace.resetConfig() }
+    init() { Run.reset() }
 
     @Test func typedThrowsKeepsTheErrorValue() {
       var thrown: ParseError?

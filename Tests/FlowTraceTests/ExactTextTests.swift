@@ -4,7 +4,7 @@ import Testing
 extension RuntimeSuite {
   /// The exact outputs of issue 2, through sessions that inherit the configuration.
   @Suite struct ExactTextTests {
-    init() { FlowTrace.resetConfig() }
+    init() { Run.reset() }
 
     @Test func fibOfThree() {
       let text = Run.tree { _ = fib(3) }
@@ -46,7 +46,7 @@ extension RuntimeSuite {
 
     @Test func explicitFlagsBeatTheConfiguration() {
       FlowTrace.config(showArgs: false, showResult: true, showTiming: true)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let text = Run.tree { _ = a(10) }
       #expect(
         Run.untimed(text) == """
@@ -77,7 +77,7 @@ extension RuntimeSuite {
 
     @Test func autoPrintWritesEachOutermostCallAsItEnds() {
       FlowTrace.config(autoPrint: true, color: .never)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let output = Run.standardOutput {
         print("before")
         _ = fib(2)
@@ -104,7 +104,7 @@ extension RuntimeSuite {
 
     @Test func nothingIsPrintedWithAutoPrintOff() {
       FlowTrace.config(autoPrint: false)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let output = Run.standardOutput {
         _ = fib(4)
         print("only this")

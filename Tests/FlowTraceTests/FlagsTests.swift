@@ -4,11 +4,11 @@ import Testing
 extension RuntimeSuite {
   /// Effective flags: the call's own `@Trace(...)` ?? the session's ?? the configuration's.
   @Suite struct FlagsTests {
-    init() { FlowTrace.resetConfig() }
+    init() { Run.reset() }
 
     @Test func sessionFlagsOverrideTheConfiguration() {
       FlowTrace.config(showArgs: true, showResult: true)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let events = withTracing(showArgs: false, showResult: false) { _ = fib(1) }
       #expect(treeText(events) == "→ fib()\n")
       #expect(events.map(\.collectArgs) == [false, false])
@@ -17,7 +17,7 @@ extension RuntimeSuite {
 
     @Test func nilSessionFlagsInheritTheConfiguration() {
       FlowTrace.config(showArgs: false, showResult: false)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let events = withTracing(showArgs: nil, showResult: nil) { _ = fib(1) }
       #expect(treeText(events) == "→ fib()\n")
       FlowTrace.config(showArgs: true, showResult: true)
@@ -68,7 +68,7 @@ extension RuntimeSuite {
 
     @Test func tracingOffRecordsNothing() {
       FlowTrace.config(autoPrint: false)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       _ = fib(5)
       startTracing()
       let events = stopTracing()

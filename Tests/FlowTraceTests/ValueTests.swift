@@ -10,7 +10,7 @@ struct Point: TraceRepresentable {
 extension RuntimeSuite {
   /// Rendering of values: fast paths, reflection, cutting, and include/exclude patterns.
   @Suite struct ValueTests {
-    init() { FlowTrace.resetConfig() }
+    init() { Run.reset() }
 
     @Test func valuesRenderAsSwiftReadsThem() {
       let text = Run.tree {
@@ -37,7 +37,7 @@ extension RuntimeSuite {
 
     @Test func longValuesAreCut() {
       FlowTrace.config(maxValueLength: 10)
-      defer { FlowTrace.resetConfig() }
+      defer { Run.reset() }
       let text = Run.tree {
         _ = echo("abcdefghijklmnop")
         _ = echo(Array(0..<20))
@@ -72,7 +72,7 @@ extension RuntimeSuite {
           ← catcher(3) → "recovered"
 
           """)
-      FlowTrace.resetConfig()
+      Run.reset()
       #expect(Run.tree { _ = a(1) }.contains("b(y: 1)"))
     }
   }

@@ -23,6 +23,12 @@ static inline void ft_mode_store(uint32_t value) {
   __atomic_store_n(&ft_mode, value, __ATOMIC_SEQ_CST);
 }
 
+/// Atomic helpers on plain memory (the recorder's counters).
+static inline long ft_load_acquire(const long *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline long ft_load_relaxed(const long *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+static inline void ft_store_release(long *p, long v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline void ft_add_relaxed(long *p, long v) { __atomic_fetch_add(p, v, __ATOMIC_RELAXED); }
+
 /// CLOCK_MONOTONIC in nanoseconds.
 static inline uint64_t ft_monotonic_ns(void) {
   struct timespec ts;

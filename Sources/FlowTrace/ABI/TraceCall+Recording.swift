@@ -3,57 +3,58 @@ import Glibc
 
 // The out-of-line halves of `_TraceCall`: everything past the mode check.
 extension _TraceCall {
-  /// Starts a traced call: decides whether it is recorded, finds its parent, pushes it.
+  static var untraced: _TraceCall { _TraceCall(id: 0, bits: 0) }
+
+  /// Starts a traced call: decides whether it is recorded, finds its parent, pushes it, and
+  /// records it now unless its arguments come first (then `entered()` does).
   @usableFromInline
   static func _begin(site: StaticString, bits: UInt32, mode: UInt32) -> _TraceCall {
-    guard site.hasPointerRepresentation else { return _TraceCall(slot: 0, bits: 0) }
-    let recorder = ThreadRecorder.current
-    if recorder.suppress > 0 { return _TraceCall(slot: 0, bits: 0) }
-    let address = UInt64(UInt(bitPattern: site.utf8Start))
-    if mode & ModeBits.filter != 0, !recorder.admits(site: site) {
-      return _TraceCall(slot: 0, bits: 0)
-    }
-    if mode & ModeBits.sink != 0, recorder.backlog.load(ordering: .relaxed) > Sinks.backlogLimit {
+    guard site.hasPointerRepresentation else { return untraced }
+    let hot = ThreadRecorder.current
+    if hot.pointee.suppress > 0 { return untraced }
+    if mode & ModeBits.filter != 0, !hot.recorder.admits(site: site) { return untraced }
+    if mode & ModeBits.sink != 0, ft_load_relaxed(hot.pointee.backlog) > Sinks.backlogLimit {
       if mode & ModeBits.dropWhenFull != 0 {
-        recorder.dropped &+= 1
-        return _TraceCall(slot: 0, bits: 0)
+        hot.pointee.dropped &+= 1
+        return untraced
       }
-      Sinks.waitForWriter(recorder)
+      Sinks.waitForWriter(hot)
     }
-    if recorder.dropped > 0 { recorder.recordLoss() }
+    if hot.pointee.dropped > 0 { hot.recordLoss() }
     var flags = UInt8(truncatingIfNeeded: bits)
-    var parent: UInt64 = 0
-    if recorder.depth > 0 {
-      parent = recorder.stack[recorder.depth &- 1].id
-    } else {
+    var parent = hot.top
+    if parent == 0 {
       let scope = TaskScope.current
       if let scope {
         parent = scope.callID
         flags |= RecordFlags.taskParent
       }
-      recorder.noteTask(scope: scope)
+      hot.noteTask(scope: scope)
     }
-    recorder.nextSeq &+= 1
-    let id = UInt64(recorder.index) << 40 | recorder.nextSeq
-    recorder.push(id)
-    recorder.pendingSite = address
-    recorder.pendingParent = parent
-    recorder.pendingFlags = flags
-    return _TraceCall(slot: id, bits: parent == 0 ? bits | CallBits.root : bits)
+    let seq = hot.pointee.nextSeq &+ 1
+    hot.pointee.nextSeq = seq
+    let id = UInt64(hot.pointee.index) << 40 | seq
+    hot.push(id)
+    var callBits = parent == 0 ? bits | CallBits.root : bits
+    let address = UInt64(UInt(bitPattern: site.utf8Start))
+    if bits & CallBits.args != 0 {
+      hot.pointee.pendingSite = address
+      hot.pointee.pendingParent = parent
+      hot.pointee.pendingFlags = flags
+      callBits |= CallBits.pending
+    } else {
+      hot.appendCall(seq: seq, site: address, parent: parent, flags: flags, bits: bits)
+    }
+    return _TraceCall(id: id, bits: callBits)
   }
 
-  /// Records the call record (after its arguments) and publishes it.
+  /// Records the call record after its arguments, and publishes both.
   @usableFromInline
   static func _entered(_ bits: UInt32) {
-    let recorder = ThreadRecorder.current
-    let seq = recorder.nextSeq
-    var record = RawRecord(
-      kind: .call, flags: recorder.pendingFlags, spare: UInt16(truncatingIfNeeded: seq >> 32),
-      spare2: UInt32(truncatingIfNeeded: seq), a: recorder.pendingSite,
-      b: recorder.pendingParent, c: 0)
-    if bits & CallBits.timing != 0 { record.c = ft_ticks() }
-    recorder.append(record)
-    recorder.commit()
+    let hot = ThreadRecorder.current
+    hot.appendCall(
+      seq: hot.pointee.nextSeq, site: hot.pointee.pendingSite, parent: hot.pointee.pendingParent,
+      flags: hot.pointee.pendingFlags, bits: bits)
   }
 
   /// Records an argument stored raw (Int, Double, Bool bits).
@@ -78,35 +79,40 @@ extension _TraceCall {
   /// Records any other argument, rendered now (its value may change later).
   @usableFromInline
   static func _argument<T>(_ value: T) {
-    let recorder = ThreadRecorder.current
+    let hot = ThreadRecorder.current
     if let (kind, bits) = ValueRender.raw(value, argument: true) {
-      recorder.append(RawRecord(kind: kind, flags: 0, a: 0, b: bits, c: 0))
+      hot.append(RawRecord(kind: kind, flags: 0, a: 0, b: bits, c: 0))
     } else if let string = value as? String {
-      recorder.append(RawRecord(kind: .argString, flags: 0, a: 0, b: 0, c: 0), text: string)
+      hot.append(RawRecord(kind: .argString, flags: 0, a: 0, b: 0, c: 0), text: string)
     } else {
-      let text = recorder.render(value)
-      recorder.append(RawRecord(kind: .argText, flags: 0, a: 0, b: 0, c: 0), text: text)
+      let text = hot.render(value)
+      hot.append(RawRecord(kind: .argText, flags: 0, a: 0, b: 0, c: 0), text: text)
     }
   }
 
   /// Records a normal exit whose value is raw bits (or nothing).
   @usableFromInline
   func _end(_ kind: RecordKind, _ value: UInt64) {
-    let recorder = ThreadRecorder.current
-    recorder.noteCaught(self)
-    let kind = bits & CallBits.result != 0 ? kind : .returnUncollected
-    recorder.finish(self, RawRecord(kind: kind, flags: 0, a: slot, b: value, c: 0))
+    let hot = ThreadRecorder.current
+    hot.popNotingCaught(id)
+    let bits = self.bits
+    var record = RawRecord(
+      kind: bits & CallBits.result != 0 ? kind : .returnUncollected,
+      flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask), a: id, b: value, c: 0)
+    if bits & CallBits.timing != 0 { record.c = ft_ticks() }
+    hot.append(record)
+    hot.commit()
+    if bits & CallBits.root != 0 { hot.rootEnded() }
   }
 
   @usableFromInline
   func _endString(_ value: String) {
-    let recorder = ThreadRecorder.current
-    recorder.noteCaught(self)
+    let hot = ThreadRecorder.current
+    hot.popNotingCaught(id)
     if bits & CallBits.result != 0 {
-      recorder.finish(
-        self, RawRecord(kind: .returnString, flags: 0, a: slot, b: 0, c: 0), text: value)
+      hot.finish(self, RawRecord(kind: .returnString, flags: 0, a: id, b: 0, c: 0), text: value)
     } else {
-      recorder.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: slot, b: 0, c: 0))
+      hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
     }
   }
 
@@ -119,26 +125,25 @@ extension _TraceCall {
     } else if let string = value as? String {
       _endString(string)
     } else {
-      let recorder = ThreadRecorder.current
-      let text = recorder.render(value)
-      recorder.noteCaught(self)
-      recorder.finish(
-        self, RawRecord(kind: .returnText, flags: 0, a: slot, b: 0, c: 0), text: text)
+      let hot = ThreadRecorder.current
+      let text = hot.render(value)
+      hot.popNotingCaught(id)
+      hot.finish(self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text)
     }
   }
 
   /// Records an exit by throwing, and tells the parent (which may then report it caught).
   @usableFromInline
   func _throwing(_ error: any Error) {
-    let recorder = ThreadRecorder.current
-    _ = recorder.pop(slot)
-    if recorder.depth > 0 {
-      recorder.stack[recorder.depth &- 1].error = error
+    let hot = ThreadRecorder.current
+    _ = hot.pop(id)
+    if hot.pointee.depth > 0 {
+      hot.pointee.stack[hot.pointee.depth &- 1].error = error
     } else if let scope = TaskScope.current {
       scope.childThrew(error)
     }
-    let text = recorder.describe(error)
-    recorder.append(RawRecord(kind: .propagated, flags: 0, a: slot, b: 0, c: 0), text: text)
-    recorder.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: slot, b: 0, c: 0))
+    let text = hot.describe(error)
+    hot.append(RawRecord(kind: .propagated, flags: 0, a: id, b: 0, c: 0), text: text)
+    hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
   }
 }

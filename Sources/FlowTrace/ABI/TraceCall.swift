@@ -40,31 +40,33 @@ public struct _TraceFlags: Sendable {
 /// The site string is `qualifiedName TAB labels(comma-separated, "_" for none) TAB fileID TAB line`
 /// and must be a literal: its address identifies the site.
 public struct _TraceCall {
-  /// The call's id (thread id << 40 | sequence), 0 when the call is not traced.
+  /// 0 when the call is not traced; else its `CallBits` (top byte) and id (thread << 40 |
+  /// sequence): one register, so an untraced call keeps almost nothing alive across its body.
   @usableFromInline var slot: UInt64
+
+  /// The call's id.
+  @inlinable var id: UInt64 { slot & 0x00FF_FFFF_FFFF_FFFF }
   /// Effective `CallBits`.
-  @usableFromInline var bits: UInt32
+  @inlinable var bits: UInt32 { UInt32(truncatingIfNeeded: slot >> 56) }
 
   @inlinable @inline(__always)
   public init(site: StaticString, flags: _TraceFlags) {
     let mode = ft_mode_load()
     if _fastPath(mode == 0) {
       slot = 0
-      bits = 0
       return
     }
     self = _TraceCall._begin(site: site, bits: flags.effective(mode), mode: mode)
   }
 
   @usableFromInline
-  init(slot: UInt64, bits: UInt32) {
-    self.slot = slot
-    self.bits = bits
+  init(id: UInt64, bits: UInt32) {
+    self.slot = id == 0 ? 0 : id | UInt64(bits & 0xFF) << 56
   }
 
   /// True when this call is traced and its arguments are collected.
   @inlinable public var recordsArguments: Bool {
-    slot != 0 && bits & CallBits.args != 0
+    slot & UInt64(CallBits.pending) << 56 != 0
   }
 
   /// Records one argument (in parameter order), before `entered()`.
@@ -90,7 +92,7 @@ public struct _TraceCall {
 
   /// Records the call's start; the body runs next.
   @inlinable public func entered() {
-    if slot != 0 { _TraceCall._entered(bits) }
+    if slot & UInt64(CallBits.pending) << 56 != 0 { _TraceCall._entered(bits) }
   }
 
   /// Records a normal exit with a value and hands the value back.

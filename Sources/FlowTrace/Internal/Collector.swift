@@ -1,3 +1,4 @@
+import CFlowTraceRuntime
 import FlowTraceWire
 
 /// Turns the threads' raw records into `TraceEvent`s in a valid order (a parent's call
@@ -50,14 +51,14 @@ final class Collector {
     var progressed = false
     while true {
       let chunk = recorder.readChunk
-      let committed = chunk.committed.load(ordering: .acquiring)
+      let committed = ft_load_acquire(chunk.committed)
       if recorder.readIndex >= committed {
         guard chunk.sealed.load(ordering: .acquiring), let next = chunk.next else {
           return progressed ? .progressed : .idle
         }
         recorder.readChunk = next
         recorder.readIndex = 0
-        recorder.backlog.subtract(1, ordering: .relaxed)
+        ft_add_relaxed(recorder.backlog, -1)
         continue
       }
       let index = recorder.readIndex

@@ -4,6 +4,8 @@ import FlowTraceWire
 protocol EventSink: AnyObject, Sendable {
   /// Takes a batch of events in order.
   func write(_ events: [TraceEvent])
+  /// Sends or writes what is buffered.
+  func flush()
   /// Flushes and releases the destination.
   func close()
 }
@@ -14,9 +16,9 @@ enum Sinks {
   static let backlogLimit = 32
 
   /// Waits until the writer has drained the thread's backlog (the file sink loses nothing).
-  static func waitForWriter(_ recorder: ThreadRecorder) {
-    recorder.suppress += 1
-    defer { recorder.suppress -= 1 }
+  static func waitForWriter(_ recorder: UnsafeMutablePointer<HotState>) {
+    recorder.pointee.suppress += 1
+    defer { recorder.pointee.suppress -= 1 }
     Runtime.shared.drain()
   }
 }

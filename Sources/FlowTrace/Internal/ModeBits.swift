@@ -25,6 +25,7 @@ enum CallBits {
   @usableFromInline static let timing: UInt32 = 1 << 2
   /// The call has no traced parent (it may print its tree when it ends).
   @usableFromInline static let root: UInt32 = 1 << 3
-  /// The call ran inside `withTaskScope` (it is not on a thread stack when it ends).
+  /// Arguments are collected: the call record waits for them until `entered()`.
+  @usableFromInline static let pending: UInt32 = 1 << 4
   @usableFromInline static let collectMask: UInt32 = 0b111
 }

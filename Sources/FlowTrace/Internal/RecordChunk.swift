@@ -1,3 +1,4 @@
+import CFlowTraceRuntime
 import Synchronization
 
 /// A fixed block of records written by one thread and read by the collector.
@@ -9,7 +10,8 @@ final class RecordChunk: @unchecked Sendable {
 
   let records: UnsafeMutablePointer<RawRecord>
   let texts: UnsafeMutablePointer<String>
-  let committed = Atomic<Int>(0)
+  /// Published record count (atomic through the C helpers).
+  let committed: UnsafeMutablePointer<Int>
   let sealed = Atomic<Bool>(false)
   /// Set by the writer before `sealed`; read only after `sealed` is seen.
   var next: RecordChunk?
@@ -19,6 +21,8 @@ final class RecordChunk: @unchecked Sendable {
   init() {
     records = .allocate(capacity: RecordChunk.capacity)
     texts = .allocate(capacity: RecordChunk.capacity)
+    committed = .allocate(capacity: 1)
+    committed.initialize(to: 0)
   }
 
   /// Moves the text of record `index` out (each text is taken exactly once).
@@ -28,11 +32,12 @@ final class RecordChunk: @unchecked Sendable {
 
   deinit {
     // Texts not taken by a reader (a chunk dropped unread) are released here.
-    let count = committed.load(ordering: .acquiring)
+    let count = ft_load_acquire(committed)
     for index in 0..<count where records[index].flags & RecordFlags.hasText != 0 {
       (texts + index).deinitialize(count: 1)
     }
     records.deallocate()
     texts.deallocate()
+    committed.deallocate()
   }
 }

@@ -16,9 +16,8 @@ final class Registry: Sendable {
       list.append(made)
       return made
     }
-    let raw = Unmanaged.passRetained(recorder).toOpaque()
-    ft_set_thread_state(raw)
-    ft_on_thread_exit(raw, registryThreadExited)
+    ft_set_thread_state(UnsafeMutableRawPointer(recorder.hot))
+    ft_on_thread_exit(Unmanaged.passRetained(recorder).toOpaque(), registryThreadExited)
     return recorder
   }
 

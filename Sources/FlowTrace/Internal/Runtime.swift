@@ -63,6 +63,7 @@ final class Runtime: Sendable {
   let state = Mutex(State())
   let consumers = Mutex(Consumers())
   let filterGeneration = Atomic<UInt32>(0)
+  let environmentRead = Atomic<Bool>(false)
   private let valueLimit = Atomic<Int>(200)
 
   init() {
@@ -136,8 +137,8 @@ final class Runtime: Sendable {
   /// An outermost call ended while autoPrint is on: print what finished.
   func printFinishedRoots() {
     let recorder = ThreadRecorder.current
-    recorder.suppress += 1
-    defer { recorder.suppress -= 1 }
+    recorder.pointee.suppress += 1
+    defer { recorder.pointee.suppress -= 1 }
     drain()
   }
 

@@ -58,11 +58,11 @@ extension _TraceCall {
   @usableFromInline
   func _scoped<R>(_ body: () async throws -> R) async rethrows -> R {
     let recorder = ThreadRecorder.current
-    _ = recorder.pop(slot)
-    let scope = TaskScope(callID: slot, taskID: Tasks.shared.currentID())
+    _ = recorder.pop(id)
+    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
     let result = try await TaskScope.$current.withValue(scope) { try await body() }
     if let error = scope.takeError() {
-      ThreadRecorder.current.appendCaught(slot, error)
+      ThreadRecorder.current.appendCaught(id, error)
     }
     return result
   }

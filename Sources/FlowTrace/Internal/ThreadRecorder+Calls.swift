@@ -1,7 +1,7 @@
 import CFlowTraceRuntime
 
 // Slow-path helpers of the producer side (owning thread only).
-extension ThreadRecorder {
+extension UnsafeMutablePointer where Pointee == HotState {
   /// Writes the exit record (with its end time), publishes, and prints a finished root.
   func finish(_ call: _TraceCall, _ record: RawRecord, text: String? = nil) {
     var record = record
@@ -9,17 +9,35 @@ extension ThreadRecorder {
     if call.bits & CallBits.timing != 0 { record.c = ft_ticks() }
     if let text { append(record, text: text) } else { append(record) }
     commit()
-    if call.bits & CallBits.root != 0, depth == 0,
-      ft_mode_load() & ModeBits.autoPrint != 0
-    {
+    if call.bits & CallBits.root != 0 { rootEnded() }
+  }
+
+  /// Writes a call record and publishes it (and the arguments before it).
+  @inline(__always)
+  func appendCall(seq: UInt64, site: UInt64, parent: UInt64, flags: UInt8, bits: UInt32) {
+    var record = RawRecord(
+      kind: .call, flags: flags, spare: UInt16(truncatingIfNeeded: seq >> 32),
+      spare2: UInt32(truncatingIfNeeded: seq), a: site, b: parent, c: 0)
+    if bits & CallBits.timing != 0 { record.c = ft_ticks() }
+    append(record)
+    commit()
+  }
+
+  /// An outermost call ended: print what finished when autoPrint is on.
+  @inline(__always)
+  func rootEnded() {
+    if pointee.depth == 0, ft_mode_load() & ModeBits.autoPrint != 0 {
       Runtime.shared.printFinishedRoots()
     }
   }
 
   /// Pops the call's frame; a callee error it survived becomes its `caught` record.
-  func noteCaught(_ call: _TraceCall) {
-    guard let frame = pop(call.slot), let error = frame.error else { return }
-    appendCaught(call.slot, error)
+  @inline(__always)
+  func popNotingCaught(_ id: UInt64) {
+    let depth = pointee.depth
+    guard depth > 0, pointee.stack[depth &- 1].id == id else { return }
+    pointee.depth = depth &- 1
+    if let error = (pointee.stack + (depth &- 1)).move().error { appendCaught(id, error) }
   }
 
   func appendCaught(_ id: UInt64, _ error: any Error) {
@@ -29,8 +47,8 @@ extension ThreadRecorder {
 
   /// `Type NUL description` of an error, formatted with tracing suppressed.
   func describe(_ error: any Error) -> String {
-    suppress += 1
-    defer { suppress -= 1 }
+    pointee.suppress += 1
+    defer { pointee.suppress -= 1 }
     let limit = Runtime.shared.maxValueLength
     let type = String(describing: Swift.type(of: error))
     return type + "\u{0}" + ValueRender.cut(String(describing: error), to: limit)
@@ -38,8 +56,8 @@ extension ThreadRecorder {
 
   /// Renders a value now (`TraceRepresentable`, else `String(reflecting:)`), cut to the limit.
   func render<T>(_ value: T) -> String {
-    suppress += 1
-    defer { suppress -= 1 }
+    pointee.suppress += 1
+    defer { pointee.suppress -= 1 }
     let text: String
     if let representable = value as? any TraceRepresentable {
       text = representable.traceDescription
@@ -51,22 +69,23 @@ extension ThreadRecorder {
 
   /// Writes a loss record for calls dropped while the buffers were full.
   func recordLoss() {
-    let open = depth > 0 ? stack[depth &- 1].id : 0
-    append(RawRecord(kind: .loss, flags: 0, a: dropped, b: open, c: 0))
-    dropped = 0
+    append(RawRecord(kind: .loss, flags: 0, a: pointee.dropped, b: top, c: 0))
+    pointee.dropped = 0
   }
 
   /// Notes the task the next call runs in (a `task` record when it changed).
   func noteTask(scope: TaskScope?) {
     let key = withUnsafeCurrentTask { $0?.hashValue } ?? 0
-    if key == lastTaskKey { return }
-    lastTaskKey = key
+    if key == pointee.lastTaskKey { return }
+    pointee.lastTaskKey = key
     let (task, parent) = key == 0 ? (0, 0) : Tasks.shared.id(forKey: key, scope: scope)
-    guard task != lastTask else { return }
-    lastTask = task
+    guard task != pointee.lastTask else { return }
+    pointee.lastTask = task
     append(RawRecord(kind: .task, flags: 0, a: task, b: parent, c: 0))
   }
+}
 
+extension ThreadRecorder {
   /// True when the site passes the include/exclude patterns (cached per thread).
   func admits(site: StaticString) -> Bool {
     let generation = Runtime.shared.filterGeneration.load(ordering: .relaxed)

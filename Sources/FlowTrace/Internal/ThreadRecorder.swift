@@ -8,16 +8,13 @@ struct Frame {
   var error: (any Error)?
 }
 
-/// The recorder state of one thread: its record buffer (producer side), its call stack, and
-/// the collector's read position (consumer side, touched only under the collector's lock).
-final class ThreadRecorder: @unchecked Sendable {
-  /// Small id: 1 for the first thread seen, 2, …
-  let index: UInt32
-  let name: String
-
-  // Producer side (owning thread only).
-  var chunk: RecordChunk
+/// The producer side of a thread's recorder, reached through the C thread-local: plain memory,
+/// so the hot path pays neither reference counting nor exclusivity checks.
+struct HotState {
   var records: UnsafeMutablePointer<RawRecord>
+  var texts: UnsafeMutablePointer<String>
+  /// The current chunk's published count (atomic through the C helpers).
+  var committed: UnsafeMutablePointer<Int>
   var count = 0
   var nextSeq: UInt64 = 0
   var stack: UnsafeMutablePointer<Frame>
@@ -28,15 +25,28 @@ final class ThreadRecorder: @unchecked Sendable {
   var dropped: UInt64 = 0
   var lastTaskKey = 0
   var lastTask: UInt64 = 0
-  var filterCache: [UInt: Bool] = [:]
-  var filterGeneration: UInt32 = 0
   /// The call that `entered()` will record (set by `_TraceCall.init`).
   var pendingSite: UInt64 = 0
   var pendingParent: UInt64 = 0
   var pendingFlags: UInt8 = 0
+  let index: UInt32
+  /// Sealed chunks not yet read by the collector (atomic through the C helpers).
+  let backlog: UnsafeMutablePointer<Int>
+  let owner: Unmanaged<ThreadRecorder>
+}
 
-  /// Sealed chunks not yet read by the collector.
-  let backlog = Atomic<Int>(0)
+/// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),
+/// and the collector's read position (consumer side, touched only under the collector lock).
+final class ThreadRecorder: @unchecked Sendable {
+  /// Small id: 1 for the first thread seen, 2, …
+  let index: UInt32
+  let name: String
+  let hot: UnsafeMutablePointer<HotState>
+  /// The chunk the thread writes (producer side).
+  var chunk: RecordChunk
+  var filterCache: [UInt: Bool] = [:]
+  var filterGeneration: UInt32 = 0
+  let backlog: UnsafeMutablePointer<Int>
   let exited = Atomic<Bool>(false)
 
   // Consumer side (collector lock).
@@ -55,41 +65,23 @@ final class ThreadRecorder: @unchecked Sendable {
     let first = RecordChunk()
     chunk = first
     readChunk = first
-    records = first.records
-    stack = .allocate(capacity: stackCapacity)
+    backlog = .allocate(capacity: 1)
+    backlog.initialize(to: 0)
+    hot = .allocate(capacity: 1)
+    hot.initialize(
+      to: HotState(
+        records: first.records, texts: first.texts, committed: first.committed,
+        stack: .allocate(capacity: 64), index: index, backlog: backlog,
+        owner: Unmanaged.passUnretained(self)))
   }
 
-  /// The calling thread's recorder, created and registered on first use.
+  /// The calling thread's recorder state, created and registered on first use.
   @inline(__always)
-  static var current: ThreadRecorder {
+  static var current: UnsafeMutablePointer<HotState> {
     if let raw = ft_get_thread_state() {
-      return Unmanaged<ThreadRecorder>.fromOpaque(raw).takeUnretainedValue()
+      return raw.assumingMemoryBound(to: HotState.self)
     }
-    return Registry.shared.makeCurrent()
-  }
-
-  /// Appends a record; the collector sees it after the next `commit()`.
-  @inline(__always)
-  func append(_ record: RawRecord) {
-    if count == RecordChunk.capacity { roll() }
-    records[count] = record
-    count &+= 1
-  }
-
-  /// Appends a record with a text in its slot.
-  func append(_ record: RawRecord, text: String) {
-    if count == RecordChunk.capacity { roll() }
-    var record = record
-    record.flags |= RecordFlags.hasText
-    (chunk.texts + count).initialize(to: text)
-    records[count] = record
-    count &+= 1
-  }
-
-  /// Publishes every appended record.
-  @inline(__always)
-  func commit() {
-    chunk.committed.store(count, ordering: .releasing)
+    return Registry.shared.makeCurrent().hot
   }
 
   /// Seals the full chunk and starts a new one.
@@ -97,36 +89,74 @@ final class ThreadRecorder: @unchecked Sendable {
     let next = RecordChunk()
     let old = chunk
     old.next = next
-    old.committed.store(count, ordering: .releasing)
+    ft_store_release(old.committed, hot.pointee.count)
     old.sealed.store(true, ordering: .releasing)
-    backlog.add(1, ordering: .relaxed)
+    ft_add_relaxed(backlog, 1)
     chunk = next
-    records = next.records
-    count = 0
+    hot.pointee.records = next.records
+    hot.pointee.texts = next.texts
+    hot.pointee.committed = next.committed
+    hot.pointee.count = 0
+  }
+}
+
+extension UnsafeMutablePointer where Pointee == HotState {
+  /// Appends a record; the collector sees it after the next `commit()`.
+  @inline(__always)
+  func append(_ record: RawRecord) {
+    if pointee.count == RecordChunk.capacity { pointee.owner.takeUnretainedValue().roll() }
+    pointee.records[pointee.count] = record
+    pointee.count &+= 1
+  }
+
+  /// Appends a record with a text in its slot.
+  func append(_ record: RawRecord, text: String) {
+    if pointee.count == RecordChunk.capacity { pointee.owner.takeUnretainedValue().roll() }
+    var record = record
+    record.flags |= RecordFlags.hasText
+    (pointee.texts + pointee.count).initialize(to: text)
+    pointee.records[pointee.count] = record
+    pointee.count &+= 1
+  }
+
+  /// Publishes every appended record.
+  @inline(__always)
+  func commit() {
+    ft_store_release(pointee.committed, pointee.count)
   }
 
   @inline(__always)
   func push(_ id: UInt64) {
-    if depth == stackCapacity { growStack() }
-    (stack + depth).initialize(to: Frame(id: id, error: nil))
-    depth &+= 1
+    if pointee.depth == pointee.stackCapacity { growStack() }
+    (pointee.stack + pointee.depth).initialize(to: Frame(id: id, error: nil))
+    pointee.depth &+= 1
   }
 
   /// Pops the top frame if it is `id`'s (async calls are not on the stack when they end).
   @inline(__always)
   func pop(_ id: UInt64) -> Frame? {
-    guard depth > 0, stack[depth &- 1].id == id else { return nil }
-    depth &-= 1
-    return (stack + depth).move()
+    let depth = pointee.depth
+    guard depth > 0, pointee.stack[depth &- 1].id == id else { return nil }
+    pointee.depth = depth &- 1
+    return (pointee.stack + (depth &- 1)).move()
+  }
+
+  /// The id of the innermost open call on this thread, or 0.
+  @inline(__always)
+  var top: UInt64 {
+    pointee.depth > 0 ? pointee.stack[pointee.depth &- 1].id : 0
   }
 
   func growStack() {
-    let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: stackCapacity * 2)
-    bigger.moveInitialize(from: stack, count: depth)
-    stack.deallocate()
-    stack = bigger
-    stackCapacity *= 2
+    let capacity = pointee.stackCapacity
+    let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: pointee.stack, count: pointee.depth)
+    pointee.stack.deallocate()
+    pointee.stack = bigger
+    pointee.stackCapacity = capacity * 2
   }
+
+  var recorder: ThreadRecorder { pointee.owner.takeUnretainedValue() }
 }
 
 /// The last calls that ended on a thread, so late children (unstructured tasks) still find

@@ -3,6 +3,19 @@ import Glibc
 
 /// Session helpers shared by the runtime tests.
 enum Run {
+  /// The traced functions of these tests: other suites in this process trace their own
+  /// functions concurrently, so every runtime test admits only these.
+  static let ours = [
+    "fib", "fib2", "compute", "a", "b", "boom", "catcher", "outer", "parse", "apply", "echo",
+    "note", "leaf", "fanOut", "asyncBoom", "asyncCatcher", "spawnTask",
+  ]
+
+  /// Default configuration, tracing only this suite's functions.
+  static func reset() {
+    FlowTrace.resetConfig()
+    FlowTrace.config(include: ours)
+  }
+
   /// Runs `body` in a session whose flags inherit the configuration (as autoPrint would).
   static func tree(_ body: () throws -> Void) rethrows -> String {
     let events = try withTracing(showArgs: nil, showResult: nil, showTiming: nil, body)
