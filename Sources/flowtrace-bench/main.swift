@@ -12,7 +12,10 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench)
+    run: runRuntimeBench),
+  BenchSuite(
+    name: "tui", summary: "explorer: open 5 M calls + first screen, a frame after each key",
+    run: runTUIBench),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
