@@ -138,6 +138,23 @@ keys q
 for _ in $(seq 100); do [ -s "$work/status" ] && break; sleep 0.1; done
 [ "$(cat "$work/status" 2>/dev/null)" = "exit=0" ] || fail "flowtrace-tui did not quit with status 0"
 
+# The same trace in binary form (flowtrace import), cut inside its last record: the prefix
+# opens with a message saying where it stopped. NO_COLOR: attributes only, no colour codes.
+cli="$(dirname "$bin")/flowtrace"
+[ -x "$cli" ] || swift build --product flowtrace
+"$cli" import "$work/sample.jsonl" -o "$work/sample.ftrace" >/dev/null
+size=$(stat -c %s "$work/sample.ftrace")
+head -c $((size - 1)) "$work/sample.ftrace" >"$work/cut.ftrace"
+tm kill-session -t e2e
+tm new-session -d -s e2e -x 120 -y 40 \
+  "env LANG=C.UTF-8 NO_COLOR=1 '$bin' '$work/cut.ftrace'; sleep 30"
+wait_for "cut.ftrace  demo [pid 4242]"
+wait_for "trace stopped early: $work/cut.ftrace: byte $((size - 2))"
+wait_for '└   greet(name: "日本語") → "こんにちは"'
+if tm capture-pane -p -e -t e2e | grep -qE $'\e\\[([34][0-8]|[34]8;5;[0-9]+)m'; then fail "NO_COLOR still draws colours"; fi
+tm capture-pane -p -e -t e2e | grep -q $'\e\\[7m' || fail "NO_COLOR lost the reverse-video bars"
+keys q
+
 # A file that is not a trace: one line on stderr, non-zero exit, no curses.
 echo "hello, world" >"$work/notes.txt"
 set +e
