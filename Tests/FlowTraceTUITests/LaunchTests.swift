@@ -59,6 +59,9 @@ import Testing
     #expect(app.document.tree.callCount == 10)
     let screen = app.screen(rows: 10, cols: 120)
     #expect(screen.line(9).hasPrefix("trace stopped early: \(path): byte \(bytes.count - 2)"))
+    // A resize keeps the message.
+    app.handle(.resize)
+    #expect(app.screen(rows: 8, cols: 120).line(7).hasPrefix("trace stopped early: "))
     // Cut after a complete record: no error, but the missing end is reported.
     let noEnd = try write("noend.ftrace", Array(bytes.dropLast(2)))
     let second = try prepare(noEnd).get()
@@ -120,5 +123,36 @@ import Testing
     #expect(app.shouldQuit)
     #expect(terminal.line(3) == "  ├ ▸ fib(3) → 2                                     900 ns")
     #expect(terminal.line(8) == " thread 1 main › main › fib                        3/9  33%")
+  }
+}
+
+extension LaunchTests {
+  @Test func sourceTabShowsTheLinesAroundTheCallSite() throws {
+    let source = dir.appendingPathComponent("Fib.swift").path
+    let text = (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n"
+    try text.write(toFile: source, atomically: true, encoding: .utf8)
+    let events: [TraceEvent] = [
+      .callSite(CallSite(id: 1, qualifiedName: "fib", labels: ["_"], file: source, line: 5)),
+      .thread(ThreadInfo(id: 1, name: "main")),
+      .call(
+        CallStart(
+          id: 1, parent: nil, site: 1, thread: 1, task: 0, flags: [.args], timestamp: nil,
+          args: ["1"])),
+      .return(CallEnd(id: 1, timestamp: nil, result: nil)), .end,
+    ]
+    let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
+    let app = ExplorerApp(
+      document: TraceDocument(source: "src", events: events),
+      context: RenderContext(theme: theme, ascii: false))
+    let keys: [Key] = [.char("j"), .char("["), .char("o")]  // Source tab, pane on the right
+    let screen = app.screen(rows: 24, cols: 80, keys: keys)
+    let pane = try #require(app.layout(for: screen.size).detail)
+    let lines = screen.text(of: pane).split(separator: "\n", omittingEmptySubsequences: false)
+    let here = try #require(lines.firstIndex { $0.contains("→") }, "\(lines)")
+    try #require(here >= 4 && here + 3 < lines.count, "\(lines)")
+    #expect(lines[here] == "  → 5 line 5")
+    #expect(lines[here - 3] == "    2 line 2")
+    #expect(lines[here + 3] == "    8 line 8")
+    #expect(lines[here - 4] == "")
   }
 }

@@ -1,3 +1,4 @@
+import FlowTraceWire
 import Foundation
 import Testing
 
@@ -60,5 +61,35 @@ import Testing
     app.handle(.escape)
     app.handle(.char("L"))
     #expect(app.screen(rows: 6, cols: 40).line(5) == "nothing to show")
+  }
+
+  @Test func hugeValuesAreClippedInRowsAndWrappedInTheDetailPane() throws {
+    let big = String(repeating: "ab\u{1B}", count: 2_000)
+    let events: [TraceEvent] = [
+      .callSite(CallSite(id: 1, qualifiedName: "load", labels: ["_"], file: "f.swift", line: 1)),
+      .thread(ThreadInfo(id: 1, name: "main")),
+      .call(
+        CallStart(
+          id: 1, parent: nil, site: 1, thread: 1, task: 0, flags: [.args], timestamp: nil,
+          args: [big])),
+      .return(CallEnd(id: 1, timestamp: nil, result: nil)), .end,
+    ]
+    let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
+    let app = ExplorerApp(
+      document: TraceDocument(source: "big", events: events),
+      context: RenderContext(theme: theme, ascii: false))
+    let builder = TreeRowBuilder(
+      tree: app.document.tree, outline: app.outline, context: app.context, width: 80)
+    let row = builder.row(for: 1)
+    let value = try #require(row.segments.first { $0.area == .args })
+    #expect(value.text.hasSuffix("…"))
+    #expect(value.text.count < 1_200 * 3)
+    let screen = app.screen(rows: 30, cols: 120, keys: [.char("j")])
+    let pane = try #require(app.layout(for: screen.size).detail)
+    let lines = screen.text(of: pane).split(separator: "\n").map(String.init)
+    #expect(lines[1] == " #1:")
+    #expect(lines[2].hasPrefix("   ab\\eab\\e"))
+    #expect(lines.count == pane.rows)
+    #expect(lines.last?.hasPrefix("   ") == true)
   }
 }

@@ -28,6 +28,8 @@ public final class ExplorerApp: InteractiveApp {
   // Search state.
   /// The active search, nil when none.
   public internal(set) var search: Search?
+  /// Source files read for the Source tab (nil: not readable).
+  var sourceCache: [String: [String]?] = [:]
   /// Per-function statistics, computed the first time the Timing tab needs them.
   var functionStats: FunctionStats?
   var searchHighlighter: Highlighter?
@@ -152,6 +154,8 @@ public final class ExplorerApp: InteractiveApp {
 
   /// Applies one action in normal mode.
   public func perform(_ action: Action) {
+    // A resize or redraw keeps the message (e.g. where a truncated trace stopped).
+    if action == .resize || action == .redraw { return }
     message = nil
     switch action {
     case .quit: shouldQuit = true
