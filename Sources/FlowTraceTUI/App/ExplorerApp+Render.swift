@@ -59,7 +59,7 @@ extension ExplorerApp {
     }
     return TitleBar(
       source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
-      mode: "", filter: filter)
+      mode: context.clean(modeText), filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {
