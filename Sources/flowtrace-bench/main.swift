@@ -12,7 +12,10 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench)
+    run: runRuntimeBench),
+  BenchSuite(
+    name: "live", summary: "live ingest from 1 and 4 socket producers, key latency meanwhile",
+    run: { LiveBench.run(calls: 2_000_000) }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
