@@ -197,7 +197,7 @@ extension CallTree {
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {
-    programStates[program].info.lost += loss.count
+    programStates[program].info.lost &+= loss.count
     var attach = Attach.program(program)
     if let id = loss.parent, let k = programStates[program].open.find(id) {
       attach = .call(program, k)
