@@ -197,7 +197,8 @@ extension CallTree {
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {
-    programStates[program].info.lost &+= loss.count
+    let (lost, overflow) = programStates[program].info.lost.addingReportingOverflow(loss.count)
+    programStates[program].info.lost = overflow ? .max : lost
     var attach = Attach.program(program)
     if let id = loss.parent, let k = programStates[program].open.find(id) {
       attach = .call(program, k)
