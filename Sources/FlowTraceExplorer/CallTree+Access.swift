@@ -16,12 +16,17 @@ extension CallTree {
     return result
   }
 
+  /// What the node stands for.
   public func kind(of node: Int) -> NodeKind { flags[node].kind }
+  /// The parent node, nil at the top level.
   public func parent(of node: Int) -> Int? { Self.index(parents[node]) }
+  /// The first child, nil for a leaf.
   public func firstChild(of node: Int) -> Int? { Self.index(firstChildren[node]) }
+  /// The next sibling, nil for the last child.
   public func nextSibling(of node: Int) -> Int? { Self.index(nextSiblings[node]) }
   /// Depth in the displayed tree: top-level nodes are 0.
   public func depth(of node: Int) -> Int { Int(depths[node]) }
+  /// Whether the node has children (filters aside: see `Outline.hasVisibleChildren`).
   public func hasChildren(_ node: Int) -> Bool { firstChildren[node] != Self.none }
 
   /// The previous sibling, found by walking up from the node just before (O(depth) when
@@ -243,7 +248,9 @@ extension CallTree {
 
 /// An error event of a call.
 public struct CallErrorInfo: Sendable, Equatable {
+  /// The error's type name.
   public var type: String
+  /// `String(describing:)` of the error.
   public var description: String
   public var disposition: ErrorDisposition
 }

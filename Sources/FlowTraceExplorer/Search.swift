@@ -72,6 +72,26 @@ public struct Search: Sendable {
         stillPending.append(contentsOf: scan.running)
         return
       }
+      if case .regex(_, let literal?) = matcher.mode {
+        // Rows without the literal cannot match; errors are checked whatever their row.
+        var candidates = matcher.scanRowText(
+          scanned..<end, in: tree, sites: sites, needle: literal.needle, folded: literal.folded,
+          runs: literal.runs, errors: false)
+        stillPending.append(contentsOf: candidates.running)
+        for node in scanned..<end where tree.flags[node].errorMark != 0 {
+          candidates.found.append(UInt32(node))
+        }
+        for node in Set(candidates.found).sorted() {
+          if matcher.matches(
+            call: Int(node), in: tree, arena: arena, sites: sites, scratch: &scratch)
+          {
+            found.append(node)
+          } else if tree.flags[Int(node)].state == .running {
+            stillPending.append(node)
+          }
+        }
+        return
+      }
       for node in scanned..<end where tree.flags[node].kind == .call {
         if matcher.matches(call: node, in: tree, arena: arena, sites: sites, scratch: &scratch) {
           found.append(UInt32(node))

@@ -46,7 +46,7 @@ extension SearchMatcher {
   /// row is built as bytes and searched.
   func scanRowText(
     _ range: Range<Int>, in tree: CallTree, sites: SiteText, needle: [UInt8], folded: Bool,
-    runs: [[UInt8]]
+    runs: [[UInt8]], errors: Bool = true
   ) -> (found: [UInt32], running: [UInt32]) {
     var found: [UInt32] = []
     var running: [UInt32] = []
@@ -82,7 +82,7 @@ extension SearchMatcher {
                   needle.withUnsafeBufferPointer { Self.contains($0, row, 0..<row.count, folded) }
                 }
               }
-              if !hit && f.errorMark != 0, let error = tree.error(of: node) {
+              if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
                 hit = matches(error.type) || matches(error.description)
               }
               if hit {
