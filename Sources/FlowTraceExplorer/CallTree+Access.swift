@@ -16,12 +16,17 @@ extension CallTree {
     return result
   }
 
+  /// What the node stands for.
   public func kind(of node: Int) -> NodeKind { flags[node].kind }
+  /// The parent node, nil at the top level.
   public func parent(of node: Int) -> Int? { Self.index(parents[node]) }
+  /// The first child, nil for a leaf.
   public func firstChild(of node: Int) -> Int? { Self.index(firstChildren[node]) }
+  /// The next sibling, nil for the last child.
   public func nextSibling(of node: Int) -> Int? { Self.index(nextSiblings[node]) }
   /// Depth in the displayed tree: top-level nodes are 0.
   public func depth(of node: Int) -> Int { Int(depths[node]) }
+  /// Whether the node has children (filters aside: see `Outline.hasVisibleChildren`).
   public func hasChildren(_ node: Int) -> Bool { firstChildren[node] != Self.none }
 
   /// The previous sibling, found by walking up from the node just before (O(depth) when
@@ -85,18 +90,33 @@ extension CallTree {
     return result.reversed()
   }
 
-  /// Whether `a` comes before `b` in depth-first order.
+  /// Whether `a` comes before `b` in depth-first order (O(depth), no allocation).
   public func precedes(_ a: Int, _ b: Int) -> Bool {
     if a == b { return false }
     if isPreorder { return a < b }
-    let pathA = ancestors(of: a) + [a]
-    let pathB = ancestors(of: b) + [b]
-    var i = 0
-    while i < pathA.count && i < pathB.count && pathA[i] == pathB[i] { i += 1 }
-    if i == pathA.count { return true }  // a is an ancestor of b
-    if i == pathB.count { return false }
-    // Siblings under a common parent: they arrived in order, so index order decides.
-    return pathA[i] < pathB[i]
+    var x = UInt32(a)
+    var y = UInt32(b)
+    var dx = depths[a]
+    var dy = depths[b]
+    // (Depths saturate at UInt16.max, so every step also checks for the top.)
+    while dx > dy && parents[Int(x)] != Self.none {
+      x = parents[Int(x)]
+      dx -= 1
+    }
+    while dy > dx && parents[Int(y)] != Self.none {
+      y = parents[Int(y)]
+      dy -= 1
+    }
+    // One is an ancestor of the other: the ancestor comes first.
+    if x == y { return depths[a] < depths[b] }
+    while parents[Int(x)] != parents[Int(y)] && parents[Int(x)] != Self.none
+      && parents[Int(y)] != Self.none
+    {
+      x = parents[Int(x)]
+      y = parents[Int(y)]
+    }
+    // Siblings arrived in order, so index order decides.
+    return x < y
   }
 
   // MARK: Calls
@@ -135,6 +155,11 @@ extension CallTree {
   /// Source location of a call site.
   public func siteLocation(_ site: Int) -> (file: String, line: Int) {
     (siteTable[site].file, Int(siteTable[site].line))
+  }
+
+  /// Source location of a call (its site's file and line), nil for other nodes.
+  public func sourceLocation(of node: Int) -> (file: String, line: Int)? {
+    site(of: node).map { siteLocation($0) }
   }
 
   /// The call's start, ns since its program's trace start; nil without timing.
@@ -194,8 +219,8 @@ extension CallTree {
 
   /// The thread's name as the program reported it.
   public func threadName(program: Int, thread: UInt32) -> String? {
-    guard let node = programStates[program].threadNodes[thread] else { return nil }
-    return threadTable[Int(refs[Int(node)])].name
+    guard let slot = programStates[program].threadNodes[thread] else { return nil }
+    return threadTable[Int(refs[Int(slot.node)])].name
   }
 
   /// The async task id of a call (0 when not in a task).
@@ -223,7 +248,9 @@ extension CallTree {
 
 /// An error event of a call.
 public struct CallErrorInfo: Sendable, Equatable {
+  /// The error's type name.
   public var type: String
+  /// `String(describing:)` of the error.
   public var description: String
   public var disposition: ErrorDisposition
 }

@@ -4,28 +4,24 @@ extension CallTree {
   /// Adds one decoded event of `program` (0 for a single-program trace). Events that do not
   /// fit (unknown ids, out of order) are counted in `anomalies`, never trapped on.
   public mutating func append(_ event: TraceEvent, from program: Int = 0) {
-    ensureProgram(program)
+    if program >= programStates.count { ensureProgram(program) }
     programStates[program].info.events += 1
     switch event {
-    case .callSite(let site):
-      defineSite(site, program: program)
-    case .thread(let thread):
-      let node = threadNode(thread.id, program: program)
-      threadTable[Int(refs[Int(node)])].name = thread.name
-    case .task(let task):
-      programStates[program].tasks[task.id] = task
     case .call(let start):
       appendCall(start, program: program)
     case .return(let end):
       endCall(end, program: program)
+    case .callSite(let site):
+      defineSite(site, program: program)
+    case .thread(let thread):
+      let slot = threadSlot(thread.id, program: program)
+      threadTable[Int(refs[Int(slot.node)])].name = thread.name
+    case .task(let task):
+      programStates[program].tasks[task.id] = task
     case .error(let error):
-      guard let node = programStates[program].openCalls[error.id] else {
-        anomalies += 1
-        return
-      }
-      errorTable[node] = ErrorRecord(
-        type: error.type, description: error.description, disposition: error.disposition)
-      flags[Int(node)].errorMark = error.disposition == .propagated ? 1 : 2
+      attachError(
+        id: error.id, type: error.type, description: error.description,
+        disposition: error.disposition, program: program)
     case .loss(let loss):
       appendLoss(loss, program: program)
     case .end:
@@ -39,172 +35,207 @@ extension CallTree {
     for event in events { append(event, from: program) }
   }
 
+  /// Reserves room for about `calls` more calls and `stringBytes` more bytes of arguments
+  /// and results (avoids regrowing; a file reader can estimate both from the file's size).
+  public mutating func reserveCapacity(calls: Int, stringBytes: Int = 0) {
+    arena.reserve(stringBytes)
+    let total = count + calls
+    parents.reserveCapacity(total)
+    firstChildren.reserveCapacity(total)
+    nextSiblings.reserveCapacity(total)
+    depths.reserveCapacity(total)
+    flags.reserveCapacity(total)
+    refs.reserveCapacity(total)
+    contexts.reserveCapacity(total)
+    starts.reserveCapacity(total)
+    durations.reserveCapacity(total)
+    payloads.reserveCapacity(total)
+  }
+
   mutating func defineSite(_ site: CallSite, program: Int) {
     let index = UInt32(siteTable.count)
     siteTable.append(
       SiteRecord(
         name: site.qualifiedName, labels: site.labels, file: site.file, line: site.line,
         program: program))
-    programStates[program].siteMap[site.id] = index
+    if site.id < 1 << 22 {
+      let id = Int(site.id)
+      if programStates[program].siteMap.count <= id {
+        programStates[program].siteMap.append(
+          contentsOf: repeatElement(Self.none, count: id + 1 - programStates[program].siteMap.count)
+        )
+      }
+      programStates[program].siteMap[id] = index
+    } else {
+      programStates[program].siteOverflow[site.id] = index
+    }
   }
 
-  mutating func threadNode(_ id: UInt32, program: Int) -> UInt32 {
-    if let node = programStates[program].threadNodes[id] { return node }
+  func siteIndex(_ id: UInt32, program: Int) -> UInt32? {
+    if Int(id) < programStates[program].siteMap.count {
+      let index = programStates[program].siteMap[Int(id)]
+      return index == Self.none ? nil : index
+    }
+    return programStates[program].siteOverflow[id]
+  }
+
+  mutating func threadSlot(_ id: UInt32, program: Int) -> ThreadSlot {
+    if let slot = programStates[program].threadNodes[id] { return slot }
     let ref = UInt32(threadTable.count)
     threadTable.append(ThreadRecord(program: program, id: id, name: ""))
     let node = appendNode(
-      kind: .thread, parent: programStates[program].node, ref: ref, context: UInt32(program))
-    programStates[program].threadNodes[id] = node
-    return node
+      kind: .thread, under: .program(program), ref: ref, context: UInt32(program))
+    let slot = ThreadSlot(node: node, lastChild: Self.none)
+    programStates[program].threadNodes[id] = slot
+    return slot
   }
 
   mutating func appendCall(_ start: CallStart, program: Int) {
-    let parent: UInt32
-    if let parentID = start.parent {
-      if let open = programStates[program].openCalls[parentID] {
-        parent = open
+    startCall(
+      id: start.id, parent: start.parent, site: start.site, thread: start.thread,
+      task: start.task, flags: start.flags, timestamp: start.timestamp, args: start.args,
+      argCount: start.args?.count ?? 0, program: program)
+  }
+
+  /// Adds a call node (the shared path of `TraceEvent`s and the decoder's visitor).
+  mutating func startCall<Args: Sequence>(
+    id: UInt64, parent parentID: UInt64?, site siteID: UInt32, thread: UInt32, task: UInt64,
+    flags collect: CollectFlags, timestamp: UInt64?, args: Args?, argCount: Int, program: Int
+  ) where Args.Element: ArenaText {
+    var attach = Attach.thread(program, thread)
+    if let parentID {
+      if let k = programStates[program].open.find(parentID) {
+        attach = .call(program, k)
       } else {
         anomalies += 1
-        parent = threadNode(start.thread, program: program)
       }
-    } else {
-      parent = threadNode(start.thread, program: program)
     }
+    if case .thread = attach { _ = threadSlot(thread, program: program) }
     let site: UInt32
-    if let known = programStates[program].siteMap[start.site] {
+    if let known = siteIndex(siteID, program: program) {
       site = known
     } else {
       anomalies += 1
       defineSite(
-        CallSite(
-          id: start.site, qualifiedName: "site#\(start.site)", labels: [], file: "", line: 0),
+        CallSite(id: siteID, qualifiedName: "site#\(siteID)", labels: [], file: "", line: 0),
         program: program)
       site = UInt32(siteTable.count - 1)
     }
-    let key = ContextRecord(program: UInt32(program), thread: start.thread, task: start.task)
-    let context: UInt32
-    if let known = contextIndex[key] {
-      context = known
-    } else {
-      context = UInt32(contextTable.count)
-      contextTable.append(key)
-      contextIndex[key] = context
-    }
-    let node = appendNode(kind: .call, parent: parent, ref: site, context: context)
+    let context = contextIndex(program: program, thread: thread, task: task)
+    var nodeFlags = NodeFlags(kind: .call)
+    nodeFlags.argsCollected = args != nil
+    nodeFlags.resultCollected = collect.contains(.result)
+    let payload =
+      args != nil || collect.contains(.result) ? writePayload(args: args, count: argCount) : 0
+    let node = appendNode(
+      kind: .call, under: attach, ref: site, context: context, flags: nodeFlags,
+      start: timestamp ?? Self.noTime, payload: payload)
     callCount += 1
-    let index = Int(node)
-    if let time = start.timestamp {
-      starts[index] = time
-      note(time: time, program: program)
+    if let time = timestamp { note(time: time, program: program) }
+    if !programStates[program].open.open(id, node: node) { anomalies += 1 }
+  }
+
+  mutating func contextIndex(program: Int, thread: UInt32, task: UInt64) -> UInt32 {
+    if let last = programStates[program].lastContext, last.thread == thread, last.task == task {
+      return last.index
     }
-    flags[index].argsCollected = start.args != nil
-    flags[index].resultCollected = start.flags.contains(.result)
-    if start.args != nil || start.flags.contains(.result) {
-      payloads[index] = writePayload(args: start.args)
+    let key = ContextRecord(program: UInt32(program), thread: thread, task: task)
+    let index: UInt32
+    if let known = contextIndex[key] {
+      index = known
+    } else {
+      index = UInt32(contextTable.count)
+      contextTable.append(key)
+      contextIndex[key] = index
     }
-    if programStates[program].openCalls.updateValue(node, forKey: start.id) != nil {
-      anomalies += 1
-    }
+    programStates[program].lastContext = (thread, task, index)
+    return index
   }
 
   mutating func endCall(_ end: CallEnd, program: Int) {
-    guard let node = programStates[program].openCalls.removeValue(forKey: end.id) else {
+    finishCall(id: end.id, timestamp: end.timestamp, result: end.result, program: program)
+  }
+
+  /// Ends a call (the shared path of `TraceEvent`s and the decoder's visitor).
+  mutating func finishCall<Text: ArenaText>(
+    id: UInt64, timestamp: UInt64?, result: Text?, program: Int
+  ) {
+    guard let k = programStates[program].open.find(id) else {
       anomalies += 1
       return
     }
+    let node = programStates[program].open.entries.remove(at: k).node
     let index = Int(node)
-    lastChildOfOpen[node] = nil
-    if let time = end.timestamp {
+    if let time = timestamp {
       note(time: time, program: program)
       if starts[index] != Self.noTime {
         durations[index] = DurationCode.encode(time &- min(time, starts[index]))
       }
     }
     flags[index].state = flags[index].errorMark == 1 ? .threw : .returned
-    if let result = end.result, arena.hasRoom {
-      if payloads[index] == 0 { payloads[index] = writePayload(args: nil) }
+    if let result, arena.hasRoom {
+      if payloads[index] == 0 { payloads[index] = writePayload(args: [String]?.none, count: 0) }
       let ref = arena.beginRecord()
-      arena.appendString(result)
+      arena.appendText(result)
       arena.patchUInt32(at: ByteArena.offset(of: payloads[index]), ref)
     }
   }
 
+  /// Attaches an error to an open call.
+  mutating func attachError(
+    id: UInt64, type: String, description: String, disposition: ErrorDisposition, program: Int
+  ) {
+    guard let k = programStates[program].open.find(id) else {
+      anomalies += 1
+      return
+    }
+    let node = programStates[program].open.entries[k].node
+    errorTable[node] = ErrorRecord(type: type, description: description, disposition: disposition)
+    flags[Int(node)].errorMark = disposition == .propagated ? 1 : 2
+  }
+
   mutating func appendLoss(_ loss: Loss, program: Int) {
-    programStates[program].info.lost += loss.count
-    var parent = programStates[program].node
-    if let id = loss.parent, let open = programStates[program].openCalls[id] {
-      parent = open
+    let (lost, overflow) = programStates[program].info.lost.addingReportingOverflow(loss.count)
+    programStates[program].info.lost = overflow ? .max : lost
+    var attach = Attach.program(program)
+    if let id = loss.parent, let k = programStates[program].open.find(id) {
+      attach = .call(program, k)
     } else if let thread = loss.thread {
-      parent = threadNode(thread, program: program)
+      _ = threadSlot(thread, program: program)
+      attach = .thread(program, thread)
     }
     let ref = UInt32(lossTable.count)
     lossTable.append(LossRecord(program: program, count: loss.count, thread: loss.thread))
-    let node = appendNode(kind: .loss, parent: parent, ref: ref, context: UInt32(program))
+    let node = appendNode(kind: .loss, under: attach, ref: ref, context: UInt32(program))
     if programStates[program].latestTime > 0 {
       starts[Int(node)] = programStates[program].latestTime
     }
   }
 
   mutating func note(time: UInt64, program: Int) {
-    if programStates[program].firstTime == Self.noTime { programStates[program].firstTime = time }
-    programStates[program].firstTime = min(programStates[program].firstTime, time)
-    programStates[program].latestTime = max(programStates[program].latestTime, time)
+    if time < programStates[program].firstTime { programStates[program].firstTime = time }
+    if time > programStates[program].latestTime { programStates[program].latestTime = time }
   }
 
   /// Argument record: [result ref: UInt32][count][length, bytes]...
-  mutating func writePayload(args: [String]?) -> UInt32 {
+  mutating func writePayload<Args: Sequence>(args: Args?, count: Int) -> UInt32
+  where Args.Element: ArenaText {
     guard arena.hasRoom else { return 0 }
     let ref = arena.beginRecord()
     arena.appendUInt32(0)
-    arena.appendVarint(args?.count ?? 0)
-    for arg in args ?? [] { arena.appendString(arg) }
-    return ref
-  }
-
-  mutating func appendNode(kind: NodeKind, parent: UInt32, ref: UInt32, context: UInt32) -> UInt32 {
-    let node = UInt32(truncatingIfNeeded: parents.count)
-    parents.append(parent)
-    firstChildren.append(Self.none)
-    nextSiblings.append(Self.none)
-    depths.append(
-      parent == Self.none ? 0 : depths[Int(parent)] &+ (depths[Int(parent)] < .max ? 1 : 0))
-    flags.append(NodeFlags(kind: kind))
-    refs.append(ref)
-    contexts.append(context)
-    starts.append(Self.noTime)
-    durations.append(DurationCode.unknown)
-    payloads.append(0)
-    link(node, to: parent)
-    return node
-  }
-
-  private mutating func link(_ node: UInt32, to parent: UInt32) {
-    if parent == Self.none {
-      if lastRoot != Self.none { nextSiblings[Int(lastRoot)] = node } else { firstRoot = node }
-      lastRoot = node
-      rightmostPath.removeAll(keepingCapacity: true)
-      rightmostPath.append(node)
-    } else {
-      let p = Int(parent)
-      if let last = lastChildOfOpen[parent] {
-        nextSiblings[Int(last)] = node
-      } else if firstChildren[p] == Self.none {
-        firstChildren[p] = node
-      } else {
-        var last = firstChildren[p]
-        while nextSiblings[Int(last)] != Self.none { last = nextSiblings[Int(last)] }
-        nextSiblings[Int(last)] = node
+    arena.appendVarint(count)
+    if let args {
+      var written = 0
+      for arg in args where written < count {
+        arena.appendText(arg)
+        written += 1
       }
-      if isOpen(parent) { lastChildOfOpen[parent] = node }
-      if isPreorder {
-        while let top = rightmostPath.last, top != parent { rightmostPath.removeLast() }
-        if rightmostPath.isEmpty { isPreorder = false } else { rightmostPath.append(node) }
+      // A shorter list than announced: pad with empty strings so the record stays readable.
+      while written < count {
+        arena.appendVarint(0)
+        written += 1
       }
     }
-  }
-
-  private func isOpen(_ node: UInt32) -> Bool {
-    let f = flags[Int(node)]
-    return f.kind != .call || f.state == .running
+    return ref
   }
 }

@@ -20,6 +20,12 @@ extension CallTree {
     }
   }
 
+  /// The names of a node's ancestors and itself, top down, for a breadcrumb
+  /// (`main › parse › token`): calls by name, other nodes by their row text.
+  public func breadcrumb(of node: Int) -> [String] {
+    (ancestors(of: node) + [node]).map { kind(of: $0) == .call ? name(of: $0) : rowText(of: $0) }
+  }
+
   /// `name(args)` without the result.
   public func callText(of node: Int) -> String {
     guard flags[node].kind == .call else { return rowText(of: node) }

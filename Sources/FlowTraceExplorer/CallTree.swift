@@ -60,14 +60,14 @@ public struct CallTree: Sendable {
   var programStates: [ProgramState] = []
 
   // Growth state.
-  /// Last child of every node that may still get children (open calls, threads, programs).
-  var lastChildOfOpen: [UInt32: UInt32] = [:]
   var firstRoot: UInt32 = none
   var lastRoot: UInt32 = none
   /// The path from a root to the newest node, while nodes arrive in depth-first order.
   var rightmostPath: [UInt32] = []
   /// Whether node index order is also depth-first (pre-)order.
   public internal(set) var isPreorder = true
+  /// The program that records from the decoder's visitor go to.
+  var visitProgram = 0
   /// Number of call nodes.
   public internal(set) var callCount = 0
   /// Events that did not fit the model (unknown ids, events after a call's return, ...).
@@ -79,12 +79,12 @@ public struct CallTree: Sendable {
   /// Number of nodes (calls, threads, programs, loss markers).
   public var count: Int { parents.count }
 
-  /// Bytes held by the per-node columns and the string arena.
+  /// Bytes a node takes in the columns.
+  public static let bytesPerNode = 4 * 3 + 2 + 1 + 4 + 4 + 8 + 4 + 4
+
+  /// Bytes used by the per-node columns and the string arena (counts, not capacities).
   public var footprint: (structure: Int, strings: Int) {
-    let perNode = 4 * 3 + 2 + 1 + 4 + 4 + 8 + 4 + 4
-    return (
-      parents.capacity * perNode, arena.bytes.capacity + siteTable.count * 64
-    )
+    (count * Self.bytesPerNode, arena.bytes.count)
   }
 }
 

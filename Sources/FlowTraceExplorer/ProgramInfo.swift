@@ -39,11 +39,16 @@ struct ProgramState: Sendable {
   var info: ProgramInfo
   /// The program's node, or `CallTree.none` when the program is not shown as a root.
   var node: UInt32
-  var siteMap: [UInt32: UInt32] = [:]
-  var threadNodes: [UInt32: UInt32] = [:]
+  /// Site id to global site index (`CallTree.none` when undefined); huge ids in `siteOverflow`.
+  var siteMap: [UInt32] = []
+  var siteOverflow: [UInt32: UInt32] = [:]
+  var threadNodes: [UInt32: ThreadSlot] = [:]
   var tasks: [UInt64: TaskInfo] = [:]
-  /// Calls that have started and not yet ended: call id to node.
-  var openCalls: [UInt64: UInt32] = [:]
+  var open = OpenCalls()
+  /// Last child of the program's node.
+  var lastChild: UInt32 = CallTree.none
+  /// The last context looked up, to skip hashing for consecutive calls of one thread/task.
+  var lastContext: (thread: UInt32, task: UInt64, index: UInt32)?
   var firstTime: UInt64 = CallTree.noTime
   var latestTime: UInt64 = 0
 }
@@ -52,7 +57,7 @@ extension CallTree {
   /// Adds a program shown as a top-level node (live mode) and returns its id.
   public mutating func addProgram(_ info: ProgramInfo) -> Int {
     let id = programStates.count
-    let node = appendNode(kind: .program, parent: Self.none, ref: UInt32(id), context: UInt32(id))
+    let node = appendNode(kind: .program, under: .top, ref: UInt32(id), context: UInt32(id))
     programStates.append(ProgramState(info: info, node: node))
     return id
   }
@@ -98,11 +103,10 @@ extension CallTree {
   }
 
   mutating func closeOpenCalls(program: Int) {
-    for (_, node) in programStates[program].openCalls {
-      flags[Int(node)].state = .unfinished
-      lastChildOfOpen[node] = nil
+    for entry in programStates[program].open.entries {
+      flags[Int(entry.node)].state = .unfinished
     }
-    programStates[program].openCalls = [:]
+    programStates[program].open.entries = []
   }
 
   mutating func ensureProgram(_ program: Int) {

@@ -11,14 +11,24 @@ public struct Search: Sendable {
   var scanned = 0
   /// Calls examined while running: they may match once their result arrives.
   var pending: [UInt32] = []
-  /// Per site: whether the name matches.
-  var siteMatches: [Bool] = []
+  /// Per site: whether the name matches, and row text pieces.
+  var sites = SiteText()
 
-  /// Prepares a search; throws when a `re:` pattern is not a valid regular expression.
-  public init(_ pattern: String, in tree: CallTree) throws(SearchError) {
+  /// Prepares a search and examines up to `maxNodes` nodes (all by default; a UI can pass a
+  /// budget and continue with `update(with:maxNodes:)` between frames). Throws when a `re:`
+  /// pattern is not a valid regular expression.
+  public init(_ pattern: String, in tree: CallTree, maxNodes: Int = .max) throws(SearchError) {
     self.pattern = pattern
     matcher = try SearchMatcher(pattern)
-    update(with: tree)
+    update(with: tree, maxNodes: maxNodes)
+  }
+
+  /// Whether every node of `tree` has been examined.
+  public func isComplete(in tree: CallTree) -> Bool { scanned >= tree.count }
+
+  /// The share of `tree`'s nodes examined so far (0...1).
+  public func progress(in tree: CallTree) -> Double {
+    tree.count == 0 ? 1 : Double(min(scanned, tree.count)) / Double(tree.count)
   }
 
   /// Number of matches.
@@ -27,37 +37,94 @@ public struct Search: Sendable {
   /// The matching nodes in depth-first order.
   public var matchingNodes: [Int] { matches.map { Int($0) } }
 
-  /// Examines calls appended (or ended) since the last update.
-  public mutating func update(with tree: CallTree) {
-    for site in siteMatches.count..<tree.siteTable.count {
-      siteMatches.append(matcher.matches(tree.siteTable[site].name))
-    }
+  /// Examines calls appended (or ended) since the last update, at most `maxNodes` new ones.
+  public mutating func update(with tree: CallTree, maxNodes: Int = .max) {
+    let end = tree.count - scanned > maxNodes ? scanned + maxNodes : tree.count
+    sites.update(tree, matcher: matcher)
     var found: [UInt32] = []
     var stillPending: [UInt32] = []
-    for node in pending {
-      if tree.flags[Int(node)].state == .running {
-        stillPending.append(node)
-      } else if matcher.matches(call: Int(node), in: tree, siteMatches: siteMatches) {
-        found.append(node)
+    var foundEarlier = false
+    tree.arena.bytes.withUnsafeBufferPointer { arena in
+      var scratch: [UInt8] = []
+      scratch.reserveCapacity(256)
+      for node in pending {
+        if tree.flags[Int(node)].state == .running {
+          stillPending.append(node)
+        } else if matcher.matches(
+          call: Int(node), in: tree, arena: arena, sites: sites, scratch: &scratch)
+        {
+          found.append(node)
+          foundEarlier = true
+        }
       }
-    }
-    let foundEarlier = !found.isEmpty
-    for node in scanned..<tree.count where tree.flags[node].kind == .call {
-      if matcher.matches(call: node, in: tree, siteMatches: siteMatches) {
-        found.append(UInt32(node))
-      } else if tree.flags[node].state == .running {
-        stillPending.append(UInt32(node))
+      if case .substring(let needle, let folded, _) = matcher.mode {
+        let scan = matcher.scanSubstring(
+          scanned..<end, in: tree, sites: sites, needle: needle, folded: folded)
+        found.append(contentsOf: scan.found)
+        stillPending.append(contentsOf: scan.running)
+        return
+      }
+      if case .rowText(let needle, let folded, let runs) = matcher.mode {
+        let scan = matcher.scanRowText(
+          scanned..<end, in: tree, sites: sites, needle: needle, folded: folded,
+          runs: runs)
+        found.append(contentsOf: scan.found)
+        stillPending.append(contentsOf: scan.running)
+        return
+      }
+      if case .regex(_, let literal?) = matcher.mode {
+        // Rows without the literal cannot match; errors are checked whatever their row.
+        var candidates = matcher.scanRowText(
+          scanned..<end, in: tree, sites: sites, needle: literal.needle, folded: literal.folded,
+          runs: literal.runs, errors: false)
+        stillPending.append(contentsOf: candidates.running)
+        for node in scanned..<end where tree.flags[node].errorMark != 0 {
+          candidates.found.append(UInt32(node))
+        }
+        for node in Set(candidates.found).sorted() {
+          if matcher.matches(
+            call: Int(node), in: tree, arena: arena, sites: sites, scratch: &scratch)
+          {
+            found.append(node)
+          } else if tree.flags[Int(node)].state == .running {
+            stillPending.append(node)
+          }
+        }
+        return
+      }
+      for node in scanned..<end where tree.flags[node].kind == .call {
+        if matcher.matches(call: node, in: tree, arena: arena, sites: sites, scratch: &scratch) {
+          found.append(UInt32(node))
+        } else if tree.flags[node].state == .running {
+          stillPending.append(UInt32(node))
+        }
       }
     }
     pending = stillPending
-    scanned = tree.count
+    scanned = end
     guard !found.isEmpty else { return }
     if tree.isPreorder {
       matches.append(contentsOf: found)
       if foundEarlier { matches.sort() }
     } else {
-      matches.append(contentsOf: found)
-      matches.sort { tree.precedes(Int($0), Int($1)) }
+      // Existing matches keep their depth-first order as the tree grows: merge the new ones.
+      found.sort { tree.precedes(Int($0), Int($1)) }
+      var merged: [UInt32] = []
+      merged.reserveCapacity(matches.count + found.count)
+      var i = 0
+      var j = 0
+      while i < matches.count || j < found.count {
+        if j == found.count
+          || (i < matches.count && tree.precedes(Int(matches[i]), Int(found[j])))
+        {
+          merged.append(matches[i])
+          i += 1
+        } else {
+          merged.append(found[j])
+          j += 1
+        }
+      }
+      matches = merged
     }
   }
 
@@ -65,6 +132,34 @@ public struct Search: Sendable {
   public func position(of node: Int, in tree: CallTree) -> Int? {
     let k = lowerBound(node, tree)
     return k < matches.count && Int(matches[k]) == node ? k + 1 : nil
+  }
+
+  /// The first match after `node` that `outline`'s filter lets through, wrapping.
+  public func next(after node: Int?, in tree: CallTree, visibleIn outline: Outline) -> SearchHit? {
+    step(from: node, in: tree, outline: outline) { next(after: $0, in: tree) }
+  }
+
+  /// The last match before `node` that `outline`'s filter lets through, wrapping.
+  public func previous(before node: Int?, in tree: CallTree, visibleIn outline: Outline)
+    -> SearchHit?
+  {
+    step(from: node, in: tree, outline: outline) { previous(before: $0, in: tree) }
+  }
+
+  private func step(
+    from node: Int?, in tree: CallTree, outline: Outline, _ move: (Int?) -> SearchHit?
+  ) -> SearchHit? {
+    var current = node
+    var wrapped = false
+    for _ in 0..<matches.count {
+      guard let hit = move(current) else { return nil }
+      wrapped = wrapped || hit.wrapped
+      if outline.passesFilter(hit.node) {
+        return SearchHit(node: hit.node, index: hit.index, wrapped: wrapped)
+      }
+      current = hit.node
+    }
+    return nil
   }
 
   /// The first match after `node` (from the top when nil), wrapping past the end.

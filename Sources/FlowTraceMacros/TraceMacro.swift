@@ -27,7 +27,7 @@ public struct TraceMacro: BodyMacro {
   ) -> [CodeBlockItemSyntax] {
     var function = function
     let name = (typePrefix + [function.name]).joined(separator: ".")
-    let nested = NestedTraces(typePrefix: typePrefix, context: context)
+    let nested = NestedTraces(context: context)
     function.body = nested.rewrite(function.body).cast(CodeBlockSyntax.self)
     let site = SiteLiteral.make(
       qualifiedName: name,

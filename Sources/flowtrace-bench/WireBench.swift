@@ -8,8 +8,11 @@ import FlowTraceWire
 /// fast path and through `TraceEvent`s, against a byte scan of the same mapping) and `encode`.
 /// Figures are ratios against baselines measured in the same run.
 enum WireBench {
-  /// Writes a file of about `events` events: repeated fib(24) call trees with timing.
-  static func generate(events: Int, to path: String) -> (calls: Int, bytes: Int) {
+  /// Writes a file of about `events` events: repeated fib(24) call trees with timing (and,
+  /// `withValues`, an Int argument and result per call).
+  static func generate(
+    events: Int, to path: String, withValues: Bool = false
+  ) -> (calls: Int, bytes: Int) {
     var encoder = TraceEncoder(capacity: 1 << 22)
     encoder.header(
       TraceHeader(pid: getpid(), program: "bench", arguments: [], startWallNanos: 0))
@@ -25,14 +28,15 @@ enum WireBench {
       let me = id
       clock += 23
       try? encoder.call(
-        id: me, parent: parent, site: 1, thread: 1, task: 0, flags: [.timing], timestamp: clock,
-        args: nil)
+        id: me, parent: parent, site: 1, thread: 1, task: 0,
+        flags: withValues ? [.args, .result, .timing] : [.timing], timestamp: clock,
+        args: withValues ? [String(n)] : nil)
       if n >= 2 {
         emit(n - 1, parent: me)
         emit(n - 2, parent: me)
       }
       clock += 31
-      try? encoder.return(id: me, timestamp: clock, result: nil)
+      try? encoder.return(id: me, timestamp: clock, result: withValues ? String(n) : nil)
       if encoder.bytes.count > 1 << 21 {
         encoder.drain { raw in total += write(fd, raw.baseAddress, raw.count) }
       }
@@ -103,7 +107,7 @@ enum WireBench {
     var enumCount = 0
     let slow = best(1) {
       var count = 0
-      try? file.forEachEvent { _ in count += 1 }
+      _ = try? file.forEachEvent { _ in count += 1 }
       enumCount = count
     }
     let mb = Double(size) / 1e6

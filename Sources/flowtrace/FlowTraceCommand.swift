@@ -10,7 +10,8 @@ struct FlowTraceCommand: ParsableCommand {
       them apart by their first byte. The format is described in docs/FORMAT.md.
       """,
     subcommands: [
-      ExportCommand.self, ImportCommand.self, StatsCommand.self, RecordCommand.self,
+      PrintCommand.self, ExportCommand.self, ImportCommand.self, StatsCommand.self,
+      RecordCommand.self,
     ]
   )
 }

@@ -60,7 +60,8 @@ struct StatsCommand: ParsableCommand {
       ("by calls", { UInt64($0.calls) }), ("by total time", { $0.total }),
       ("by self time", { $0.selfTime }),
     ]
-    for (title, key) in rankings {
+    let timed = stats.functions.values.contains { $0.timedCalls > 0 }
+    for (title, key) in rankings.prefix(timed ? 3 : 1) {
       let rows = stats.top(top, by: key)
       guard !rows.isEmpty else { continue }
       lines.append("")
@@ -69,12 +70,17 @@ struct StatsCommand: ParsableCommand {
         pad("calls", 10) + pad("total", 11) + pad("self", 11) + pad("errors", 8) + "  function")
       for f in rows {
         lines.append(
-          pad(String(f.calls), 10) + pad(formatDuration(f.total), 11)
-            + pad(formatDuration(f.selfTime), 11)
+          pad(String(f.calls), 10) + pad(time(f.total, f), 11)
+            + pad(time(f.selfTime, f), 11)
             + pad(String(f.errors), 8) + "  " + f.name)
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A duration, or `-` for a function whose calls were not timed.
+  private func time(_ nanos: UInt64, _ function: TraceStatistics.Function) -> String {
+    function.timedCalls == 0 ? "-" : formatDuration(nanos)
   }
 
   private func pad(_ text: String, _ width: Int) -> String {

@@ -64,3 +64,36 @@ import Testing
     #expect(instants.allSatisfy { $0["s"] as? String == "t" })
   }
 }
+
+@Suite struct ChromeExportEdgeTests {
+  @Test func extremeTimestampsAndUntimedCallsStillExport() throws {
+    let events: [TraceEvent] = [
+      .callSite(CallSite(id: 1, qualifiedName: "f", labels: [], file: "", line: 0)),
+      .thread(ThreadInfo(id: 1, name: "")),
+      .call(
+        CallStart(
+          id: 1, parent: nil, site: 1, thread: 1, task: 0, flags: [.timing], timestamp: 0, args: nil
+        )),
+      .call(
+        CallStart(
+          id: 2, parent: 1, site: 1, thread: 1, task: 0, flags: [], timestamp: nil, args: nil)),
+      .return(CallEnd(id: 2, timestamp: nil, result: nil)),
+      .return(CallEnd(id: 1, timestamp: UInt64.max, result: nil)),
+      .call(
+        CallStart(
+          id: 3, parent: nil, site: 1, thread: 1, task: 0, flags: [], timestamp: nil, args: nil)),
+    ]
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(try CLITraces.binary(events), "x.ftrace", in: dir)
+    let result = try CLIRunner.run(["export", trace, "--format", "chrome"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+    let traceEvents = try #require(object?["traceEvents"] as? [[String: Any]])
+    let complete = traceEvents.filter { $0["ph"] as? String == "X" }
+    #expect(complete.count == 3)
+    let running = complete.filter { ($0["args"] as? [String: String])?["state"] != nil }
+    #expect(running.count == 1)
+    #expect(traceEvents.contains { ($0["args"] as? [String: String])?["name"] == "thread 1" })
+  }
+}

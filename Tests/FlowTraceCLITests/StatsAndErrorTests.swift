@@ -54,3 +54,30 @@ import Testing
       result.stderr == "flowtrace: \(junk): byte 0: not a FlowTrace binary trace (bad magic)\n")
   }
 }
+
+@Suite struct StatsOnJSONLinesTests {
+  @Test func statsReadsJSONLinesToo() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(CLITraces.jsonLines(), "calc.jsonl", in: dir)
+    let result = try CLIRunner.run(["stats", trace])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("(JSON Lines, "))
+    #expect(result.stdout.contains("\ncalls     4\n"))
+  }
+}
+
+@Suite struct StatsUntimedTests {
+  @Test func untimedTracesShowNoTimes() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(
+      try CLITraces.binary(PrintCommandTests.events), "u.ftrace", in: dir)
+    let result = try CLIRunner.run(["stats", trace])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("         2          -          -       0  add"))
+    #expect(!lines.contains("top functions by total time"))
+    #expect(lines.contains("top functions by calls"))
+  }
+}

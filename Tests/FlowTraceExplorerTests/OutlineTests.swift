@@ -179,4 +179,42 @@ import Testing
     outline.sync(with: tree)
     #expect(outline.rowCount == 6)
   }
+
+  @Test func liveProgramsGrowInTheirOwnSubtrees() {
+    var tree = CallTree()
+    let a = tree.addProgram(ProgramInfo(name: "a", pid: 1, connectedAt: 0))
+    let b = tree.addProgram(ProgramInfo(name: "b", pid: 2, connectedAt: 0))
+    var sa = TraceScript()
+    var sb = TraceScript()
+    let mainA = sa.call("main")
+    let mainB = sb.call("serve")
+    tree.append(contentsOf: sa.events, from: a)
+    tree.append(contentsOf: sb.events, from: b)
+    var outline = Outline(tree: tree)
+    var mark = (sa.events.count, sb.events.count)
+    sa.leaf("stepA", nil, nil, parent: mainA)
+    sb.leaf("stepB", nil, nil, parent: mainB)
+    tree.append(contentsOf: sa.events[mark.0...], from: a)
+    tree.append(contentsOf: sb.events[mark.1...], from: b)
+    outline.sync(with: tree)
+    mark = (sa.events.count, sb.events.count)
+    sb.leaf("stepB2", nil, nil, parent: mainB)
+    tree.append(contentsOf: sb.events[mark.1...], from: b)
+    outline.sync(with: tree)
+    tree.disconnect(program: a)
+    #expect(
+      outline.text(tree) == """
+        ▾ a [pid 1]
+          ▾ thread 1 main
+            ▾ main()
+                stepA()
+        ▾ b [pid 2]
+          ▾ thread 1 main
+            ▾ serve()
+                stepB()
+                stepB2()
+        """)
+    #expect(tree.state(of: tree.node("main()") ?? 0) == .unfinished)
+    #expect(tree.state(of: tree.node("serve()") ?? 0) == .running)
+  }
 }

@@ -103,4 +103,46 @@ import Testing
     let search = try Search("hit", in: tree)
     #expect(search.matchingNodes.map { tree.callText(of: $0) } == ["hit(2)", "hit(1)"])
   }
+
+  @Test func rowTextPatternsWithPunctuationInsideValues() throws {
+    var s = TraceScript()
+    s.leaf("greet", ["\"a, b\""], "\"hi: a, b\"", parent: nil)
+    s.leaf("greet", ["\"a\"", "\"b\""], nil, parent: nil)
+    let tree = s.tree()
+    #expect(try hits("(\"a, b\")", tree) == ["greet(\"a, b\")"])
+    #expect(try hits("\"a\", \"b", tree) == ["greet(\"a\", \"b\")"])
+    #expect(try hits("→ \"hi: a", tree) == ["greet(\"a, b\")"])
+    #expect(try hits("greet(", tree).count == 2)
+  }
+
+  @Test func stepsOverMatchesTheFilterHides() throws {
+    let tree = sample()
+    var outline = Outline(tree: tree)
+    outline.setFilter(try FilterQuery(parsing: "-Parser.*"), in: tree)
+    let search = try Search("parse", in: tree)
+    #expect(search.count == 2)
+    let hit = try #require(search.next(after: nil, in: tree, visibleIn: outline))
+    #expect(tree.callText(of: hit.node) == "parseNumber(\"42\")")
+    #expect(hit.index == 2)
+    let again = try #require(search.next(after: hit.node, in: tree, visibleIn: outline))
+    #expect(again.node == hit.node && again.wrapped)
+  }
+
+  @Test func searchInSlicesFindsWhatOneScanFinds() throws {
+    var s = TraceScript()
+    let a = s.call("a", thread: 1)
+    for i in 0..<20 {
+      s.leaf("f", ["\(i)"], "\(i * 7)", parent: i % 2 == 0 ? a : nil, thread: 1 + UInt32(i % 3))
+    }
+    let tree = s.tree()
+    for pattern in ["1", "f(1", "re:^f\\(1"] {
+      let whole = try Search(pattern, in: tree)
+      var sliced = try Search(pattern, in: tree, maxNodes: 4)
+      #expect(!sliced.isComplete(in: tree))
+      #expect(sliced.progress(in: tree) < 1)
+      while !sliced.isComplete(in: tree) { sliced.update(with: tree, maxNodes: 4) }
+      #expect(sliced.matchingNodes == whole.matchingNodes)
+      #expect(whole.count > 2)
+    }
+  }
 }

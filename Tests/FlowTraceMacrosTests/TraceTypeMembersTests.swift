@@ -267,4 +267,52 @@ final class TraceTypeMembersTests: XCTestCase {
       indentationWidth: .spaces(2)
     )
   }
+
+  func testLocalFunctionsAndLocalTypesInAMethod() {
+    assertMacroExpansion(
+      #"""
+      struct Calc {
+        @Trace func run() -> Int {
+          struct Local {
+            @Trace func step() -> Int { 1 }
+          }
+          @Trace func helper() -> Int { 2 }
+          return Local().step() + helper()
+        }
+      }
+      """#,
+      expandedSource: #"""
+        struct Calc {
+          func run() -> Int {
+            let __ftCall = _TraceCall(site: "Calc.run\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            __ftCall.entered()
+            let __ftResult = { () -> Int in
+              struct Local {
+                func step() -> Int {
+                  let __ftCall = _TraceCall(site: "Local.step\t\tTestModule/test.swift\t4", flags: _TraceFlags())
+                  __ftCall.entered()
+                  let __ftResult = { () -> Int in
+                    1
+                  }()
+                  return __ftCall.returning(__ftResult)
+                }
+              }
+              func helper() -> Int {
+                let __ftCall = _TraceCall(site: "helper\t\tTestModule/test.swift\t6", flags: _TraceFlags())
+                __ftCall.entered()
+                let __ftResult = { () -> Int in
+                  2
+                }()
+                return __ftCall.returning(__ftResult)
+              }
+              return Local().step() + helper()
+            }()
+            return __ftCall.returning(__ftResult)
+          }
+        }
+        """#,
+      macros: testMacros,
+      indentationWidth: .spaces(2)
+    )
+  }
 }

@@ -76,6 +76,12 @@ struct ShapeSquare: ShapeArea {
 
 @Trace func shapeIfExpression(_ n: Int) -> String { if n % 2 == 0 { "even" } else { "odd" } }
 
+@Trace func shapePack<each T>(_ values: repeat each T) -> Int {
+  var count = 0
+  for _ in repeat each values { count += 1 }
+  return count
+}
+
 struct ShapeTicket: ~Copyable { var number: Int }
 
 @Trace func shapeBorrowing(_ ticket: borrowing ShapeTicket) -> Int { ticket.number }
@@ -288,6 +294,7 @@ struct ShapeHello: ShapeGreeter { func greet() -> String { "hi" } }
 struct ShapeCalc {
   var base = 0
   init(base: Int) { self.base = base }
+  static let addLine = #line + 1
   func add(_ a: Int, _ b: Int) -> Int { a + b + base }
   mutating func bump() { base += 1 }
   static func zero() -> ShapeCalc { ShapeCalc(base: 0) }
@@ -303,164 +310,329 @@ extension ShapeOuter {
 
 // MARK: - Tests
 
-@Suite struct MacroShapesTests {
-  @Test func freeFunctionsReturnTheirValues() {
-    #expect(shapeFree(2, b: 3) == 5)
-    #expect(shapeGeneric("pear", "apple") == "pear")
-    #expect(shapeVariadic(1, 2, 3, 4) == 10)
-    #expect(shapeRecursive(10) == 55)
-    #expect(shapeNested(5) == 25 && shapeLocal(2) == 4)
-    #expect(shapeUnnamed(1, 9) == 9)
-    #expect(shapeTuple((1, "a")) == (2, "a!"))
-    #expect(shapeOptional("four") == 4 && shapeOptional(nil) == nil)
-    #expect(shapeIfExpression(3) == "odd" && shapeIfExpression(4) == "even")
-    #expect(shapeOpaque(3).area == 9)
-  }
+extension RuntimeSuite {
+  /// Values, side effects and error types survive the expansion, with tracing on (a session).
+  @Suite struct MacroShapesTests {
+    init() { FlowTrace.resetConfig() }
 
-  @Test func earlyReturnsAndDeferRunInOrder() {
-    #expect(shapeEarlyReturn(0) == "non-positive")
-    #expect(shapeEarlyReturn(500) == "big")
-    #expect(shapeEarlyReturn(5) == "small")
-    var seen: [Int] = []
-    shapeVoidEarlyReturn(-1, &seen)
-    shapeVoidEarlyReturn(4, &seen)
-    #expect(seen == [4])
-    var log: [String] = []
-    #expect(shapeDefer(&log) == 1)
-    #expect(log == ["body", "deferred"])
-  }
-
-  @Test func inoutIsWrittenBack() {
-    var value = 10
-    shapeInout(&value, by: 5)
-    #expect(value == 15)
-    var log: [String] = []
-    shapeVoid(&log)
-    #expect(log == ["ran"])
-  }
-
-  @Test func closuresAreCalledOnlyByTheBody() {
-    var evaluated = 0
-    func expensive() -> Int {
-      evaluated += 1
-      return 99
+    @Test func freeFunctionsReturnTheirValues() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      #expect(shapeFree(2, b: 3) == 5)
+      #expect(shapeGeneric("pear", "apple") == "pear")
+      #expect(shapeVariadic(1, 2, 3, 4) == 10)
+      #expect(shapeRecursive(10) == 55)
+      #expect(shapeNested(5) == 25 && shapeLocal(2) == 4)
+      #expect(shapeUnnamed(1, 9) == 9)
+      #expect(shapeTuple((1, "a")) == (2, "a!"))
+      #expect(shapeOptional("four") == 4 && shapeOptional(nil) == nil)
+      #expect(shapeIfExpression(3) == "odd" && shapeIfExpression(4) == "even")
+      #expect(shapeOpaque(3).area == 9)
     }
-    #expect(shapeAutoclosure(true, expensive()) == 1)
-    #expect(evaluated == 0)
-    #expect(shapeAutoclosure(false, expensive()) == 99)
-    #expect(evaluated == 1)
-    #expect(shapeClosure({ $0 * 3 }, 4) == 12)
-    #expect(shapeEscaping({ 8 })() == 8)
-    #expect(shapeOptionalClosure(nil) == -1 && shapeOptionalClosure({ 5 }) == 5)
-  }
 
-  @Test func noncopyableParametersStayUsable() {
-    let ticket = ShapeTicket(number: 4)
-    #expect(shapeBorrowing(ticket) == 4)
-    #expect(shapeConsuming(ticket) == 40)
-    #expect(shapeGenericNoncopyable(ShapeTicket(number: 1)) == 7)
-  }
-
-  @Test func errorsKeepTheirTypeAndValue() throws {
-    #expect(try shapeThrows(4) == 8)
-    #expect(throws: ShapeBadInput(value: -3)) { try shapeThrows(-3) }
-    #expect(throws: ShapeBadInput(value: -1)) { try shapeThrowsVoid(-1) }
-    try shapeThrowsVoid(1)
-    #expect(shapeCatcher(-2) == "recovered")
-    #expect(shapeCatcher(2) == "4")
-    do {
-      _ = try shapeTyped("x1")
-      Issue.record("expected a typed error")
-    } catch {
-      // `error` is statically ShapeParseError here: typed throws survived the expansion.
-      #expect(error == .notANumber("x1"))
+    @Test func earlyReturnsAndDeferRunInOrder() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      #expect(shapeEarlyReturn(0) == "non-positive")
+      #expect(shapeEarlyReturn(500) == "big")
+      #expect(shapeEarlyReturn(5) == "small")
+      var seen: [Int] = []
+      shapeVoidEarlyReturn(-1, &seen)
+      shapeVoidEarlyReturn(4, &seen)
+      #expect(seen == [4])
+      var log: [String] = []
+      #expect(shapeDefer(&log) == 1)
+      #expect(log == ["body", "deferred"])
     }
-    #expect(throws: ShapeParseError.empty) { try shapeTyped("") }
-    #expect(try shapeTyped("42") == 42)
-  }
 
-  @Test func rethrowsOnlyThrowsWhenItsArgumentDoes() {
-    // No `try`: a non-throwing closure makes the call non-throwing.
-    #expect(shapeRethrows([1, 2, 3]) { $0 > 1 } == 2)
-    #expect(throws: ShapeBadInput(value: 2)) {
-      try shapeRethrows([1, 2]) { value in
-        if value == 2 { throw ShapeBadInput(value: value) }
-        return true
+    @Test func inoutIsWrittenBack() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      var value = 10
+      shapeInout(&value, by: 5)
+      #expect(value == 15)
+      var log: [String] = []
+      shapeVoid(&log)
+      #expect(log == ["ran"])
+    }
+
+    @Test func closuresAreCalledOnlyByTheBody() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      var evaluated = 0
+      func expensive() -> Int {
+        evaluated += 1
+        return 99
+      }
+      #expect(shapeAutoclosure(true, expensive()) == 1)
+      #expect(evaluated == 0)
+      #expect(shapeAutoclosure(false, expensive()) == 99)
+      #expect(evaluated == 1)
+      #expect(shapeClosure({ $0 * 3 }, 4) == 12)
+      #expect(shapeEscaping({ 8 })() == 8)
+      #expect(shapeOptionalClosure(nil) == -1 && shapeOptionalClosure({ 5 }) == 5)
+    }
+
+    @Test func noncopyableParametersStayUsable() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      let ticket = ShapeTicket(number: 4)
+      #expect(shapeBorrowing(ticket) == 4)
+      #expect(shapeConsuming(ticket) == 40)
+      #expect(shapeGenericNoncopyable(ShapeTicket(number: 1)) == 7)
+    }
+
+    @Test func errorsKeepTheirTypeAndValue() throws {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      #expect(try shapeThrows(4) == 8)
+      #expect(throws: ShapeBadInput(value: -3)) { try shapeThrows(-3) }
+      #expect(throws: ShapeBadInput(value: -1)) { try shapeThrowsVoid(-1) }
+      try shapeThrowsVoid(1)
+      #expect(shapeCatcher(-2) == "recovered")
+      #expect(shapeCatcher(2) == "4")
+      do {
+        _ = try shapeTyped("x1")
+        Issue.record("expected a typed error")
+      } catch {
+        // `error` is statically ShapeParseError here: typed throws survived the expansion.
+        #expect(error == .notANumber("x1"))
+      }
+      #expect(throws: ShapeParseError.empty) { try shapeTyped("") }
+      #expect(try shapeTyped("42") == 42)
+    }
+
+    @Test func rethrowsOnlyThrowsWhenItsArgumentDoes() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      // No `try`: a non-throwing closure makes the call non-throwing.
+      #expect(shapeRethrows([1, 2, 3]) { $0 > 1 } == 2)
+      #expect(throws: ShapeBadInput(value: 2)) {
+        try shapeRethrows([1, 2]) { value in
+          if value == 2 { throw ShapeBadInput(value: value) }
+          return true
+        }
       }
     }
-  }
 
-  @Test func asyncShapes() async throws {
-    #expect(await shapeAsync(1) == 2)
-    #expect(try await shapeAsyncThrows(3) == 3)
-    await #expect(throws: ShapeBadInput(value: -1)) { try await shapeAsyncThrows(-1) }
-    #expect(try await shapeAsyncTyped("abc") == 3)
-    do {
-      _ = try await shapeAsyncTyped("")
-      Issue.record("expected a typed error")
-    } catch {
-      #expect(error == .empty)
+    @Test func asyncShapes() async throws {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      #expect(await shapeAsync(1) == 2)
+      #expect(try await shapeAsyncThrows(3) == 3)
+      await #expect(throws: ShapeBadInput(value: -1)) { try await shapeAsyncThrows(-1) }
+      #expect(try await shapeAsyncTyped("abc") == 3)
+      do {
+        _ = try await shapeAsyncTyped("")
+        Issue.record("expected a typed error")
+      } catch {
+        #expect(error == .empty)
+      }
+      try await shapeAsyncTypedVoid(false)
+      await #expect(throws: ShapeParseError.empty) { try await shapeAsyncTypedVoid(true) }
+      #expect(await shapeTaskGroup(5) == 15)
+      #expect(await shapeAsyncLet() == 5)
+      #expect(await shapeAsyncRethrows([1, 2, 3]) { $0 != 2 } == 2)
+      await #expect(throws: ShapeBadInput(value: 1)) {
+        try await shapeAsyncRethrows([1]) { throw ShapeBadInput(value: $0) }
+      }
     }
-    try await shapeAsyncTypedVoid(false)
-    await #expect(throws: ShapeParseError.empty) { try await shapeAsyncTypedVoid(true) }
-    #expect(await shapeTaskGroup(5) == 15)
-    #expect(await shapeAsyncLet() == 5)
-    #expect(await shapeAsyncRethrows([1, 2, 3]) { $0 != 2 } == 2)
-    await #expect(throws: ShapeBadInput(value: 1)) {
-      try await shapeAsyncRethrows([1]) { throw ShapeBadInput(value: $0) }
+
+    @Test func methodsOfEveryKindOfType() async throws {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      var counter = ShapeCounter.make(start: 5)
+      #expect(counter.add(3) == 8)
+      #expect(counter.total == 8)
+      await counter.reset()
+      #expect(counter.total == 0)
+
+      let account = ShapeAccount(owner: "ada", balance: 10)
+      #expect(account.deposit(5) == 15)
+      #expect(ShapeAccount(owner: "bob").balance == 0)
+      #expect(ShapeAccount(checked: -1) == nil)
+      #expect(ShapeAccount(checked: 3)?.balance == 3)
+      #expect(try ShapeAccount(parsing: "12").balance == 12)
+      #expect(throws: ShapeParseError.notANumber("x")) { try ShapeAccount(parsing: "x") }
+      #expect(ShapeAccount.bank() == "FlowBank")
+
+      #expect(ShapeLight(go: false).next() == .green)
+      #expect(-(ShapeMoney(cents: 2) + ShapeMoney(cents: 3)) == ShapeMoney(cents: -5))
+
+      let box = ShapeBox()
+      _ = await box.add(1)
+      await shapeAsyncVoid(box)
+      #expect(await box.count() == 2)
+
+      let model = ShapeViewModel()
+      await model.rename("a")
+      #expect(try await model.load() == "aloaded")
+
+      #expect(ShapeOuter.Inner().viaExtension() == 3)
+      #expect(ShapeHello().greetTwice() == "hihi")
+    }
+
+    @Test func traceAllKeepsEveryMemberWorking() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      var calc = ShapeCalc.zero()
+      #expect(calc.add(2, 3) == 5)
+      calc.bump()
+      #expect(calc.base == 1 && calc.doubled == 2)
+      #expect(calc.secret() == 42 && calc.timed() == 1)
+      #expect(ShapeOuter().label("x") == "<x>")
+      #expect(ShapeBike().describe() == "bike: 2 wheels")
+      #expect(ShapeVehicle.kind() == "vehicle")
+    }
+
+    @Test func genericTypesAndDeinit() {
+      startTracing(showArgs: true)
+      defer { _ = stopTracing() }
+      var stack = ShapeStack<Int>()
+      #expect(stack.push(1).items == [1])
+      #expect(stack.push(2).items == [1, 2])
+      #expect(stack.map { "\($0)" }.items == ["1", "2"])
+      let before = ShapeResource.closed
+      do { _ = ShapeResource() }
+      #expect(ShapeResource.closed == before + 1)
     }
   }
+}
 
-  @Test func methodsOfEveryKindOfType() async throws {
-    var counter = ShapeCounter.make(start: 5)
-    #expect(counter.add(3) == 8)
-    #expect(counter.total == 8)
-    await counter.reset()
-    #expect(counter.total == 0)
+// MARK: - What the shapes record
 
-    let account = ShapeAccount(owner: "ada", balance: 10)
-    #expect(account.deposit(5) == 15)
-    #expect(ShapeAccount(owner: "bob").balance == 0)
-    #expect(ShapeAccount(checked: -1) == nil)
-    #expect(ShapeAccount(checked: 3)?.balance == 3)
-    #expect(try ShapeAccount(parsing: "12").balance == 12)
-    #expect(throws: ShapeParseError.notANumber("x")) { try ShapeAccount(parsing: "x") }
-    #expect(ShapeAccount.bank() == "FlowBank")
+extension RuntimeSuite {
+  /// The same shapes in a session: names, arguments, results, errors and nesting as recorded.
+  @Suite struct MacroShapesRecordTests {
+    init() { FlowTrace.resetConfig() }
 
-    #expect(ShapeLight(go: false).next() == .green)
-    #expect(-(ShapeMoney(cents: 2) + ShapeMoney(cents: 3)) == ShapeMoney(cents: -5))
+    /// `name(args) → result` of every call, in call order.
+    static func calls(_ events: [CallEvent]) -> [String] {
+      let results = Dictionary(
+        events.filter { $0.kind == .return }.map { ($0.id, $0.resultRepr) },
+        uniquingKeysWith: { first, _ in first })
+      return events.filter { $0.kind == .call }.map { call in
+        let result = results[call.id].flatMap { $0 }.map { " → \($0)" } ?? ""
+        return "\(call.qualifiedName)(\(call.argsRepr))\(result)"
+      }
+    }
 
-    let box = ShapeBox()
-    _ = await box.add(1)
-    await shapeAsyncVoid(box)
-    #expect(await box.count() == 2)
+    @Test func argumentsReadAsTheCallSite() {
+      var value = 10
+      var evaluated = false
+      let events = withTracing(showArgs: true) {
+        shapeInout(&value, by: 5)
+        _ = shapeAutoclosure(
+          true,
+          {
+            evaluated = true
+            return 0
+          }())
+        _ = shapeClosure({ $0 + 1 }, 4)
+        _ = shapeVariadic(1, 2, 3)
+        _ = shapeUnnamed(1, 9)
+        _ = shapeFree(2, b: 3)
+        _ = shapeBorrowing(ShapeTicket(number: 1))
+        _ = shapeConsuming(ShapeTicket(number: 2))
+        _ = shapeGeneric("a", "b")
+        _ = shapePack(1, "two", 3.0)
+      }
+      #expect(!evaluated)
+      #expect(
+        Self.calls(events) == [
+          "shapeInout(10, by: 5)",
+          "shapeAutoclosure(true, <closure>) → 1",
+          "shapeClosure(<closure>, 4) → 5",
+          "shapeVariadic([1, 2, 3]) → 6",
+          "shapeUnnamed(_, 9) → 9",
+          "shapeFree(2, b: 3) → 5",
+          "shapeBorrowing(<borrowed>) → 1",
+          "shapeConsuming(<consumed>)",
+          "shapeGeneric(\"a\", \"b\") → \"b\"",
+          "shapePack(<pack>) → 3",
+        ])
+    }
 
-    let model = ShapeViewModel()
-    await model.rename("a")
-    #expect(try await model.load() == "aloaded")
+    @Test func qualifiedNamesOfMembers() {
+      func money(_ cents: Int) -> String { String(reflecting: ShapeMoney(cents: cents)) }
+      let events = withTracing(showArgs: true) {
+        var counter = ShapeCounter.make(start: 1)
+        _ = counter.add(2)
+        _ = ShapeAccount(owner: "ada")
+        _ = ShapeLight(go: true).next()
+        _ = ShapeOuter.Inner().viaExtension()
+        _ = ShapeHello().greetTwice()
+        _ = ShapeMoney(cents: 1) + ShapeMoney(cents: 2)
+        _ = shapeLocal(3)
+        do { _ = ShapeResource() }
+      }
+      let names = events.filter { $0.kind == .call }.map { "\($0.qualifiedName)(\($0.argsRepr))" }
+      #expect(
+        names == [
+          "ShapeCounter.make(start: 1)", "ShapeCounter.add(2)",
+          "ShapeAccount.init(owner: \"ada\")", "ShapeAccount.init(owner: \"ada\", balance: 0)",
+          "ShapeLight.init(go: true)", "ShapeLight.next()",
+          "ShapeOuter.Inner.viaExtension()", "ShapeOuter.Inner.depth()",
+          "ShapeGreeter.greetTwice()", "ShapeMoney.+(\(money(1)), \(money(2)))",
+          "localSquare(3)", "ShapeResource.deinit()",
+        ])
+    }
 
-    #expect(ShapeOuter.Inner().viaExtension() == 3)
-    #expect(ShapeHello().greetTwice() == "hihi")
-  }
+    @Test func traceAllTracesMethodsButNotNoTrace() {
+      let events = withTracing(showArgs: true) {
+        var calc = ShapeCalc(base: 1)
+        _ = calc.add(2, 3)
+        calc.bump()
+        _ = calc.secret()
+        _ = calc.doubled
+        _ = calc.timed()
+      }
+      #expect(
+        Self.calls(events) == [
+          "ShapeCalc.init(base: 1)", "ShapeCalc.add(2, 3) → 6", "ShapeCalc.bump()",
+          "ShapeCalc.timed() → 2",
+        ])
+      let add = events.first { $0.qualifiedName == "ShapeCalc.add" }
+      #expect(add?.file == "FlowTraceTests/MacroShapesTests.swift")
+      #expect(add?.line == ShapeCalc.addLine)
+      #expect(events.first { $0.qualifiedName == "ShapeCalc.timed" }?.collectTiming == true)
+    }
 
-  @Test func traceAllKeepsEveryMemberWorking() {
-    var calc = ShapeCalc.zero()
-    #expect(calc.add(2, 3) == 5)
-    calc.bump()
-    #expect(calc.base == 1 && calc.doubled == 2)
-    #expect(calc.secret() == 42 && calc.timed() == 1)
-    #expect(ShapeOuter().label("x") == "<x>")
-    #expect(ShapeBike().describe() == "bike: 2 wheels")
-    #expect(ShapeVehicle.kind() == "vehicle")
-  }
+    @Test func errorsAreRecordedWithTheirType() {
+      let events = withTracing(showArgs: true) {
+        _ = try? shapeTyped("x")
+        _ = shapeCatcher(-1)
+        _ = try? ShapeAccount(parsing: "y")
+      }
+      let errors = events.filter { $0.kind == .exception }.map {
+        "\($0.qualifiedName) \($0.errorType ?? "?") \($0.disposition?.rawValue ?? "?")"
+      }
+      #expect(
+        errors == [
+          "shapeTyped ShapeParseError propagated",
+          "shapeThrows ShapeBadInput propagated",
+          "shapeCatcher ShapeBadInput caught",
+          "ShapeAccount.init ShapeParseError propagated",
+        ])
+    }
 
-  @Test func genericTypesAndDeinit() {
-    var stack = ShapeStack<Int>()
-    #expect(stack.push(1).items == [1])
-    #expect(stack.push(2).items == [1, 2])
-    #expect(stack.map { "\($0)" }.items == ["1", "2"])
-    let before = ShapeResource.closed
-    do { _ = ShapeResource() }
-    #expect(ShapeResource.closed == before + 1)
+    @Test func asyncChildrenNestUnderTheirCaller() async {
+      let events = await withTracing(showArgs: true) {
+        _ = await shapeTaskGroup(4)
+        _ = await ShapeBox().count()
+        _ = try? await ShapeViewModel().load()
+        _ = try? await shapeAsyncTyped("")
+      }
+      let calls = events.filter { $0.kind == .call }
+      let group = calls.first { $0.qualifiedName == "shapeTaskGroup" }
+      let children = calls.filter { $0.qualifiedName == "shapeAsync" }
+      #expect(children.count == 4)
+      #expect(children.allSatisfy { $0.parentId == group?.id && $0.parentId != nil })
+      #expect(Set(children.map(\.argsRepr)) == ["0", "1", "2", "3"])
+      #expect(calls.contains { $0.qualifiedName == "ShapeBox.count" && $0.parentId == nil })
+      #expect(calls.contains { $0.qualifiedName == "ShapeViewModel.load" })
+      let typed = events.first { $0.kind == .exception && $0.qualifiedName == "shapeAsyncTyped" }
+      #expect(typed?.errorType == "ShapeParseError")
+    }
   }
 }

@@ -112,3 +112,32 @@ import Testing
     #expect(throws: TraceFormatError.self) { try JSONLinesDecoder.decode([]) }
   }
 }
+
+@Suite struct JSONLinesRobustnessTests {
+  @Test func mutatedLinesNeverCrashAndNameALine() {
+    var encoder = JSONLinesEncoder()
+    encoder.header(SampleTraces.header)
+    for event in SampleTraces.everyKind { encoder.encode(event) }
+    let bytes = encoder.takeBytes()
+    let lineCount = bytes.filter { $0 == 0x0A }.count
+    var rng = RobustnessTests.SplitMix(state: 11)
+    let alphabet = Array(#"{}[]":,\0123456789 -.eE"nultrufas"#.utf8) + [0x0A, 0xFF, 0x00]
+    var failures = 0
+    for _ in 0..<1500 {
+      var mutated = bytes
+      for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        let i = Int.random(in: 0..<mutated.count, using: &rng)
+        mutated[i] = alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
+      }
+      do {
+        _ = try JSONLinesDecoder.decode(mutated, source: "m.jsonl")
+      } catch {
+        failures += 1
+        #expect(error.line.map { $0 >= 1 && $0 <= lineCount + 2 } == true)
+        #expect(error.offset >= 0 && error.offset <= mutated.count)
+        #expect(!error.description.contains("\n"))
+      }
+    }
+    #expect(failures > 500)
+  }
+}

@@ -1,11 +1,18 @@
+import FlowTraceWire
+
 /// All per-call strings (arguments, results) in one UTF-8 byte array, addressed by
 /// 4-byte-aligned references so a `UInt32` reaches 16 GB (0 means "none").
 struct ByteArena: Sendable {
   private(set) var bytes: [UInt8] = []
 
+  mutating func reserve(_ more: Int) {
+    if more > 0 { bytes.reserveCapacity(bytes.count + more) }
+  }
+
   /// Pads to a 4-byte boundary and returns the reference of the next record.
   mutating func beginRecord() -> UInt32 {
-    while bytes.count & 3 != 0 { bytes.append(0) }
+    let pad = (4 - bytes.count & 3) & 3
+    if pad > 0 { bytes.append(contentsOf: repeatElement(0, count: pad)) }
     return UInt32(truncatingIfNeeded: bytes.count >> 2) &+ 1
   }
 
@@ -16,17 +23,14 @@ struct ByteArena: Sendable {
   var hasRoom: Bool { bytes.count < (Int(UInt32.max) - 1) << 2 }
 
   mutating func appendUInt32(_ value: UInt32) {
-    bytes.append(UInt8(truncatingIfNeeded: value))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 16))
-    bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
   mutating func patchUInt32(at offset: Int, _ value: UInt32) {
-    bytes[offset] = UInt8(truncatingIfNeeded: value)
-    bytes[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
-    bytes[offset + 2] = UInt8(truncatingIfNeeded: value >> 16)
-    bytes[offset + 3] = UInt8(truncatingIfNeeded: value >> 24)
+    guard offset >= 0 && offset + 4 <= bytes.count else { return }
+    bytes.withUnsafeMutableBytes {
+      $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
+    }
   }
 
   func readUInt32(at offset: Int) -> UInt32 {
@@ -58,11 +62,10 @@ struct ByteArena: Sendable {
   }
 
   /// Appends a length-prefixed string.
-  mutating func appendString(_ string: String) {
-    var s = string
-    s.withUTF8 { utf8 in
-      appendVarint(utf8.count)
-      bytes.append(contentsOf: utf8)
+  mutating func appendText<Text: ArenaText>(_ text: Text) {
+    text.withUTF8Bytes { raw in
+      appendVarint(raw.count)
+      bytes.append(contentsOf: raw)
     }
   }
 
@@ -78,4 +81,21 @@ struct ByteArena: Sendable {
   func string(_ range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
+}
+
+/// Text that can be copied into the arena as UTF-8 bytes: a `String`, or the decoder's
+/// `TraceBytes` (copied straight from the input, no String made).
+protocol ArenaText {
+  func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R
+}
+
+extension String: ArenaText {
+  func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    var copy = self
+    return copy.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension TraceBytes: ArenaText {
+  func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { body(buffer) }
 }

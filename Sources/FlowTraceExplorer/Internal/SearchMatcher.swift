@@ -4,7 +4,12 @@ struct SearchMatcher: @unchecked Sendable {
     /// Bytes to find; `folded` compares ASCII letters case-insensitively; `wholeRow` when the
     /// pattern spans the row's punctuation (`fib(3`, `→ 2`) and must be found in the row text.
     case substring(needle: [UInt8], folded: Bool, wholeRow: Bool)
-    case regex(Regex<AnyRegexOutput>)
+    /// A pattern with row punctuation: each run of other characters must occur in one piece
+    /// of the row (name, label, argument, result) before the row text is built and searched.
+    case rowText(needle: [UInt8], folded: Bool, runs: [[UInt8]])
+    /// A regular expression, with a literal every match must contain when one can be read
+    /// from the source (used to skip rows cheaply).
+    case regex(Regex<AnyRegexOutput>, literal: RowLiteral?)
   }
 
   let mode: Mode
@@ -15,66 +20,80 @@ struct SearchMatcher: @unchecked Sendable {
       do {
         var regex = try Regex(source)
         if !source.contains(where: \.isUppercase) { regex = regex.ignoresCase() }
-        mode = .regex(regex)
+        mode = .regex(regex, literal: RegexLiteral.required(in: source).map(RowLiteral.init))
       } catch {
         throw SearchError(pattern: source, message: "\(error)")
       }
     } else {
       let folded = !pattern.contains(where: \.isUppercase)
       let needle = Array((folded ? pattern.lowercased() : pattern).utf8)
-      let wholeRow = pattern.contains { "(),:→ ".contains($0) }
-      mode = .substring(needle: needle, folded: folded, wholeRow: wholeRow)
+      let punctuation: Set<Character> = ["(", ")", ",", ":", "→", " "]
+      if pattern.contains(where: punctuation.contains) {
+        let runs = (folded ? pattern.lowercased() : pattern).split(
+          whereSeparator: punctuation.contains
+        )
+        .map { Array($0.utf8) }
+        mode = .rowText(needle: needle, folded: folded, runs: runs)
+      } else {
+        mode = .substring(needle: needle, folded: folded, wholeRow: false)
+      }
     }
   }
 
   /// Tests a function name.
   func matches(_ text: String) -> Bool {
     switch mode {
-    case .substring(let needle, let folded, _):
+    case .substring(let needle, let folded, _), .rowText(let needle, let folded, _):
       var copy = text
       return copy.withUTF8 { Self.find(needle, in: $0[...], folded: folded) }
-    case .regex(let regex):
+    case .regex(let regex, _):
       return (try? regex.firstMatch(in: text)) != nil
     }
   }
 
-  /// Tests a call's name, arguments, result and error text.
-  func matches(call node: Int, in tree: CallTree, siteMatches: [Bool]) -> Bool {
+  /// Tests a call's name, arguments, result and error text. `arena` is the tree's string
+  /// arena; `scratch` a reusable buffer for the row text.
+  func matches(
+    call node: Int, in tree: CallTree, arena: UnsafeBufferPointer<UInt8>, sites: SiteText,
+    scratch: inout [UInt8]
+  ) -> Bool {
     switch mode {
-    case .substring(let needle, let folded, let wholeRow):
-      if wholeRow {
-        if matches(tree.rowText(of: node)) { return true }
-      } else {
-        if siteMatches[Int(tree.refs[node])] { return true }
-        let found = tree.arena.bytes.withUnsafeBufferPointer { bytes in
-          for range in Self.payloadRanges(node, tree) {
-            if Self.find(needle, in: bytes[range], folded: folded) { return true }
-          }
-          return false
+    case .rowText(let needle, let folded, let runs):
+      let site = Int(tree.refs[node])
+      var candidate = true
+      for (k, run) in runs.enumerated() where !sites.runMatches[k][site] {
+        var found = false
+        ArenaReader.forEachString(of: node, in: tree, arena: arena) { range in
+          if !found && Self.find(run, in: arena[range], folded: folded) { found = true }
         }
-        if found { return true }
+        if !found {
+          candidate = false
+          break
+        }
       }
-      guard let error = tree.error(of: node) else { return false }
+      if candidate {
+        scratch.removeAll(keepingCapacity: true)
+        sites.appendRow(of: node, in: tree, arena: arena, to: &scratch)
+        if scratch.withUnsafeBufferPointer({ Self.find(needle, in: $0[...], folded: folded) }) {
+          return true
+        }
+      }
+      guard tree.flags[node].errorMark != 0, let error = tree.error(of: node) else { return false }
       return matches(error.type) || matches(error.description)
-    case .regex(let regex):
+    case .substring(let needle, let folded, _):
+      if sites.nameMatches[Int(tree.refs[node])] { return true }
+      var found = false
+      ArenaReader.forEachString(of: node, in: tree, arena: arena) { range in
+        if !found && Self.find(needle, in: arena[range], folded: folded) { found = true }
+      }
+      if found { return true }
+      guard tree.flags[node].errorMark != 0, let error = tree.error(of: node) else { return false }
+      return matches(error.type) || matches(error.description)
+    case .regex(let regex, _):
       if (try? regex.firstMatch(in: tree.rowText(of: node))) != nil { return true }
       guard let error = tree.error(of: node) else { return false }
       return (try? regex.firstMatch(in: error.type + ": " + error.description)) != nil
     }
-  }
-
-  /// Byte ranges of a call's arguments and result in the arena.
-  static func payloadRanges(_ node: Int, _ tree: CallTree) -> [Range<Int>] {
-    let payload = tree.payloads[node]
-    guard payload != 0 else { return [] }
-    var ranges: [Range<Int>] = []
-    if tree.flags[node].argsCollected {
-      var offset = ByteArena.offset(of: payload) + 4
-      let count = tree.arena.readVarint(&offset)
-      for _ in 0..<count { ranges.append(tree.arena.stringRange(&offset)) }
-    }
-    if let result = tree.resultRange(node) { ranges.append(result) }
-    return ranges
   }
 
   /// Whether `needle` occurs in `haystack` (ASCII letters of the haystack lowered if `folded`).

@@ -5,11 +5,9 @@ import SwiftSyntaxMacros
 /// expansion contains the same macro ("recursive expansion"), so the outer expansion does
 /// the inner ones itself and drops their attribute.
 final class NestedTraces<Context: MacroExpansionContext>: SyntaxRewriter {
-  private let typePrefix: [String]
   private let context: Context
 
-  init(typePrefix: [String], context: Context) {
-    self.typePrefix = typePrefix
+  init(context: Context) {
     self.context = context
     super.init(viewMode: .sourceAccurate)
   }
@@ -22,7 +20,8 @@ final class NestedTraces<Context: MacroExpansionContext>: SyntaxRewriter {
       let flags = TraceMacro.flagArguments(of: attribute, in: context)
     else { return DeclSyntax(node) }
     let items = TraceMacro.body(
-      of: traced, typePrefix: typePrefix, nameToken: Syntax(node.name), flags: flags, in: context)
+      of: traced, typePrefix: QualifiedName.typePrefix(of: node), nameToken: Syntax(node.name),
+      flags: flags, in: context)
     var attributes = node.attributes
     attributes.remove(at: index)
     var decl = node.with(\.attributes, attributes)

@@ -3,16 +3,33 @@ import SwiftSyntaxMacros
 
 /// Builds the `Outer.Inner` prefix of a traced declaration's qualified name.
 ///
-/// Only types and extensions qualify a name: a function nested in a function is named like
-/// its enclosing function's siblings (`helper`, `Calc.helper`), as its call tree already
-/// shows where it runs.
+/// Types and extensions up to the nearest enclosing function or closure qualify a name: a
+/// method is `Calc.add`, a local function is just `helper` (its call tree already shows where
+/// it runs), a method of a local type is `Local.run`.
 enum QualifiedName {
-  /// The enclosing type names of the declaration a macro is expanding, outermost first.
+  /// The type names around the declaration a macro is expanding, outermost first.
   static func typePrefix(in context: some MacroExpansionContext) -> [String] {
-    context.lexicalContext.reversed().compactMap(typeName)
+    typeNames(innermostFirst: context.lexicalContext)
   }
 
-  /// The name a scope contributes, nil for scopes that are not types (functions, closures).
+  /// The type names around `node`, a declaration inside a traced body, outermost first.
+  static func typePrefix(of node: some SyntaxProtocol) -> [String] {
+    typeNames(innermostFirst: sequence(first: Syntax(node)) { $0.parent }.dropFirst())
+  }
+
+  private static func typeNames(innermostFirst scopes: some Sequence<Syntax>) -> [String] {
+    var names: [String] = []
+    for scope in scopes {
+      if let name = typeName(scope) {
+        names.append(name)
+      } else if isFunctionScope(scope) {
+        break
+      }
+    }
+    return names.reversed()
+  }
+
+  /// The name a type or extension contributes; nil for anything else.
   private static func typeName(_ scope: Syntax) -> String? {
     if let decl = scope.as(StructDeclSyntax.self) { return decl.name.trimmedDescription }
     if let decl = scope.as(ClassDeclSyntax.self) { return decl.name.trimmedDescription }
@@ -23,5 +40,12 @@ enum QualifiedName {
       return decl.extendedType.trimmedDescription.filter { !$0.isWhitespace }
     }
     return nil
+  }
+
+  /// Scopes that make what they contain local: functions, initializers, accessors, closures.
+  private static func isFunctionScope(_ scope: Syntax) -> Bool {
+    scope.is(FunctionDeclSyntax.self) || scope.is(InitializerDeclSyntax.self)
+      || scope.is(DeinitializerDeclSyntax.self) || scope.is(AccessorDeclSyntax.self)
+      || scope.is(ClosureExprSyntax.self) || scope.is(SubscriptDeclSyntax.self)
   }
 }

@@ -65,13 +65,21 @@ public final class TraceFile {
   /// or line have been delivered when the error is thrown.
   @discardableResult
   public func forEachEvent(
-    _ body: @escaping (TraceEvent) -> Void
+    _ body: (TraceEvent) -> Void
   ) throws(TraceFormatError) -> TraceHeader? {
     switch format {
     case .binary:
-      var visitor = EventVisitor(body)
-      _ = try decodeBinary(into: &visitor)
-      return visitor.header
+      let result: Result<TraceHeader?, TraceFormatError> = withoutActuallyEscaping(body) {
+        handler in
+        var visitor = EventVisitor(handler)
+        do throws(TraceFormatError) {
+          _ = try decodeBinary(into: &visitor)
+          return .success(visitor.header)
+        } catch {
+          return .failure(error)
+        }
+      }
+      return try result.get()
     case .jsonLines:
       var decoder = JSONLinesDecoder(source: path)
       return try decoder.decode(bytes, body)

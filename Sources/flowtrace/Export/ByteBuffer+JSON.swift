@@ -27,7 +27,10 @@ extension [UInt8] {
 
   /// Appends microseconds with nanosecond precision (`12.345`).
   mutating func appendMicroseconds(_ micros: Double) {
-    let nanos = UInt64((micros * 1000).rounded())
+    let scaled = (micros * 1000).rounded()
+    let nanos: UInt64 =
+      scaled.isNaN || scaled <= 0
+      ? 0 : scaled >= 1.8e19 ? 18_000_000_000_000_000_000 : UInt64(scaled)
     appendDecimal(nanos / 1000)
     let fraction = nanos % 1000
     if fraction != 0 {

@@ -11,8 +11,7 @@ struct TraceInput {
   /// Delivers every event; returns the header. Throws the format error after delivering the
   /// events before it.
   @discardableResult
-  func forEachEvent(_ body: @escaping (TraceEvent) -> Void) throws(TraceFormatError) -> TraceHeader?
-  {
+  func forEachEvent(_ body: (TraceEvent) -> Void) throws(TraceFormatError) -> TraceHeader? {
     try file.forEachEvent(body)
   }
 }

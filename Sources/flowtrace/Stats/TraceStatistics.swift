@@ -7,6 +7,8 @@ struct TraceStatistics {
     var name: String
     var calls = 0
     var errors = 0
+    /// Calls with both timestamps (the base of the times below).
+    var timedCalls = 0
     /// Sum of durations of timed calls (a recursive call counts in its callers too).
     var total: UInt64 = 0
     /// Sum of durations minus time spent in traced callees.
@@ -50,6 +52,7 @@ struct TraceStatistics {
       guard let frame = open.removeValue(forKey: r.id) else { return }
       guard let start = frame.start, let end = r.timestamp, end >= start else { return }
       let duration = end - start
+      functions[frame.site]?.timedCalls += 1
       functions[frame.site]?.total &+= duration
       functions[frame.site]?.selfTime &+=
         duration > frame.childTime ? duration - frame.childTime : 0

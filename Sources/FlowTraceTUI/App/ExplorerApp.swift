@@ -1,0 +1,251 @@
+import FlowTraceExplorer
+import FlowTraceWire
+
+/// The explorer as a pure state machine (after jless's viewer): keys change the state,
+/// `render(into:)` draws it. No terminal here, so every behaviour is testable on a
+/// `ScreenBuffer`.
+public final class ExplorerApp: InteractiveApp {
+  public internal(set) var document: TraceDocument
+  public internal(set) var outline: Outline
+  public var context: RenderContext
+
+  /// Cursor and scroll, as visible-row indices.
+  public internal(set) var cursor = 0
+  public internal(set) var scroll = 0
+  public internal(set) var focus = Focus.tree
+  public internal(set) var tab = DetailTab.args
+  public internal(set) var mode = InputMode.normal
+  public internal(set) var showDetail = true
+  public internal(set) var placement = DetailPlacement.auto
+  public internal(set) var detailShare = 0.4
+  var detailScroll = 0
+  /// Selected line of a jumpable list in the detail pane (the exception chain).
+  var detailSelection = 0
+  /// The message line: an answer to the last action, or nil for the key hint.
+  var message: MessageLine.Content?
+  public internal(set) var shouldQuit = false
+  /// Live mode: the title's mode badge (`LIVE FOLLOW …`) and, when set, its summary.
+  public var titleMode = ""
+  public var titleSummary: String?
+
+  // Search state.
+  /// The active search, nil when none.
+  public internal(set) var search: Search?
+  /// Source files read for the Source tab (nil: not readable).
+  var sourceCache: [String: [String]?] = [:]
+  /// Per-function statistics, computed the first time the Timing tab needs them.
+  var functionStats: FunctionStats?
+  var searchHighlighter: Highlighter?
+  var searchHistory: [String] = []
+  var filterHistory: [String] = []
+
+  /// Live mode: set by the live session; enables `F` and `w`.
+  public var isLive = false
+  /// Whether the cursor follows the last row as calls arrive (live mode).
+  public internal(set) var follow = false
+  /// The live part of the title (`LIVE FOLLOW · 2 programs …`), empty for a file.
+  public var modeText = ""
+  /// Called when no key came within a poll interval; returns true to redraw (live data).
+  public var onTick: ((ExplorerApp) -> Bool)?
+  /// Called for `w` in live mode; returns the message to show.
+  public var onSave: ((ExplorerApp) -> String)?
+
+  /// The size of the last frame drawn, for paging before the first frame.
+  var lastSize = TerminalSize(rows: 24, cols: 80)
+
+  public init(document: TraceDocument, context: RenderContext) {
+    self.document = document
+    self.context = context
+    outline = Outline(tree: document.tree)
+    if let problem = document.problem { message = .error(problem) }
+    if outline.rowCount == 0 { message = message ?? .info("the trace holds no calls") }
+  }
+
+  var tree: CallTree { document.tree }
+
+  /// The node under the cursor, nil when no row is visible.
+  public var currentNode: Int? {
+    outline.rowCount == 0 ? nil : outline.node(atRow: min(cursor, outline.rowCount - 1))
+  }
+
+  /// Sets a filter from text (the prompt or `--filter`); returns the parse error, if any.
+  @discardableResult
+  public func applyFilter(_ text: String) -> String? {
+    let trimmed = text.trimmingSpaces
+    if trimmed.isEmpty {
+      let node = currentNode
+      outline.setFilter(nil, in: tree)
+      restoreCursor(to: node)
+      message = .info("filter cleared")
+      return nil
+    }
+    let query: FilterQuery
+    do {
+      query = try FilterQuery(parsing: trimmed)
+    } catch {
+      let text = "filter: \(error.description)"
+      message = .error(text)
+      return text
+    }
+    let node = currentNode
+    outline.setFilter(query, in: tree)
+    restoreCursor(to: node)
+    let counts = outline.filterCounts(in: tree)
+    message = .info("filter: \(Units.count(counts.visible)) of \(Units.count(counts.total)) calls")
+    refreshSearch()
+    return nil
+  }
+
+  /// Keeps the cursor on `node` when it is still visible, else on the nearest row.
+  func restoreCursor(to node: Int?) {
+    if let node, let row = outline.row(of: node, in: tree) {
+      cursor = row
+    } else {
+      cursor = min(cursor, max(0, outline.rowCount - 1))
+    }
+  }
+
+  // MARK: Keys
+
+  public func handle(_ key: Key) {
+    switch mode {
+    case .prompt(let kind, var editor):
+      switch editor.handle(key) {
+      case .edited:
+        mode = .prompt(kind, editor)
+        if kind == .search { previewSearch(editor.string) }
+      case .ignored:
+        if key == .resize { return }
+      case .cancel:
+        mode = .normal
+        if kind == .search { restoreSearchAfterCancel() }
+        message = nil
+      case .submit(let text):
+        mode = .normal
+        submit(kind, text)
+      }
+      return
+    case .help(let scroll):
+      handleHelp(key, scroll: scroll)
+      return
+    case .normal:
+      break
+    }
+    guard let action = KeyMap.action(for: key) else {
+      if key != .resize { message = .info("\(key.label): no action (press ? for help)") }
+      return
+    }
+    perform(action)
+  }
+
+  func handleHelp(_ key: Key, scroll: Int) {
+    let lines = HelpOverlay.lines().count
+    let page = HelpOverlay.visibleLines(size: lastSize)
+    let maxScroll = max(0, lines - page + 2)
+    switch KeyMap.action(for: key) {
+    case .quit, .cancel, .help: mode = .normal
+    case .forceQuit: shouldQuit = true
+    case .moveDown: mode = .help(scroll: min(maxScroll, scroll + 1))
+    case .moveUp: mode = .help(scroll: max(0, scroll - 1))
+    case .pageDown, .halfPageDown: mode = .help(scroll: min(maxScroll, scroll + page))
+    case .pageUp, .halfPageUp: mode = .help(scroll: max(0, scroll - page))
+    case .top: mode = .help(scroll: 0)
+    case .bottom: mode = .help(scroll: maxScroll)
+    default: break
+    }
+  }
+
+  /// Applies one action in normal mode.
+  public func perform(_ action: Action) {
+    // A resize or redraw keeps the message (e.g. where a truncated trace stopped).
+    if action == .resize || action == .redraw { return }
+    message = nil
+    switch action {
+    case .quit: shouldQuit = true
+    case .forceQuit: shouldQuit = true
+    case .help: mode = .help(scroll: 0)
+    case .cancel: cancel()
+    case .redraw, .resize: break
+    case .startSearch:
+      mode = .prompt(.search, LineEditor(history: searchHistory))
+    case .startFilter:
+      mode = .prompt(
+        .filter, LineEditor(text: outline.filter?.source ?? "", history: filterHistory))
+    case .nextMatch: stepSearch(forward: true)
+    case .previousMatch: stepSearch(forward: false)
+    case .switchFocus:
+      if showDetail && layout(for: lastSize).detail != nil {
+        focus = focus == .tree ? .detail : .tree
+      } else {
+        message = .info("the detail pane is hidden (p shows it)")
+      }
+    case .nextTab: cycleTab(1)
+    case .previousTab: cycleTab(-1)
+    case .toggleDetail:
+      showDetail.toggle()
+      if !showDetail { focus = .tree }
+    case .growDetail: detailShare = min(0.8, detailShare + 0.05)
+    case .shrinkDetail: detailShare = max(0.2, detailShare - 0.05)
+    case .flipDetail:
+      switch placement {
+      case .auto: placement = .right
+      case .right: placement = .below
+      case .below: placement = .auto
+      }
+      message = .info("detail pane: \(placement)")
+    case .toggleFollow: toggleFollow()
+    case .save:
+      if let onSave {
+        message = .info(onSave(self))
+      } else {
+        message = .info("saving is for live sessions: this trace is already a file")
+      }
+    default:
+      if focus == .detail {
+        performInDetail(action)
+      } else {
+        performInTree(action)
+        pauseFollowIfMoved()
+      }
+    }
+  }
+
+  func cancel() {
+    if search != nil {
+      clearSearch()
+      message = .info("search cleared")
+    } else if focus == .detail {
+      focus = .tree
+    }
+  }
+
+  func cycleTab(_ step: Int) {
+    let all = DetailTab.allCases
+    let index = (tab.rawValue + step + all.count) % all.count
+    tab = all[index]
+    detailScroll = 0
+    detailSelection = 0
+  }
+
+  func submit(_ kind: PromptKind, _ text: String) {
+    switch kind {
+    case .search:
+      if !text.isEmpty && searchHistory.last != text { searchHistory.append(text) }
+      startSearch(text)
+    case .filter:
+      if !text.isEmpty && filterHistory.last != text { filterHistory.append(text) }
+      applyFilter(text)
+    }
+  }
+
+  public func tick() -> Bool { onTick?(self) ?? false }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first == " " || s.first == "\t" { s.removeFirst() }
+    while s.last == " " || s.last == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,86 @@
+import CNcursesw
+import Foundation
+
+/// What `flowtrace-tui` was asked to do.
+public struct LaunchOptions: Sendable {
+  public var path: String
+  public var theme: String
+  public var ascii: Bool
+  public var filter: String?
+
+  public init(path: String, theme: String = "default", ascii: Bool = false, filter: String? = nil) {
+    self.path = path
+    self.theme = theme
+    self.ascii = ascii
+    self.filter = filter
+  }
+}
+
+/// Starts the explorer: everything that can fail (theme, trace, filter) is checked before
+/// curses takes the terminal, so errors are one line on stderr with a non-zero exit.
+public enum Launcher {
+  /// Runs the explorer and returns the process exit status.
+  public static func run(_ options: LaunchOptions) -> Int32 {
+    setlocale(LC_ALL, "")
+    let app: ExplorerApp
+    switch prepare(options, utf8Locale: ft_locale_is_utf8() != 0) {
+    case .success(let prepared): app = prepared
+    case .failure(let failure):
+      complain(failure.message)
+      return failure.status
+    }
+    let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(colors: !noColor)
+    } catch {
+      complain("\(error)")
+      return 1
+    }
+    if !terminal.colorsEnabled { app.context.theme = app.context.theme.attributesOnly() }
+    Runner.run(app, on: terminal)
+    terminal.close()
+    return 0
+  }
+
+  /// A startup failure: the message for stderr and the exit status.
+  public struct Failure: Error {
+    public var message: String
+    public var status: Int32
+  }
+
+  /// Loads theme, trace and filter; the app is ready to run on any terminal.
+  public static func prepare(
+    _ options: LaunchOptions, utf8Locale: Bool, themeDirectories: [String]? = nil
+  ) -> Result<ExplorerApp, Failure> {
+    let theme: Theme
+    do {
+      theme = try ThemeLoader.load(options.theme, directories: themeDirectories)
+    } catch {
+      return .failure(Failure(message: "theme \(error.description)", status: 2))
+    }
+    let document: TraceDocument
+    do {
+      document = try TraceDocument.load(path: options.path)
+    } catch {
+      return .failure(Failure(message: error.description, status: 1))
+    }
+    let context = RenderContext(theme: theme, ascii: options.ascii || !utf8Locale)
+    let app = ExplorerApp(document: document, context: context)
+    if let filter = options.filter, let problem = app.applyFilter(filter) {
+      return .failure(Failure(message: "--filter: " + problem.dropPrefix("filter: "), status: 2))
+    }
+    if let problem = document.problem { app.message = .error(problem) }
+    return .success(app)
+  }
+
+  static func complain(_ message: String) {
+    FileHandle.standardError.write(Data(("flowtrace-tui: " + message + "\n").utf8))
+  }
+}
+
+extension String {
+  func dropPrefix(_ prefix: String) -> String {
+    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+  }
+}

@@ -1,0 +1,45 @@
+/// Something the event loop can drive: keys in, frames out.
+public protocol InteractiveApp: AnyObject {
+  /// Applies one key (or resize).
+  func handle(_ key: Key)
+  /// Draws the whole screen into `frame` (sized to the terminal).
+  func render(into frame: ScreenBuffer)
+  /// True once the user asked to quit.
+  var shouldQuit: Bool { get }
+  /// Called when no key came within the poll interval; true when the screen must be redrawn
+  /// (live data arrived).
+  func tick() -> Bool
+}
+
+/// The event loop: read a key, update the app, draw the frame, send only what changed.
+public enum Runner {
+  /// Runs until the app quits or the terminal's input ends.
+  public static func run(_ app: InteractiveApp, on terminal: Terminal, pollMs: Int = 200) {
+    let presenter = Presenter()
+    var needsDraw = true
+    while !app.shouldQuit {
+      if needsDraw {
+        draw(app, on: terminal, presenter: presenter)
+        needsDraw = false
+      }
+      guard let key = terminal.readKey(timeoutMs: pollMs) else {
+        if terminal.inputEnded { break }
+        needsDraw = app.tick()
+        continue
+      }
+      if key == .resize || key == .ctrl("l") { presenter.invalidate() }
+      app.handle(key)
+      needsDraw = true
+    }
+  }
+
+  /// Renders one frame and presents it; returns the cells written to the terminal.
+  @discardableResult
+  static func draw(_ app: InteractiveApp, on terminal: Terminal, presenter: Presenter) -> Int {
+    let size = terminal.size
+    let frame = ScreenBuffer(
+      rows: size.rows, cols: size.cols, colorsEnabled: terminal.colorsEnabled)
+    app.render(into: frame)
+    return presenter.present(frame, to: terminal)
+  }
+}

@@ -1,0 +1,35 @@
+import FlowTraceExplorer
+import FlowTraceWire
+
+/// Why a file could not be opened as a trace at all.
+public struct TraceLoadError: Error, CustomStringConvertible {
+  public var description: String
+}
+
+/// A trace file read into a call tree, with what went wrong if it stopped early.
+public struct TraceDocument: Sendable {
+  /// The path it came from.
+  public var source: String
+  public var header: TraceHeader?
+  public var tree: CallTree
+  /// Where reading stopped when the file is truncated or corrupt, one line.
+  public var problem: String?
+
+  public init(source: String, header: TraceHeader?, tree: CallTree, problem: String?) {
+    self.source = source
+    self.header = header
+    self.tree = tree
+    self.problem = problem
+  }
+
+  /// Builds a document from decoded events (tests, imports, live snapshots).
+  public init(
+    source: String, header: TraceHeader? = nil, events: [TraceEvent], problem: String? = nil
+  ) {
+    var tree = CallTree()
+    tree.append(contentsOf: events)
+    if let header { tree.apply(header) }
+    tree.finish()
+    self.init(source: source, header: header, tree: tree, problem: problem)
+  }
+}

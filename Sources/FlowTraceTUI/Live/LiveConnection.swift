@@ -1,0 +1,159 @@
+import FlowTraceExplorer
+import FlowTraceWire
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One traced program connected to the viewer: its socket, every byte it sent (kept for `w`),
+/// and an incremental decoder that appends its records to the shared call tree.
+public final class LiveConnection {
+  /// Where the connection is in its life.
+  public enum Phase: Sendable, Equatable {
+    /// The socket is open.
+    case open
+    /// The peer closed its end; bytes may remain to be ingested.
+    case closed
+    /// Everything it sent is in the tree and the socket is closed.
+    case finished
+    /// It sent something that is not a FlowTrace stream and was dropped.
+    case dropped
+  }
+
+  /// The socket (-1 once closed).
+  public private(set) var fd: Int32
+  /// The peer's process id (`SO_PEERCRED`).
+  public let peerPID: Int32
+  /// Wall-clock time of the connection, ns since the Unix epoch.
+  public let connectedAt: Int64
+  public private(set) var phase: Phase = .open
+  /// The program's id in the tree, once its header arrived.
+  public private(set) var program: Int?
+  /// Every byte received, in order.
+  public private(set) var received: [UInt8] = []
+  var decoder: TraceDecoder
+
+  /// Wraps an accepted, non-blocking socket.
+  public init(fd: Int32, peerPID: Int32, connectedAt: Int64) {
+    self.fd = fd
+    self.peerPID = peerPID
+    self.connectedAt = connectedAt
+    decoder = TraceDecoder(source: "connection from pid \(peerPID)")
+  }
+
+  deinit { closeSocket() }
+
+  /// Bytes received and not yet decoded into the tree.
+  public var backlog: Int { received.count - fed }
+  /// Bytes handed to the decoder so far.
+  private(set) var fed = 0
+
+  /// The prefix of `received` that holds only complete records (what `w` saves).
+  public var completeBytes: ArraySlice<UInt8> { received[..<min(decoder.offset, received.count)] }
+
+  /// The program's trace header, once received.
+  public var header: TraceHeader? { decoder.header }
+
+  /// Whether the stream ended cleanly with its end record.
+  public var isEnded: Bool { decoder.isEnded }
+
+  /// Reads what the socket has, up to `limit` bytes; closes the socket at end of stream or
+  /// on an error. Returns the number of bytes read.
+  @discardableResult
+  public func readAvailable(limit: Int, scratch: inout [UInt8]) -> Int {
+    var total = 0
+    while fd >= 0 && total < limit {
+      let want = min(scratch.count, limit - total)
+      let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, want, 0) }
+      if n > 0 {
+        received.append(contentsOf: scratch[0..<n])
+        total += n
+        continue
+      }
+      if n < 0 {
+        let code = errno
+        if code == EINTR { continue }
+        if code == EAGAIN || code == EWOULDBLOCK { break }
+      }
+      // End of stream, or a reset connection.
+      closeSocket()
+      if phase == .open { phase = .closed }
+    }
+    return total
+  }
+
+  /// Decodes up to `maxBytes` of the backlog into `tree`. Returns the records appended and a
+  /// message when something the user should know happened (dropped, disconnected).
+  public func ingest(into tree: inout CallTree, maxBytes: Int) -> (records: Int, message: String?) {
+    guard phase == .open || phase == .closed else { return (0, nil) }
+    var records = 0
+    if backlog > 0 {
+      let end = min(received.count, fed + max(1, maxBytes))
+      var feeder = LiveTreeFeeder(
+        tree: CallTree(), program: program, peerPID: peerPID, connectedAt: connectedAt)
+      swap(&feeder.tree, &tree)
+      let start = fed
+      let failure = received.withUnsafeBytes { raw -> TraceFormatError? in
+        do throws(TraceFormatError) {
+          try decoder.feed(UnsafeRawBufferPointer(rebasing: raw[start..<end]), into: &feeder)
+          return nil
+        } catch {
+          return error
+        }
+      }
+      swap(&feeder.tree, &tree)
+      fed = end
+      program = feeder.program
+      records = feeder.records
+      if let failure {
+        return (records, drop(tree: &tree, reason: failure.description))
+      }
+    }
+    if phase == .closed && backlog == 0 {
+      return (records, finish(tree: &tree))
+    }
+    return (records, nil)
+  }
+
+  /// A short name for messages: `demo (pid 42)`, or `pid 42` before the header.
+  public func displayName(in tree: CallTree) -> String {
+    guard let program else { return "client pid \(peerPID)" }
+    let info = tree.program(program)
+    let base = info.name.split(separator: "/").last.map(String.init) ?? info.name
+    return "\(base.isEmpty ? "program" : base) (pid \(info.pid))"
+  }
+
+  /// Closes the socket (the viewer is quitting or dropping the client).
+  public func closeSocket() {
+    guard fd >= 0 else { return }
+    Glibc.close(fd)
+    fd = -1
+  }
+
+  private func drop(tree: inout CallTree, reason: String) -> String {
+    let name = displayName(in: tree)
+    closeSocket()
+    phase = .dropped
+    if let program { tree.disconnect(program: program) }
+    if program == nil {
+      return "dropped \(name): not a FlowTrace stream (\(reason))"
+    }
+    return "dropped \(name): \(reason)"
+  }
+
+  private func finish(tree: inout CallTree) -> String? {
+    phase = .finished
+    guard !received.isEmpty else { return nil }  // a probe that connected and left
+    if decoder.isEnded { return nil }
+    let name = displayName(in: tree)
+    guard let program else {
+      return "dropped \(name): it closed before sending a complete FlowTrace header"
+    }
+    tree.disconnect(program: program)
+    let partial = received.count - decoder.offset
+    if partial > 0 {
+      return "\(name) disconnected in the middle of a record (\(partial) bytes cut off)"
+    }
+    return "\(name) disconnected without ending its trace"
+  }
+}

@@ -1,0 +1,28 @@
+import FlowTraceExplorer
+
+extension LiveSession {
+  /// The live title bar: a summary (`1,234 calls · 2 programs, 1 running · lost 120 (demo
+  /// (pid 7) 120)`) and the mode badge (`LIVE FOLLOW · FLOWTRACE_SOCKET=<path> ./your-program`).
+  public func title(follow: LiveFollow, tree: CallTree) -> (summary: String, mode: String) {
+    var parts = ["\(Units.count(tree.callCount)) calls"]
+    let programs = connections.compactMap(\.program)
+    if programs.isEmpty {
+      parts.append("waiting for programs")
+    } else {
+      let noun = programs.count == 1 ? "program" : "programs"
+      parts.append("\(programs.count) \(noun), \(runningCount) running")
+    }
+    let losses = connections.compactMap { connection -> (String, UInt64)? in
+      guard let program = connection.program, tree.program(program).lost > 0 else { return nil }
+      return (connection.displayName(in: tree), tree.program(program).lost)
+    }
+    if !losses.isEmpty {
+      let total = losses.reduce(0) { $0 + $1.1 }
+      let each = losses.prefix(3).map { "\($0.0) \(Units.count(Int(clamping: $0.1)))" }
+      let more = losses.count > 3 ? ", …" : ""
+      parts.append(
+        "lost \(Units.count(Int(clamping: total))) (\(each.joined(separator: ", "))\(more))")
+    }
+    return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(connectHint)")
+  }
+}

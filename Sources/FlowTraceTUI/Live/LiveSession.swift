@@ -1,0 +1,147 @@
+import FlowTraceExplorer
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Live mode for the app loop: the listener and its connections, polled together with the
+/// terminal; received bytes are decoded into the call tree in batches under a time budget.
+public final class LiveSession {
+  /// The socket programs connect to.
+  public let listener: LiveListener
+  /// Every connection so far (finished ones are kept: their bytes can still be saved).
+  public private(set) var connections: [LiveConnection] = []
+  /// Stop reading a connection while this many of its bytes wait to be decoded (the program's
+  /// writer then drops and counts instead of the viewer growing without bound).
+  public var maxBacklog = 64 << 20
+  /// Bytes read from one connection per poll round.
+  public var readLimit = 4 << 20
+  /// Bytes decoded between two looks at the clock.
+  public var chunkBytes = 32 << 10
+  private var scratch = [UInt8](repeating: 0, count: 1 << 18)
+  private var pendingMessages: [String] = []
+  private var cursor = 0
+
+  /// Starts a session on a listening socket.
+  public init(listener: LiveListener) {
+    self.listener = listener
+  }
+
+  deinit { shutdown() }
+
+  /// The socket path.
+  public var path: String { listener.path }
+
+  /// What a user types to stream a program here.
+  public var connectHint: String { "FLOWTRACE_SOCKET=\(path) ./your-program" }
+
+  /// Descriptors to poll for input: the listener, then each open connection that is not
+  /// holding back because of its backlog.
+  public func pollDescriptors() -> [pollfd] {
+    var fds: [pollfd] = []
+    if listener.fd >= 0 { fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0)) }
+    for connection in connections where connection.fd >= 0 && connection.backlog < maxBacklog {
+      fds.append(pollfd(fd: connection.fd, events: Int16(POLLIN), revents: 0))
+    }
+    return fds
+  }
+
+  /// Acts on poll results for descriptors of `pollDescriptors()` (others are ignored):
+  /// accepts new programs and reads what the ready ones sent.
+  public func handle(_ polled: some Sequence<pollfd>) {
+    let ready = Int16(POLLIN | POLLHUP | POLLERR)
+    var readable = Set<Int32>()
+    var acceptNow = false
+    for entry in polled where entry.revents & ready != 0 {
+      if entry.fd == listener.fd { acceptNow = true } else { readable.insert(entry.fd) }
+    }
+    for connection in connections where readable.contains(connection.fd) {
+      connection.readAvailable(limit: readLimit, scratch: &scratch)
+    }
+    if acceptNow { acceptPending() }
+  }
+
+  /// Accepts every waiting connection (and reads what they already sent).
+  public func acceptPending() {
+    for outcome in listener.acceptPending() {
+      switch outcome {
+      case .accepted(let fd, let pid):
+        let connection = LiveConnection(fd: fd, peerPID: pid, connectedAt: Self.wallNanos())
+        connections.append(connection)
+        connection.readAvailable(limit: readLimit, scratch: &scratch)
+      case .refused(let message):
+        pendingMessages.append(message)
+      }
+    }
+  }
+
+  /// Whether received bytes (or closed connections) wait to be ingested.
+  public var hasBacklog: Bool {
+    connections.contains { $0.backlog > 0 || $0.phase == .closed }
+  }
+
+  /// Decodes waiting bytes into `tree`, taking turns between connections, until nothing waits
+  /// or `budget` is spent. The tree grows in place; nothing is rebuilt.
+  @discardableResult
+  public func ingest(into tree: inout CallTree, budget: Duration) -> Int {
+    let deadline = Self.monotonicNanos() &+ UInt64(max(0, budget.nanoseconds))
+    var records = 0
+    var idle = 0
+    while !connections.isEmpty && idle < connections.count {
+      cursor = cursor % connections.count
+      let connection = connections[cursor]
+      cursor += 1
+      guard connection.backlog > 0 || connection.phase == .closed else {
+        idle += 1
+        continue
+      }
+      idle = 0
+      let hadProgram = connection.program != nil
+      let result = connection.ingest(into: &tree, maxBytes: chunkBytes)
+      records += result.records
+      if !hadProgram && connection.program != nil {
+        pendingMessages.append("\(connection.displayName(in: tree)) connected")
+      }
+      if let message = result.message { pendingMessages.append(message) }
+      if Self.monotonicNanos() >= deadline { break }
+    }
+    return records
+  }
+
+  /// Messages for the message line since the last call, oldest first.
+  public func takeMessages() -> [String] {
+    defer { pendingMessages.removeAll() }
+    return pendingMessages
+  }
+
+  /// Programs whose connection is still open.
+  public var runningCount: Int { connections.count { $0.phase == .open && $0.program != nil } }
+
+  /// Closes every connection and the listener (programs still streaming see the socket close
+  /// and carry on, counting what they drop).
+  public func shutdown() {
+    for connection in connections { connection.closeSocket() }
+    listener.close()
+  }
+
+  static func monotonicNanos() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+  }
+
+  static func wallNanos() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) &* 1_000_000_000 &+ Int64(now.tv_nsec)
+  }
+}
+
+extension Duration {
+  /// The duration in whole nanoseconds (saturating).
+  var nanoseconds: Int64 {
+    let (seconds, attoseconds) = components
+    return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
+      ? .max : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+  }
+}

@@ -1,0 +1,129 @@
+/// One tree row ready to draw: guides, fold mark, text segments and the duration column.
+public struct TreeRowView: Equatable, Sendable {
+  /// Indentation guides (`│ ├ `), already composed from the glyph set.
+  public var guides: String
+  /// Fold mark (`▸`, `▾` or a blank for a leaf).
+  public var fold: String
+  public var segments: [Segment]
+  /// Right-aligned duration text, empty when the call has none.
+  public var duration: String
+  /// The duration is a large share of the parent's (drawn in `duration-hot`).
+  public var hot: Bool
+
+  public init(guides: String, fold: String, segments: [Segment], duration: String, hot: Bool) {
+    self.guides = guides
+    self.fold = fold
+    self.segments = segments
+    self.duration = duration
+    self.hot = hot
+  }
+}
+
+/// The tree pane: rows from the scroll offset, the cursor row highlighted.
+struct TreePane {
+  var rows: [TreeRowView]
+  /// Index in `rows` of the cursor row, if it is on screen.
+  var cursor: Int?
+  var focused: Bool
+  /// Width of the duration column (0 when the trace has no timing).
+  var durationWidth: Int
+  var highlighter: Highlighter?
+
+  func draw(into screen: ScreenBuffer, rect: Rect, context: RenderContext) {
+    let treeStyle = context.style(.tree)
+    for i in 0..<rect.rows {
+      let row = rect.row + i
+      guard i < rows.count else {
+        screen.fill(row: row, col: rect.col, width: rect.cols, style: treeStyle)
+        continue
+      }
+      let view = rows[i]
+      let isCursor = cursor == i
+      let base: TextStyle? = isCursor ? context.style(focused ? .cursor : .cursorBlur) : nil
+      screen.fill(row: row, col: rect.col, width: rect.cols, style: base ?? treeStyle)
+      let durationCols = durationWidth > 0 && rect.cols >= 30 ? durationWidth + 1 : 0
+      let textCols = rect.cols - durationCols
+      var col = rect.col
+      col += screen.drawSegments(
+        [Segment(view.guides, .guide), Segment(view.fold, .foldMark)], row: row, col: col,
+        width: textCols, context: context, base: base)
+      if col < rect.col + textCols {
+        col += screen.draw(" ", row: row, col: col, style: base ?? treeStyle)
+      }
+      let room = rect.col + textCols - col
+      if room > 0 {
+        let text = view.segments.map(\.text).joined()
+        let ranges = highlighter?.ranges(in: text) ?? []
+        screen.drawSegments(
+          view.segments, row: row, col: col, width: room, context: context, base: base,
+          highlight: ranges)
+      }
+      if durationCols > 0 && !view.duration.isEmpty {
+        var style = context.style(view.hot ? .durationHot : .duration)
+        if let base {
+          style.bg = base.bg
+          style.fg = base.fg
+          style.attrs.formUnion(base.attrs)
+        }
+        screen.draw(
+          TextFit.padLeft(view.duration, width: durationWidth), row: row,
+          col: rect.col + textCols, style: style)
+      }
+    }
+  }
+}
+
+/// The detail pane: a tab bar, then lines of the active tab from the scroll offset.
+struct DetailPane {
+  /// The tab titles as they fit `width`: full, without `/Task`, or three letters.
+  static func fitTabs(_ tabs: [String], width: Int) -> [String] {
+    func need(_ titles: [String]) -> Int { titles.reduce(0) { $0 + DisplayWidth.of($1) + 1 } + 1 }
+    if need(tabs) <= width { return tabs }
+    let medium = tabs.map { $0.split(separator: "/").first.map(String.init) ?? $0 }
+    if need(medium) <= width { return medium }
+    return tabs.map { String($0.prefix(3)) }
+  }
+
+  var tabs: [String]
+  var active: Int
+  var focused: Bool
+  var lines: [[Segment]]
+  var scroll: Int
+  /// Line index (in `lines`) shown as selected, for jumpable steps.
+  var selectedLine: Int?
+
+  func draw(into screen: ScreenBuffer, rect: Rect, context: RenderContext) {
+    guard !rect.isEmpty else { return }
+    let detailStyle = context.style(.detail)
+    // Tab bar.
+    screen.fill(row: rect.row, col: rect.col, width: rect.cols, style: context.style(.tab))
+    let shown = Self.fitTabs(tabs, width: rect.cols)
+    var col = rect.col
+    for (i, tab) in shown.enumerated() {
+      let remaining = rect.col + rect.cols - col
+      guard remaining > 0 else { break }
+      if i == active {
+        var style = context.style(.tabActive)
+        if focused { style.attrs.insert(.underline) }
+        col += screen.draw(
+          " " + tab + " ", row: rect.row, col: col, style: style, maxWidth: remaining)
+      } else {
+        let text = i == active + 1 ? tab : " " + tab
+        col += screen.draw(
+          text, row: rect.row, col: col, style: context.style(.tab), maxWidth: remaining)
+      }
+    }
+    for i in 0..<(rect.rows - 1) {
+      let row = rect.row + 1 + i
+      screen.fill(row: row, col: rect.col, width: rect.cols, style: detailStyle)
+      let index = scroll + i
+      guard index < lines.count else { continue }
+      let base: TextStyle? =
+        index == selectedLine ? context.style(focused ? .cursor : .cursorBlur) : nil
+      if let base { screen.fill(row: row, col: rect.col, width: rect.cols, style: base) }
+      screen.drawSegments(
+        lines[index], row: row, col: rect.col + 1, width: rect.cols - 1, context: context,
+        base: base)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import FlowTraceWire
+
+/// Narrows a trace for `flowtrace print`, streaming: calls that do not match the include and
+/// exclude globs, or (with `errorPath`) have no error in their subtree, are left out, and the calls inside a left-out call move up to its nearest shown
+/// ancestor, exactly as if the runtime had not traced it.
+struct TreeFilter {
+  let include: [Glob]
+  let exclude: [Glob]
+  /// When set, only calls in this set (those with an error in their subtree) are shown.
+  let errorPath: Set<UInt64>?
+
+  init(include: [Glob] = [], exclude: [Glob] = [], errorPath: Set<UInt64>? = nil) {
+    self.include = include
+    self.exclude = exclude
+    self.errorPath = errorPath
+  }
+
+  private struct Frame {
+    var shown: Bool
+    /// The frame's own id when shown, else its nearest shown ancestor.
+    var anchor: UInt64?
+  }
+
+  private var siteShown: [UInt32: Bool] = [:]
+  private var open: [UInt64: Frame] = [:]
+
+  /// True when the filter changes nothing.
+  var isIdentity: Bool { include.isEmpty && exclude.isEmpty && errorPath == nil }
+
+  /// Passes `event` on to `emit` if it stays, rewritten to the shown tree.
+  mutating func consume(_ event: TraceEvent, _ emit: (TraceEvent) -> Void) {
+    switch event {
+    case .callSite(let site):
+      let name = site.qualifiedName
+      siteShown[site.id] =
+        (include.isEmpty || include.contains { $0.matches(name) })
+        && !exclude.contains { $0.matches(name) }
+      emit(event)
+    case .call(var call):
+      let anchor = call.parent.flatMap { open[$0] }?.anchor
+      let shown = (siteShown[call.site] ?? true) && (errorPath?.contains(call.id) ?? true)
+      open[call.id] = Frame(shown: shown, anchor: shown ? call.id : anchor)
+      if shown {
+        call.parent = anchor
+        emit(.call(call))
+      }
+    case .return(let end):
+      if open.removeValue(forKey: end.id)?.shown == true { emit(event) }
+    case .error(let error):
+      if open[error.id]?.shown ?? false { emit(event) }
+    case .loss(var loss):
+      if let parent = loss.parent { loss.parent = open[parent]?.anchor }
+      emit(.loss(loss))
+    case .thread, .task, .end:
+      emit(event)
+    }
+  }
+
+  /// The ids of calls with an error in their own record or their subtree (the first pass of
+  /// `--errors`).
+  static func errorPath(of file: TraceFile) throws(TraceFormatError) -> Set<UInt64> {
+    var parents: [UInt64: UInt64?] = [:]
+    var marked: Set<UInt64> = []
+    try file.forEachEvent { event in
+      switch event {
+      case .call(let call): parents[call.id] = call.parent
+      case .return(let end): parents[end.id] = nil
+      case .error(let error):
+        var current: UInt64? = error.id
+        while let id = current, marked.insert(id).inserted {
+          current = parents[id] ?? nil
+        }
+      default: break
+      }
+    }
+    return marked
+  }
+}
