@@ -71,7 +71,7 @@ final class Collector {
       }
       let index = recorder.readIndex
       let record = chunk.records[index]
-      if record.kind == .call, !force, isWaiting(record) {
+      if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
       }
       if !recorder.announced {
@@ -92,11 +92,19 @@ final class Collector {
     return .progressed
   }
 
-  /// True when a call's parent runs on another thread and is not emitted yet.
+  /// True when a record refers to a call of another thread that is not read yet: a call's
+  /// parent, or the call an exit or error belongs to (async calls end on other threads).
   private func isWaiting(_ record: RawRecord) -> Bool {
-    let parent = record.b
-    guard parent != 0, let owner = recorder(of: parent) else { return false }
-    return owner.consumedSeq < parent & Collector.seqMask
+    let other: UInt64
+    switch record.kind {
+    case .call: other = record.b
+    case .returnVoid, .returnInt, .returnDouble, .returnBool, .returnText, .returnString,
+      .returnUncollected, .propagated, .caught:
+      other = record.a
+    default: return false
+    }
+    guard other != 0, let owner = recorder(of: other) else { return false }
+    return owner.consumedSeq < other & Collector.seqMask
   }
 
   static let seqMask: UInt64 = (1 << 40) - 1

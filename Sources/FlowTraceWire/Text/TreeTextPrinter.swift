@@ -33,7 +33,9 @@ public struct TreeTextPrinter {
   /// Ended roots waiting for the current root.
   var waiting: [Int32] = []
   var pendingLoss: UInt64 = 0
-  var line = ""
+  /// The line being built, and finished lines not yet written (flushed in large pieces).
+  var line: [UInt8] = []
+  var pending: [UInt8] = []
 
   /// Creates a printer.
   public init(options: TreeTextOptions = TreeTextOptions()) {
@@ -52,7 +54,7 @@ public struct TreeTextPrinter {
     return out
   }
 
-  /// Consumes one event, writing any lines it completes.
+  /// Consumes one event; the lines it completes are written in pieces (see `flush`).
   public mutating func consume(_ event: TraceEvent, to out: inout some TextOutputStream) {
     switch event {
     case .callSite(let site): sites[site.id] = site
@@ -72,6 +74,22 @@ public struct TreeTextPrinter {
     for root in openRoots { printSubtree(root, to: &out) }
     openRoots = []
     flushLoss(depth: 0, to: &out)
+    flush(to: &out)
+  }
+
+  /// Writes the finished lines held back so far (lines are written in pieces of about
+  /// 64 KB; `finish` and `flush` write the rest).
+  public mutating func flush(to out: inout some TextOutputStream) {
+    guard !pending.isEmpty else { return }
+    out.write(String(decoding: pending, as: UTF8.self))
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Ends the line being built and queues it.
+  mutating func endLine(to out: inout some TextOutputStream) {
+    line.append(0x0A)
+    pending.append(contentsOf: line)
+    if pending.count >= 1 << 16 { flush(to: &out) }
   }
 
   func visible(_ depth: Int) -> Bool {
@@ -169,12 +187,11 @@ public struct TreeTextPrinter {
 
   mutating func flushLoss(depth: Int, to out: inout some TextOutputStream) {
     guard pendingLoss > 0 else { return }
-    line = ""
+    line.removeAll(keepingCapacity: true)
     format.indent(depth, to: &line)
     format.arrow("⋯", error: true, to: &line)
     format.note(" \(pendingLoss) events lost", to: &line)
-    line += "\n"
-    out.write(line)
+    endLine(to: &out)
     pendingLoss = 0
   }
 
