@@ -104,7 +104,8 @@ extension TreeTextPrinter {
   mutating func appendCall(_ node: Int32) {
     guard node >= 0 else { return }
     let call = nodes[Int(node)].call
-    let site = sites[call.site]
+    let index = Int(call.site)
+    let site = index < siteList.count ? siteList[index] : otherSites[call.site]
     format.call(
       name: site?.qualifiedName ?? "site#\(call.site)", labels: site?.labels ?? [],
       args: call.flags.contains(.args) ? call.args : nil, to: &line)

@@ -19,7 +19,9 @@ public struct TreeTextPrinter {
 
   let options: TreeTextOptions
   let format: TreeTextFormat
-  var sites: [UInt32: CallSite] = [:]
+  /// Call sites by id (dense ids in an array, others in a dictionary).
+  var siteList: [CallSite?] = []
+  var otherSites: [UInt32: CallSite] = [:]
   var nodes: [Node] = []
   var freeNodes: [Int32] = []
   var open: [UInt64: Int32] = [:]
@@ -57,7 +59,16 @@ public struct TreeTextPrinter {
   /// Consumes one event; the lines it completes are written in pieces (see `flush`).
   public mutating func consume(_ event: TraceEvent, to out: inout some TextOutputStream) {
     switch event {
-    case .callSite(let site): sites[site.id] = site
+    case .callSite(let site):
+      let index = Int(site.id)
+      if index < 1 << 20 {
+        if index >= siteList.count {
+          siteList += repeatElement(nil, count: index + 1 - siteList.count)
+        }
+        siteList[index] = site
+      } else {
+        otherSites[site.id] = site
+      }
     case .call(let start): called(start, to: &out)
     case .error(let error): errored(error, to: &out)
     case .return(let end): returned(end, to: &out)
