@@ -118,35 +118,43 @@ public struct TreeTextPrinter {
     return Int32(nodes.count - 1)
   }
 
+  /// The node of an open call: the printed path (no dictionary while streaming), else `open`.
+  @inline(__always)
+  func lookup(_ id: UInt64) -> Int32? {
+    if let top = path.last, nodes[Int(top)].call.id == id { return top }
+    if let node = open[id] { return node }
+    return path.last { nodes[Int($0)].call.id == id }
+  }
+
   mutating func called(_ start: CallStart, to out: inout some TextOutputStream) {
-    if let parentID = start.parent, let parent = open[parentID] {
+    if let parentID = start.parent, let parent = lookup(parentID) {
       let depth = nodes[Int(parent)].depth + 1
       let node = makeNode(start, depth: depth, parent: parent)
-      open[start.id] = node
       if direct, path.last == parent {
         if visible(depth) { printEntry(parent, to: &out) }
         nodes[Int(node)].onPath = true
         path.append(node)
       } else {
+        open[start.id] = node
         if nodes[Int(parent)].onPath { direct = false }
         nodes[Int(parent)].children.append(node)
       }
       return
     }
     let node = makeNode(start, depth: 0, parent: -1)
-    open[start.id] = node
     if options.streaming, current == nil, openRoots.isEmpty {
       current = node
       direct = true
       nodes[Int(node)].onPath = true
       path = [node]
     } else {
+      open[start.id] = node
       openRoots.append(node)
     }
   }
 
   mutating func errored(_ error: CallError, to out: inout some TextOutputStream) {
-    guard let node = open[error.id] else { return }
+    guard let node = lookup(error.id) else { return }
     if error.disposition == .propagated {
       nodes[Int(node)].propagated = error
       return
@@ -165,7 +173,17 @@ public struct TreeTextPrinter {
   }
 
   mutating func returned(_ end: CallEnd, to out: inout some TextOutputStream) {
-    guard let node = open.removeValue(forKey: end.id) else { return }
+    let node: Int32
+    if let top = path.last, nodes[Int(top)].call.id == end.id {
+      node = top
+    } else if let found = open.removeValue(forKey: end.id) {
+      node = found
+    } else if let found = path.last(where: { nodes[Int($0)].call.id == end.id }) {
+      node = found
+    } else {
+      return
+    }
+    guard !nodes[Int(node)].ended else { return }
     nodes[Int(node)].end = end
     nodes[Int(node)].ended = true
     if direct, path.last == node {
@@ -225,6 +243,7 @@ public struct TreeTextPrinter {
     waiting = []
     if options.streaming, !openRoots.isEmpty {
       let root = openRoots.removeFirst()
+      open.removeValue(forKey: nodes[Int(root)].call.id)
       current = root
       nodes[Int(root)].onPath = true
       path = [root]
