@@ -52,7 +52,7 @@ struct TreeTextFormat {
     line.append(0x20)
     if color { line.append(contentsOf: TreeTextFormat.yellow.utf8) }
     line.append(0x5B)  // [
-    line.append(contentsOf: TreeTextFormat.seconds(nanos).utf8)
+    TreeTextFormat.appendSeconds(nanos, to: &line)
     line.append(contentsOf: [0x73, 0x5D])  // s]
     if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
   }
@@ -81,6 +81,31 @@ struct TreeTextFormat {
     if color { line.append(contentsOf: TreeTextFormat.dim.utf8) }
     line.append(contentsOf: text.utf8)
     if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
+  }
+
+  /// Appends nanoseconds as seconds with six decimals, rounded to the microsecond.
+  static func appendSeconds(_ nanos: UInt64, to line: inout [UInt8]) {
+    let micros = (nanos &+ 500) / 1000
+    var whole = micros / 1_000_000
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { raw in
+      repeat {
+        raw[count] = UInt8(truncatingIfNeeded: whole % 10) &+ 0x30
+        whole /= 10
+        count += 1
+      } while whole > 0 && count < 8
+      for index in stride(from: count - 1, through: 0, by: -1) { line.append(raw[index]) }
+    }
+    if whole > 0 { line.insert(contentsOf: String(whole).utf8, at: line.count - count) }
+    line.append(0x2E)  // .
+    var fraction = micros % 1_000_000
+    var divisor: UInt64 = 100_000
+    for _ in 0..<6 {
+      line.append(UInt8(truncatingIfNeeded: fraction / divisor) &+ 0x30)
+      fraction %= divisor
+      divisor /= 10
+    }
   }
 
   /// Nanoseconds as seconds with six decimals, rounded to the microsecond.

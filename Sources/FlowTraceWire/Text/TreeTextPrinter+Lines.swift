@@ -70,32 +70,33 @@ extension TreeTextPrinter {
 
   /// Prints the exit line: `← name(args) [t] → result`, or the single leaf line, or `↯`.
   mutating func printExit(_ node: Int32, to out: inout some TextOutputStream) {
-    let value = nodes[Int(node)]
-    let leaf = !value.entryPrinted
+    let leaf = !nodes[Int(node)].entryPrinted
+    let propagated = nodes[Int(node)].propagated
+    let flags = nodes[Int(node)].call.flags
     line.removeAll(keepingCapacity: true)
-    format.indent(value.depth, to: &line)
+    format.indent(nodes[Int(node)].depth, to: &line)
     if leaf {
       format.arrow("→", to: &line)
-    } else if value.propagated != nil {
+    } else if propagated != nil {
       format.arrow("↯", error: true, to: &line)
     } else {
       format.arrow("←", to: &line)
     }
     line.append(0x20)
     appendCall(node)
-    if value.call.flags.contains(.timing), let start = value.call.timestamp,
-      let end = value.end?.timestamp
+    if flags.contains(.timing), let start = nodes[Int(node)].call.timestamp,
+      let end = nodes[Int(node)].end?.timestamp
     {
       format.duration(end >= start ? end - start : 0, to: &line)
     }
-    if let error = value.propagated {
+    if let error = propagated {
       line.append(0x20)
       if leaf {
         format.arrow("↯", error: true, to: &line)
         line.append(0x20)
       }
       format.error(error, to: &line)
-    } else if value.call.flags.contains(.result), let result = value.end?.result {
+    } else if flags.contains(.result), let result = nodes[Int(node)].end?.result {
       format.result(result, to: &line)
     }
     endLine(to: &out)
