@@ -152,6 +152,11 @@ extension CallTree {
     (siteTable[site].file, Int(siteTable[site].line))
   }
 
+  /// Source location of a call (its site's file and line), nil for other nodes.
+  public func sourceLocation(of node: Int) -> (file: String, line: Int)? {
+    site(of: node).map { siteLocation($0) }
+  }
+
   /// The call's start, ns since its program's trace start; nil without timing.
   public func start(of node: Int) -> UInt64? {
     starts[node] == Self.noTime ? nil : starts[node]

@@ -28,6 +28,8 @@ import Testing
     let f3 = try #require(tree.node("fib(3) → 2"))
     #expect(tree.slowestChild(of: f3) == f2)
     #expect(tree.siteLocation(try #require(tree.site(of: f3))) == ("Demo.swift", 10))
+    #expect(tree.sourceLocation(of: f3)?.line == 10)
+    #expect(tree.sourceLocation(of: tree.roots[0]) == nil)
   }
 
   @Test func exceptionChain() throws {

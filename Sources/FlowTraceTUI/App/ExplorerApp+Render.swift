@@ -58,8 +58,9 @@ extension ExplorerApp {
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
     return TitleBar(
-      source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
-      mode: "", filter: filter)
+      source: context.clean(name),
+      summary: titleSummary ?? summary.joined(separator: context.glyphs.separator),
+      mode: context.clean(titleMode.isEmpty ? modeText : titleMode), filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {

@@ -17,12 +17,14 @@ extension TraceDocument {
     final class Sink: @unchecked Sendable {
       var tree = CallTree()
       var events = 0
+      var ended = false
     }
     let sink = Sink()
     var header: TraceHeader?
     var problem: String?
     let body: (TraceEvent) -> Void = { event in
       sink.events += 1
+      if event == .end { sink.ended = true }
       sink.tree.append(event)
     }
     var visitor = EventVisitor(body)
@@ -40,6 +42,9 @@ extension TraceDocument {
         throw TraceLoadError(description: "not a FlowTrace trace: \(error.description)")
       }
       problem = "trace stopped early: \(error.description)"
+    }
+    if problem == nil && !sink.ended {
+      problem = "the trace has no end record: the program stopped before finishing"
     }
     if let header { sink.tree.apply(header) }
     sink.tree.finish()
