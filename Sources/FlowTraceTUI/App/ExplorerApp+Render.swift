@@ -59,7 +59,8 @@ extension ExplorerApp {
     }
     return TitleBar(
       source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
-      mode: context.clean(modeText), filter: filter)
+      mode: loading.map { "loading \(Int($0.progress * 100))%" } ?? context.clean(modeText),
+      filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {

@@ -51,3 +51,37 @@ extension TraceDocument {
     return TraceDocument(source: path, header: header, tree: sink.tree, problem: problem)
   }
 }
+
+extension TraceDocument {
+  /// Opens `path` for the explorer: a binary file starts with its first slices decoded and a
+  /// `ProgressiveLoad` for the rest (the first screen shows at once); JSON Lines loads whole.
+  static func open(path: String) throws(TraceLoadError) -> (TraceDocument, ProgressiveLoad?) {
+    let file: TraceFile
+    do {
+      file = try TraceFile.open(path)
+    } catch {
+      throw TraceLoadError(description: error.description)
+    }
+    guard file.bytes.count > 0 else {
+      throw TraceLoadError(description: "\(path): empty file, not a FlowTrace trace")
+    }
+    guard file.format == .binary else { return (try load(path: path), nil) }
+    let loader = ProgressiveLoad(file: file)
+    let first = loader.step(budgetNanos: 50_000_000)
+    if first.isEmpty, let problem = loader.problem, loader.isDone {
+      let reason = problem.dropPrefix("trace stopped early: ")
+      throw TraceLoadError(description: "not a FlowTrace trace: \(reason)")
+    }
+    var tree = CallTree()
+    tree.append(contentsOf: first)
+    if let header = loader.header { tree.apply(header) }
+    var problem: String?
+    if loader.isDone {
+      tree.finish()
+      problem = loader.problem
+    }
+    let document = TraceDocument(
+      source: path, header: loader.header, tree: tree, problem: problem)
+    return (document, loader.isDone ? nil : loader)
+  }
+}
