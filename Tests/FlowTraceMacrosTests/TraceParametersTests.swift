@@ -227,4 +227,27 @@ final class TraceParametersTests: XCTestCase {
       indentationWidth: .spaces(2)
     )
   }
+
+  func testParameterPackIsAPlaceholder() {
+    assertMacroExpansion(
+      #"""
+      @Trace func count<each T>(_ values: repeat each T) -> Int { 0 }
+      """#,
+      expandedSource: #"""
+        func count<each T>(_ values: repeat each T) -> Int {
+          let __ftCall = _TraceCall(site: "count\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          if __ftCall.recordsArguments {
+            __ftCall.argumentPlaceholder("<pack>")
+          }
+          __ftCall.entered()
+          let __ftResult = { () -> Int in
+            0
+          }()
+          return __ftCall.returning(__ftResult)
+        }
+        """#,
+      macros: testMacros,
+      indentationWidth: .spaces(2)
+    )
+  }
 }

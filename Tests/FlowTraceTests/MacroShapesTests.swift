@@ -76,6 +76,12 @@ struct ShapeSquare: ShapeArea {
 
 @Trace func shapeIfExpression(_ n: Int) -> String { if n % 2 == 0 { "even" } else { "odd" } }
 
+@Trace func shapePack<each T>(_ values: repeat each T) -> Int {
+  var count = 0
+  for _ in repeat each values { count += 1 }
+  return count
+}
+
 struct ShapeTicket: ~Copyable { var number: Int }
 
 @Trace func shapeBorrowing(_ ticket: borrowing ShapeTicket) -> Int { ticket.number }
@@ -529,6 +535,7 @@ extension RuntimeSuite {
         _ = shapeBorrowing(ShapeTicket(number: 1))
         _ = shapeConsuming(ShapeTicket(number: 2))
         _ = shapeGeneric("a", "b")
+        _ = shapePack(1, "two", 3.0)
       }
       #expect(!evaluated)
       #expect(
@@ -542,6 +549,7 @@ extension RuntimeSuite {
           "shapeBorrowing(<borrowed>) → 1",
           "shapeConsuming(<consumed>)",
           "shapeGeneric(\"a\", \"b\") → \"b\"",
+          "shapePack(<pack>) → 3",
         ])
     }
 

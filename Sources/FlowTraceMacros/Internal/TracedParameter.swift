@@ -37,6 +37,10 @@ struct TracedParameter {
       }
     }
     if containsFunctionType(type) { return .placeholder("<closure>") }
+    let isPack = type.tokens(viewMode: .sourceAccurate).contains {
+      $0.tokenKind == .keyword(.repeat) || $0.tokenKind == .keyword(.each)
+    }
+    if isPack { return .placeholder("<pack>") }
     let text = type.trimmedDescription
     if text.contains("~Copyable") || text.contains("~Escapable") {
       return .placeholder("<noncopyable>")

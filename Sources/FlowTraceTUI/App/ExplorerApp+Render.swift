@@ -58,8 +58,11 @@ extension ExplorerApp {
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
     return TitleBar(
-      source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
-      mode: loading.map { "loading \(Int($0.progress * 100))%" } ?? context.clean(modeText),
+      source: context.clean(name),
+      summary: titleSummary.map(context.clean)
+        ?? summary.joined(separator: context.glyphs.separator),
+      mode: loading.map { "loading \(Int($0.progress * 100))%" }
+        ?? context.clean(titleMode.isEmpty ? modeText : titleMode),
       filter: filter)
   }
 

@@ -24,6 +24,9 @@ public final class ExplorerApp: InteractiveApp {
   /// The message line: an answer to the last action, or nil for the key hint.
   var message: MessageLine.Content?
   public internal(set) var shouldQuit = false
+  /// Live mode: the title's mode badge (`LIVE FOLLOW …`) and, when set, its summary.
+  public var titleMode = ""
+  public var titleSummary: String?
 
   // Search state.
   /// The active search, nil when none.
