@@ -167,7 +167,7 @@ public final class ExplorerApp: InteractiveApp {
     case .forceQuit: shouldQuit = true
     case .help: mode = .help(scroll: 0)
     case .cancel: cancel()
-    case .redraw, .resize: break
+    case .redraw, .resize, .suspend: break
     case .startSearch:
       mode = .prompt(.search, LineEditor(history: searchHistory))
     case .startFilter:
@@ -246,6 +246,12 @@ public final class ExplorerApp: InteractiveApp {
       return true
     }
     return onTick?(self) ?? false
+  }
+
+  /// Ctrl-Z suspends unless a prompt is open.
+  public var acceptsSuspend: Bool {
+    if case .prompt = mode { return false }
+    return true
   }
 
   /// Poll without waiting while a file is still being read.

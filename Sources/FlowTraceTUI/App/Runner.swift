@@ -11,10 +11,13 @@ public protocol InteractiveApp: AnyObject {
   func tick() -> Bool
   /// How long to wait for a key before `tick` (0 while work is pending).
   var pollMs: Int { get }
+  /// Whether Ctrl-Z may suspend now (not while a prompt takes keys).
+  var acceptsSuspend: Bool { get }
 }
 
 extension InteractiveApp {
   public var pollMs: Int { 200 }
+  public var acceptsSuspend: Bool { true }
 }
 
 /// The event loop: read a key, update the app, draw the frame, send only what changed.
@@ -34,6 +37,12 @@ public enum Runner {
         continue
       }
       if key == .resize || key == .ctrl("l") { presenter.invalidate() }
+      if key == .ctrl("z") && app.acceptsSuspend {
+        terminal.suspend()
+        presenter.invalidate()
+        needsDraw = true
+        continue
+      }
       app.handle(key)
       needsDraw = true
     }
