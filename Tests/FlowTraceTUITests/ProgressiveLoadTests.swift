@@ -86,3 +86,51 @@ import Testing
     #expect(app.screen(rows: 10, cols: 200).line(9).hasPrefix("trace stopped early"))
   }
 }
+
+extension ProgressiveLoadTests {
+  /// JSON Lines with `calls` root calls, one call and one return line each.
+  static func bigJSONLines(calls: Int) -> String {
+    var text = """
+      {"type":"header","version":1,"pid":9,"program":"jl"}
+      {"type":"site","id":1,"name":"step","labels":["_"]}
+      {"type":"thread","id":1,"name":"main"}
+
+      """
+    for id in 1...calls {
+      text += "{\"type\":\"call\",\"id\":\(id),\"site\":1,\"thread\":1,"
+      text += "\"collect\":[\"args\"],\"args\":[\"\(id)\"]}\n"
+      text += "{\"type\":\"return\",\"id\":\(id)}\n"
+    }
+    return text
+  }
+
+  @Test func jsonLinesStreamInByLines() throws {
+    let text = Self.bigJSONLines(calls: 6_000) + "{\"type\":\"end\"}\n"
+    #expect(text.utf8.count > 2 * ProgressiveLoad.sliceBytes)
+    let path = try write(Array(text.utf8), "big.jsonl")
+    let (document, loader) = try TraceDocument.open(path: path)
+    let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
+    let app = ExplorerApp(document: document, context: RenderContext(theme: theme, ascii: false))
+    app.loading = loader
+    app.finishLoading()
+    #expect(app.document.tree.callCount == 6_000)
+    #expect(app.document.problem == nil)
+    #expect(app.document.header?.program == "jl")
+  }
+
+  @Test func jsonLinesErrorNamesTheLineInTheWholeFile() throws {
+    // 3 + 2 × 5,000 good lines, then a bad one on line 10,004.
+    let good = Self.bigJSONLines(calls: 5_000)
+    let text = good + "{\"type\":\"return\",\"id\":99999}\n"
+    let path = try write(Array(text.utf8), "bad.jsonl")
+    let (document, loader) = try TraceDocument.open(path: path)
+    let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
+    let app = ExplorerApp(document: document, context: RenderContext(theme: theme, ascii: false))
+    app.loading = loader
+    app.finishLoading()
+    #expect(app.document.tree.callCount == 5_000)
+    let problem = try #require(app.document.problem)
+    #expect(
+      problem.hasPrefix("trace stopped early: \(path): line 10004, byte \(good.utf8.count): "))
+  }
+}

@@ -5,12 +5,16 @@ import FlowTraceWire
   import Glibc
 #endif
 
-/// Reads a binary trace file in slices between keypresses, so the first screen shows after
-/// the first slice and the rest streams into the tree while the user already explores.
+/// Reads a trace file (binary, or JSON Lines cut at line ends) in slices between keypresses,
+/// so the first screen shows after the first slice and the rest streams into the tree while
+/// the user already explores.
 final class ProgressiveLoad {
   let file: TraceFile
   private var decoder: TraceDecoder
   private var visitor: EventVisitor
+  private var jsonDecoder: JSONLinesDecoder?
+  /// JSON Lines: lines before `offset`, to report errors by their line in the whole file.
+  private var linesBefore = 0
   private let batch: EventBatch
   /// Bytes of the file fed to the decoder so far.
   private(set) var offset = 0
@@ -34,9 +38,10 @@ final class ProgressiveLoad {
     let batch = EventBatch()
     self.batch = batch
     visitor = EventVisitor { batch.events.append($0) }
+    if file.format == .jsonLines { jsonDecoder = JSONLinesDecoder(source: file.path) }
   }
 
-  var header: TraceHeader? { visitor.header }
+  var header: TraceHeader? { jsonDecoder?.header ?? visitor.header }
 
   /// Fraction of the file read, 0...1.
   var progress: Double {
@@ -61,6 +66,10 @@ final class ProgressiveLoad {
 
   private func sliceOnce() {
     guard !isDone else { return }
+    if jsonDecoder != nil {
+      sliceLines()
+      return
+    }
     let end = min(file.bytes.count, offset + Self.sliceBytes)
     do {
       try decoder.feed(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end]), into: &visitor)
@@ -73,6 +82,28 @@ final class ProgressiveLoad {
       isDone = true
       offset = file.bytes.count
       problem = "trace stopped early: \(error.description)"
+    }
+  }
+
+  /// JSON Lines: decodes whole lines from `offset` up to about one slice.
+  private func sliceLines() {
+    let bytes = file.bytes
+    var end = min(bytes.count, offset + Self.sliceBytes)
+    while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
+    let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
+    let batch = self.batch
+    do {
+      try jsonDecoder?.decode(chunk) { batch.events.append($0) }
+      for byte in chunk where byte == 0x0A { linesBefore += 1 }
+      offset = end
+      isDone = offset == bytes.count
+    } catch {
+      var whole = error
+      whole.offset += offset
+      whole.line = error.line.map { $0 + linesBefore }
+      isDone = true
+      offset = bytes.count
+      problem = "trace stopped early: \(whole.description)"
     }
   }
 

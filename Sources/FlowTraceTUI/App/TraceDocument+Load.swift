@@ -53,8 +53,8 @@ extension TraceDocument {
 }
 
 extension TraceDocument {
-  /// Opens `path` for the explorer: a binary file starts with its first slices decoded and a
-  /// `ProgressiveLoad` for the rest (the first screen shows at once); JSON Lines loads whole.
+  /// Opens `path` for the explorer: the first slices are decoded now and a `ProgressiveLoad`
+  /// reads the rest between keypresses (the first screen shows at once).
   static func open(path: String) throws(TraceLoadError) -> (TraceDocument, ProgressiveLoad?) {
     let file: TraceFile
     do {
@@ -65,7 +65,6 @@ extension TraceDocument {
     guard file.bytes.count > 0 else {
       throw TraceLoadError(description: "\(path): empty file, not a FlowTrace trace")
     }
-    guard file.format == .binary else { return (try load(path: path), nil) }
     let loader = ProgressiveLoad(file: file)
     let first = loader.step(budgetNanos: 50_000_000)
     if first.isEmpty, let problem = loader.problem, loader.isDone {
