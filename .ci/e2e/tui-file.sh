@@ -4,6 +4,7 @@
 # characters, quitting, and the one-line error for a file that is not a trace.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 bin="$(swift build --show-bin-path)/flowtrace-tui"
 [ -x "$bin" ] || swift build --product flowtrace-tui
