@@ -40,4 +40,28 @@ import Testing
     #expect(decoded.isEnded)
     #expect(decoded.header?.program.hasSuffix("flowtrace-demo") == true)
   }
+
+  @Test func everyTruncationOfARealRecordingKeepsItsPrefix() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = dir.appendingPathComponent("demo.ftrace").path
+    let recorded = try CLIRunner.run(
+      ["record", "-o", trace, "--", Self.demo.path, "examples"],
+      environment: ["FLOWTRACE_PRINT": "0"])
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: trace)))
+    let full = DecodedTrace(binary: bytes)
+    #expect(full.error == nil)
+    #expect(full.events.count > 50)
+    var errors = 0
+    for length in 0..<bytes.count {
+      let cut = DecodedTrace(binary: Array(bytes[..<length]))
+      #expect(Array(full.events.prefix(cut.events.count)) == cut.events, "cut at \(length)")
+      if let error = cut.error {
+        errors += 1
+        #expect(error.offset <= length)
+      }
+    }
+    #expect(errors > bytes.count / 2)
+  }
 }
