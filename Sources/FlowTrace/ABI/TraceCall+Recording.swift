@@ -94,11 +94,11 @@ extension _TraceCall {
   @usableFromInline
   func _end(_ kind: RecordKind, _ value: UInt64) {
     let hot = ThreadRecorder.current
-    hot.popNotingCaught(id)
+    let exit = hot.popNotingCaught(id)
     let bits = self.bits
     var record = RawRecord(
       kind: bits & CallBits.result != 0 ? kind : .returnUncollected,
-      flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask), a: id, b: value, c: 0)
+      flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit, a: id, b: value, c: 0)
     if bits & CallBits.timing != 0 { record.c = ft_ticks() }
     hot.append(record)
     hot.commit()
@@ -108,11 +108,14 @@ extension _TraceCall {
   @usableFromInline
   func _endString(_ value: String) {
     let hot = ThreadRecorder.current
-    hot.popNotingCaught(id)
+    let exit = hot.popNotingCaught(id)
     if bits & CallBits.result != 0 {
-      hot.finish(self, RawRecord(kind: .returnString, flags: 0, a: id, b: 0, c: 0), text: value)
+      hot.finish(
+        self, RawRecord(kind: .returnString, flags: 0, a: id, b: 0, c: 0), text: value,
+        exit: exit)
     } else {
-      hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
+      hot.finish(
+        self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0), exit: exit)
     }
   }
 
@@ -127,8 +130,9 @@ extension _TraceCall {
     } else {
       let hot = ThreadRecorder.current
       let text = hot.render(value)
-      hot.popNotingCaught(id)
-      hot.finish(self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text)
+      let exit = hot.popNotingCaught(id)
+      hot.finish(
+        self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text, exit: exit)
     }
   }
 
@@ -136,7 +140,7 @@ extension _TraceCall {
   @usableFromInline
   func _throwing(_ error: any Error) {
     let hot = ThreadRecorder.current
-    _ = hot.pop(id)
+    let exit = hot.pop(id) == nil ? RecordFlags.asyncExit : 0
     if hot.pointee.depth > 0 {
       hot.pointee.stack[hot.pointee.depth &- 1].error = error
     } else if let scope = TaskScope.current {
@@ -144,6 +148,7 @@ extension _TraceCall {
     }
     let text = hot.describe(error)
     hot.append(RawRecord(kind: .propagated, flags: 0, a: id, b: 0, c: 0), text: text)
-    hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
+    hot.finish(
+      self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0), exit: exit)
   }
 }

@@ -58,6 +58,9 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var announced = false
   @exclusivity(unchecked) var open: [(id: UInt64, wire: UInt64)] = []
   @exclusivity(unchecked) var closed = ClosedCalls()
+  /// An async exit was met: it goes on once the other threads are read up to now.
+  @exclusivity(unchecked) var exitArmed = false
+  @exclusivity(unchecked) var progressedLastRound = false
   @exclusivity(unchecked) var lastSite: (address: UInt64, id: UInt32) = (0, 0)
 
   init(index: UInt32, name: String) {
