@@ -14,6 +14,9 @@ let suites: [BenchSuite] = [
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
     run: runRuntimeBench),
   BenchSuite(
+    name: "record", summary: "fib(30) recorded to a file and streamed to a socket",
+    run: runRecordBench),
+  BenchSuite(
     name: "decode", summary: "decode a generated 10 M event file (WireBench)",
     run: { WireBench.decode() }),
   BenchSuite(
