@@ -71,7 +71,11 @@ let package = Package(
 
     // Tests.
     .testTarget(name: "FlowTraceWireTests", dependencies: ["FlowTraceWire"]),
-    .testTarget(name: "FlowTraceTests", dependencies: ["FlowTrace", "FlowTraceWire"]),
+    .testTarget(
+      name: "FlowTraceTests", dependencies: ["FlowTrace", "FlowTraceWire", "flowtrace-testee"]),
+    // A traced child process for the sink tests (file, socket, SIGKILL).
+    .executableTarget(
+      name: "flowtrace-testee", dependencies: ["FlowTrace"], path: "Tests/FlowTraceTestee"),
     .testTarget(
       name: "FlowTraceMacrosTests",
       dependencies: [

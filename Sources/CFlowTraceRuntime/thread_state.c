@@ -6,7 +6,9 @@
 #include <stdio.h>
 
 _Thread_local void *ft_thread_state = 0;
-uint32_t ft_mode = 0;
+// Before the runtime starts, tracing is on with autoPrint, arguments and results (the
+// defaults); the first traced call starts the runtime, which applies the environment.
+uint32_t ft_mode = (1u << 1) | (1u << 4) | (1u << 5);
 
 static pthread_key_t exit_key;
 static pthread_once_t exit_once = PTHREAD_ONCE_INIT;

@@ -29,6 +29,7 @@ public func stopTracing() -> [CallEvent] {
   guard wasActive else { return [] }
   runtime.republish()
   runtime.drain()
+  runtime.pumpSinks()
   let calls = runtime.consumers.withLock { consumers in
     defer { consumers.session = nil }
     return CallEvent.make(
@@ -72,6 +73,16 @@ public func withTracing(
     throw error
   }
   return stopTracing()
+}
+
+/// Calls dropped so far (loss records produced by the runtime and by the socket sink).
+@_spi(Benchmarks)
+extension FlowTrace {
+  public static func _lostEvents() -> UInt64 {
+    Runtime.shared.consumers.withLock { consumers in
+      consumers.lost + consumers.sinks.reduce(0) { $0 + (($1 as? SocketSink)?.dropped ?? 0) }
+    }
+  }
 }
 
 /// Ends the session and drops its events unread (for benchmarks of the recording alone).

@@ -16,12 +16,17 @@ extension CallTree {
     return result
   }
 
+  /// What the node stands for.
   public func kind(of node: Int) -> NodeKind { flags[node].kind }
+  /// The parent node, nil at the top level.
   public func parent(of node: Int) -> Int? { Self.index(parents[node]) }
+  /// The first child, nil for a leaf.
   public func firstChild(of node: Int) -> Int? { Self.index(firstChildren[node]) }
+  /// The next sibling, nil for the last child.
   public func nextSibling(of node: Int) -> Int? { Self.index(nextSiblings[node]) }
   /// Depth in the displayed tree: top-level nodes are 0.
   public func depth(of node: Int) -> Int { Int(depths[node]) }
+  /// Whether the node has children (filters aside: see `Outline.hasVisibleChildren`).
   public func hasChildren(_ node: Int) -> Bool { firstChildren[node] != Self.none }
 
   /// The previous sibling, found by walking up from the node just before (O(depth) when
@@ -152,6 +157,11 @@ extension CallTree {
     (siteTable[site].file, Int(siteTable[site].line))
   }
 
+  /// Source location of a call (its site's file and line), nil for other nodes.
+  public func sourceLocation(of node: Int) -> (file: String, line: Int)? {
+    site(of: node).map { siteLocation($0) }
+  }
+
   /// The call's start, ns since its program's trace start; nil without timing.
   public func start(of node: Int) -> UInt64? {
     starts[node] == Self.noTime ? nil : starts[node]
@@ -238,7 +248,9 @@ extension CallTree {
 
 /// An error event of a call.
 public struct CallErrorInfo: Sendable, Equatable {
+  /// The error's type name.
   public var type: String
+  /// `String(describing:)` of the error.
   public var description: String
   public var disposition: ErrorDisposition
 }

@@ -122,18 +122,16 @@ extension CallTree {
       site = UInt32(siteTable.count - 1)
     }
     let context = contextIndex(program: program, thread: thread, task: task)
-    let node = appendNode(kind: .call, under: attach, ref: site, context: context)
+    var nodeFlags = NodeFlags(kind: .call)
+    nodeFlags.argsCollected = args != nil
+    nodeFlags.resultCollected = collect.contains(.result)
+    let payload =
+      args != nil || collect.contains(.result) ? writePayload(args: args, count: argCount) : 0
+    let node = appendNode(
+      kind: .call, under: attach, ref: site, context: context, flags: nodeFlags,
+      start: timestamp ?? Self.noTime, payload: payload)
     callCount += 1
-    let index = Int(node)
-    if let time = timestamp {
-      starts[index] = time
-      note(time: time, program: program)
-    }
-    flags[index].argsCollected = args != nil
-    flags[index].resultCollected = collect.contains(.result)
-    if args != nil || collect.contains(.result) {
-      payloads[index] = writePayload(args: args, count: argCount)
-    }
+    if let time = timestamp { note(time: time, program: program) }
     if !programStates[program].open.open(id, node: node) { anomalies += 1 }
   }
 
@@ -197,7 +195,8 @@ extension CallTree {
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {
-    programStates[program].info.lost += loss.count
+    let (lost, overflow) = programStates[program].info.lost.addingReportingOverflow(loss.count)
+    programStates[program].info.lost = overflow ? .max : lost
     var attach = Attach.program(program)
     if let id = loss.parent, let k = programStates[program].open.find(id) {
       attach = .call(program, k)

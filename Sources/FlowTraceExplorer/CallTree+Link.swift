@@ -12,9 +12,10 @@ extension CallTree {
   }
 
   /// Appends a node's columns and links it as the last child of its parent.
-  mutating func appendNode(kind: NodeKind, under attach: Attach, ref: UInt32, context: UInt32)
-    -> UInt32
-  {
+  mutating func appendNode(
+    kind: NodeKind, under attach: Attach, ref: UInt32, context: UInt32,
+    flags initial: NodeFlags? = nil, start: UInt64 = CallTree.noTime, payload: UInt32 = 0
+  ) -> UInt32 {
     var parent = Self.none
     var last = lastRoot
     switch attach {
@@ -39,12 +40,12 @@ extension CallTree {
     nextSiblings.append(Self.none)
     let depth = parent == Self.none ? 0 : depths[Int(parent)]
     depths.append(parent == Self.none ? 0 : depth &+ (depth < .max ? 1 : 0))
-    flags.append(NodeFlags(kind: kind))
+    flags.append(initial ?? NodeFlags(kind: kind))
     refs.append(ref)
     contexts.append(context)
-    starts.append(Self.noTime)
+    starts.append(start)
     durations.append(DurationCode.unknown)
-    payloads.append(0)
+    payloads.append(payload)
 
     if last != Self.none {
       nextSiblings[Int(last)] = node

@@ -9,6 +9,9 @@ public struct FilterMask: Sendable {
   var siteExclude: [Bool] = []
   /// Nodes already evaluated.
   var evaluated = 0
+  /// Running calls that did not pass yet: they are evaluated again (their duration grows,
+  /// their error may come) until they end.
+  var pending: [UInt32] = []
   /// Calls that pass, or stay as ancestors of calls that pass.
   public private(set) var visibleCalls = 0
   /// All calls of the tree when last extended.
@@ -27,12 +30,24 @@ public struct FilterMask: Sendable {
   /// became visible (a new match under it), so a row list must be rebuilt.
   mutating func extend(_ tree: CallTree) -> Bool {
     totalCalls = tree.callCount
-    guard evaluated < tree.count else { return false }
+    let base = tree.programStates.map { $0.node == CallTree.none ? 0 : 1 }
+    var changedEarlier = false
+    if !pending.isEmpty {
+      var stillPending: [UInt32] = []
+      for node in pending where !visible[Int(node)] {
+        let site = Int(tree.refs[Int(node)])
+        if keeps(Int(node), site: site, tree: tree, base: base) {
+          changedEarlier = markVisible(Int(node), tree: tree) || changedEarlier
+        } else if tree.flags[Int(node)].state == .running {
+          stillPending.append(node)
+        }
+      }
+      pending = stillPending
+    }
+    guard evaluated < tree.count else { return changedEarlier }
     updateSites(tree)
     visible.grow(to: tree.count)
     excluded.grow(to: tree.count)
-    let base = tree.programStates.map { $0.node == CallTree.none ? 0 : 1 }
-    var changedEarlier = false
     for node in evaluated..<tree.count {
       let flags = tree.flags[node]
       let parent = tree.parents[node]
@@ -49,20 +64,29 @@ public struct FilterMask: Sendable {
           continue
         }
         kept = keeps(node, site: site, tree: tree, base: base)
+        if !kept && flags.state == .running { pending.append(UInt32(node)) }
       case .loss: kept = true
       case .thread, .program: kept = false
       }
       guard kept else { continue }
-      var ancestor = UInt32(node)
-      while ancestor != CallTree.none && !visible[Int(ancestor)] {
-        let a = Int(ancestor)
-        visible[a] = true
-        if tree.flags[a].kind == .call { visibleCalls += 1 }
-        if a < evaluated { changedEarlier = true }
-        ancestor = tree.parents[a]
-      }
+      changedEarlier = markVisible(node, tree: tree) || changedEarlier
     }
     evaluated = tree.count
+    return changedEarlier
+  }
+
+  /// Makes a node and its ancestors visible; true when a node evaluated before this round
+  /// changed (rows already built must be rebuilt).
+  private mutating func markVisible(_ node: Int, tree: CallTree) -> Bool {
+    var changedEarlier = false
+    var ancestor = UInt32(node)
+    while ancestor != CallTree.none && !visible[Int(ancestor)] {
+      let a = Int(ancestor)
+      visible[a] = true
+      if tree.flags[a].kind == .call { visibleCalls += 1 }
+      if a < evaluated { changedEarlier = true }
+      ancestor = tree.parents[a]
+    }
     return changedEarlier
   }
 

@@ -65,6 +65,32 @@ public struct FunctionStats: Sendable {
     tree.site(of: node).flatMap { bySite[$0] }
   }
 
+  /// Entries of the same qualified name merged (one function seen in several programs of a
+  /// live session, or at several sites), the most total time first. `site` is the first.
+  public var mergedByName: [Entry] {
+    var byName: [String: Entry] = [:]
+    for entry in bySite.values.sorted(by: { $0.site < $1.site }) {
+      guard var merged = byName[entry.name] else {
+        byName[entry.name] = entry
+        continue
+      }
+      merged.calls += entry.calls
+      merged.timedCalls += entry.timedCalls
+      merged.total &+= entry.total
+      merged.selfTime &+= entry.selfTime
+      merged.errors += entry.errors
+      if entry.timedCalls > 0 {
+        merged.min =
+          merged.timedCalls == entry.timedCalls ? entry.min : Swift.min(merged.min, entry.min)
+        merged.max = Swift.max(merged.max, entry.max)
+      }
+      byName[entry.name] = merged
+    }
+    return byName.values.sorted {
+      ($0.total, $0.calls, $1.name) > ($1.total, $1.calls, $0.name)
+    }
+  }
+
   /// Entries, the most total time first (then most calls, then name).
   public var sortedByTotal: [Entry] {
     bySite.values.sorted {

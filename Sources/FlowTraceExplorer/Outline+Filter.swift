@@ -22,35 +22,6 @@ extension Outline {
     return (mask.visibleCalls, tree.callCount)
   }
 
-  /// Brings the rows up to date with nodes appended to the tree since the last sync:
-  /// appended at the end when they land there, else one rebuild.
-  public mutating func sync(with tree: CallTree) {
-    guard synced < tree.count else { return }
-    if var current = mask {
-      let changedEarlier = current.extend(tree)
-      mask = current
-      if changedEarlier {
-        rebuild(tree)
-        return
-      }
-    }
-    for node in synced..<tree.count {
-      guard passesFilter(node) else { continue }
-      let parent = tree.parents[node]
-      if parent == CallTree.none {
-        rows.append(UInt32(node))
-        continue
-      }
-      guard isShownAndOpen(Int(parent), tree) else { continue }
-      guard let last = rows.last, tree.isAncestor(Int(parent), of: Int(last)) else {
-        rebuild(tree)
-        return
-      }
-      rows.append(UInt32(node))
-    }
-    synced = tree.count
-  }
-
   /// Whether `node` is on screen (ancestors unfolded, filter passes) and itself unfolded.
   func isShownAndOpen(_ node: Int, _ tree: CallTree) -> Bool {
     var current = UInt32(node)

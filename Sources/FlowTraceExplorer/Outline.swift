@@ -11,6 +11,11 @@ public struct Outline: Sendable {
   var mask: FilterMask?
   /// Nodes of the tree already reflected in `rows`.
   var synced = 0
+  /// Rows of the visible nodes at depth ≤ `anchorDepth` (threads, and programs in live
+  /// mode), ascending: each starts a block of rows that grows at its end as calls arrive.
+  var anchorRows: [Int] = []
+  /// 1 when the tree has program nodes (threads sit at depth 1), else 0.
+  var anchorDepth: UInt16 = 0
 
   /// All nodes expanded, no filter.
   public init(tree: CallTree) {
@@ -56,9 +61,11 @@ public struct Outline: Sendable {
     collapsed[node] = true
     guard let row = row(of: node, in: tree) else { return }
     let depth = tree.depths[node]
+    guard depth >= anchorDepth else { return rebuild(tree) }
     var end = row + 1
     while end < rows.count && tree.depths[Int(rows[end])] > depth { end += 1 }
     rows.removeSubrange(row + 1..<end)
+    shiftAnchors(after: row, by: row + 1 - end)
   }
 
   /// Unfolds one node, showing its children (their own fold state is kept).
@@ -66,9 +73,11 @@ public struct Outline: Sendable {
     guard collapsed[node] else { return }
     collapsed[node] = false
     guard let row = row(of: node, in: tree) else { return }
+    guard tree.depths[node] >= anchorDepth else { return rebuild(tree) }
     var inserted: [UInt32] = []
     collectVisible(under: UInt32(node), in: tree, into: &inserted)
     rows.insert(contentsOf: inserted, at: row + 1)
+    shiftAnchors(after: row, by: inserted.count)
   }
 
   /// Folds an unfolded node or unfolds a folded one.
@@ -116,10 +125,13 @@ public struct Outline: Sendable {
     }
     if let top = topmostFolded {
       // `top` was folded, so its descendants are not in `rows` yet.
-      if let row = row(of: top, in: tree) {
+      if tree.depths[top] < anchorDepth {
+        rebuild(tree)
+      } else if let row = row(of: top, in: tree) {
         var inserted: [UInt32] = []
         collectVisible(under: UInt32(top), in: tree, into: &inserted)
         rows.insert(contentsOf: inserted, at: row + 1)
+        shiftAnchors(after: row, by: inserted.count)
       }
     }
     return row(of: node, in: tree)
@@ -129,8 +141,61 @@ public struct Outline: Sendable {
 
   mutating func rebuild(_ tree: CallTree) {
     rows.removeAll(keepingCapacity: true)
-    collectVisible(under: CallTree.none, in: tree, into: &rows)
+    anchorRows.removeAll(keepingCapacity: true)
+    anchorDepth = Self.anchorDepth(of: tree)
+    let visible = mask?.visible
+    // The top levels by hand (to note the anchors), the rest depth first.
+    var top = tree.firstRoot
+    while top != CallTree.none {
+      let t = Int(top)
+      if visible?[t] ?? true {
+        anchorRows.append(rows.count)
+        rows.append(top)
+        if !collapsed[t] {
+          if anchorDepth > 0 {
+            var child = tree.firstChildren[t]
+            while child != CallTree.none {
+              let c = Int(child)
+              if visible?[c] ?? true {
+                anchorRows.append(rows.count)
+                rows.append(child)
+                if !collapsed[c] { collectVisible(under: child, in: tree, into: &rows) }
+              }
+              child = tree.nextSiblings[c]
+            }
+          } else {
+            collectVisible(under: top, in: tree, into: &rows)
+          }
+        }
+      }
+      top = tree.nextSiblings[t]
+    }
     synced = tree.count
+  }
+
+  static func anchorDepth(of tree: CallTree) -> UInt16 {
+    tree.programStates.contains { $0.node != CallTree.none } ? 1 : 0
+  }
+
+  /// Moves the anchors below `row` by `delta` rows.
+  mutating func shiftAnchors(after row: Int, by delta: Int) {
+    guard delta != 0 else { return }
+    var k = firstAnchor(after: row)
+    while k < anchorRows.count {
+      anchorRows[k] += delta
+      k += 1
+    }
+  }
+
+  /// Index of the first anchor whose row is greater than `row`.
+  func firstAnchor(after row: Int) -> Int {
+    var low = 0
+    var high = anchorRows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if anchorRows[mid] <= row { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   /// Appends the visible descendants of `top` (or the whole forest for `CallTree.none`)

@@ -14,11 +14,21 @@ public struct Search: Sendable {
   /// Per site: whether the name matches, and row text pieces.
   var sites = SiteText()
 
-  /// Prepares a search; throws when a `re:` pattern is not a valid regular expression.
-  public init(_ pattern: String, in tree: CallTree) throws(SearchError) {
+  /// Prepares a search and examines up to `maxNodes` nodes (all by default; a UI can pass a
+  /// budget and continue with `update(with:maxNodes:)` between frames). Throws when a `re:`
+  /// pattern is not a valid regular expression.
+  public init(_ pattern: String, in tree: CallTree, maxNodes: Int = .max) throws(SearchError) {
     self.pattern = pattern
     matcher = try SearchMatcher(pattern)
-    update(with: tree)
+    update(with: tree, maxNodes: maxNodes)
+  }
+
+  /// Whether every node of `tree` has been examined.
+  public func isComplete(in tree: CallTree) -> Bool { scanned >= tree.count }
+
+  /// The share of `tree`'s nodes examined so far (0...1).
+  public func progress(in tree: CallTree) -> Double {
+    tree.count == 0 ? 1 : Double(min(scanned, tree.count)) / Double(tree.count)
   }
 
   /// Number of matches.
@@ -27,8 +37,9 @@ public struct Search: Sendable {
   /// The matching nodes in depth-first order.
   public var matchingNodes: [Int] { matches.map { Int($0) } }
 
-  /// Examines calls appended (or ended) since the last update.
-  public mutating func update(with tree: CallTree) {
+  /// Examines calls appended (or ended) since the last update, at most `maxNodes` new ones.
+  public mutating func update(with tree: CallTree, maxNodes: Int = .max) {
+    let end = tree.count - scanned > maxNodes ? scanned + maxNodes : tree.count
     sites.update(tree, matcher: matcher)
     var found: [UInt32] = []
     var stillPending: [UInt32] = []
@@ -46,7 +57,42 @@ public struct Search: Sendable {
           foundEarlier = true
         }
       }
-      for node in scanned..<tree.count where tree.flags[node].kind == .call {
+      if case .substring(let needle, let folded, _) = matcher.mode {
+        let scan = matcher.scanSubstring(
+          scanned..<end, in: tree, sites: sites, needle: needle, folded: folded)
+        found.append(contentsOf: scan.found)
+        stillPending.append(contentsOf: scan.running)
+        return
+      }
+      if case .rowText(let needle, let folded, let runs) = matcher.mode {
+        let scan = matcher.scanRowText(
+          scanned..<end, in: tree, sites: sites, needle: needle, folded: folded,
+          runs: runs)
+        found.append(contentsOf: scan.found)
+        stillPending.append(contentsOf: scan.running)
+        return
+      }
+      if case .regex(_, let literal?) = matcher.mode {
+        // Rows without the literal cannot match; errors are checked whatever their row.
+        var candidates = matcher.scanRowText(
+          scanned..<end, in: tree, sites: sites, needle: literal.needle, folded: literal.folded,
+          runs: literal.runs, errors: false)
+        stillPending.append(contentsOf: candidates.running)
+        for node in scanned..<end where tree.flags[node].errorMark != 0 {
+          candidates.found.append(UInt32(node))
+        }
+        for node in Set(candidates.found).sorted() {
+          if matcher.matches(
+            call: Int(node), in: tree, arena: arena, sites: sites, scratch: &scratch)
+          {
+            found.append(node)
+          } else if tree.flags[Int(node)].state == .running {
+            stillPending.append(node)
+          }
+        }
+        return
+      }
+      for node in scanned..<end where tree.flags[node].kind == .call {
         if matcher.matches(call: node, in: tree, arena: arena, sites: sites, scratch: &scratch) {
           found.append(UInt32(node))
         } else if tree.flags[node].state == .running {
@@ -55,7 +101,7 @@ public struct Search: Sendable {
       }
     }
     pending = stillPending
-    scanned = tree.count
+    scanned = end
     guard !found.isEmpty else { return }
     if tree.isPreorder {
       matches.append(contentsOf: found)

@@ -5,7 +5,19 @@ import FlowTraceWire
   import Glibc
 #endif
 
-/// `flowtrace-bench explorer [CALLS] [THREADS]`: builds a CallTree from generated events
+/// The `explorer` suite of the dispatcher: `FLOWTRACE_BENCH_CALLS` (default 5 M) and
+/// `FLOWTRACE_BENCH_THREADS` (default 4) size the workload.
+func runExplorerBench() {
+  var arguments: [String] = []
+  if let calls = getenv("FLOWTRACE_BENCH_CALLS") { arguments.append(String(cString: calls)) }
+  if let threads = getenv("FLOWTRACE_BENCH_THREADS") {
+    if arguments.isEmpty { arguments.append("5000000") }
+    arguments.append(String(cString: threads))
+  }
+  ExplorerBench.run(arguments)
+}
+
+/// `ExplorerBench.run([CALLS, THREADS])`: builds a CallTree from generated events
 /// (fib trees, one in 50 runs with a caught error, runs spread over threads) and times the
 /// operations the explorer needs over it. Baselines, measured in the same run: generating
 /// the events alone, and one plain pass over every node. Times are the thread's CPU time
@@ -54,6 +66,7 @@ enum ExplorerBench {
     )
 
     openFromBytes(calls: calls, threads: threads)
+    liveSync(calls: calls, threads: threads)
 
     let pass = time {
       var total: UInt64 = 0
@@ -86,6 +99,10 @@ enum ExplorerBench {
       matches = (try? Search("6765", in: tree))?.count ?? -1
     }
     report("search '6765' (\(matches) matches)", searchResult)
+    let searchRegex = time {
+      matches = (try? Search("re:^Checker\\.validate\\(run: 4\\d\\)", in: tree))?.count ?? -1
+    }
+    report("search regex (\(matches) matches)", searchRegex)
 
     let query = (try? FilterQuery(parsing: "fib >20us -validate")) ?? FilterQuery(terms: [])
     let filter = time { outline.setFilter(query, in: tree) }
@@ -136,6 +153,31 @@ enum ExplorerBench {
   }
 
   struct NoVisitor: TraceVisitor {}
+
+  /// Live ingest: events arrive in batches of 20,000 and the rows are synced after each
+  /// (threads interleave, so most batches land in the middle of the rows).
+  static func liveSync(calls: Int, threads: Int) {
+    var tree = CallTree()
+    var outline = Outline(tree: tree)
+    var batch: [TraceEvent] = []
+    var syncs = 0
+    var total = 0.0
+    var worst = 0.0
+    ExplorerWorkload(calls: calls, threads: threads).generate { event in
+      batch.append(event)
+      guard batch.count == 20_000 else { return }
+      tree.append(contentsOf: batch)
+      batch.removeAll(keepingCapacity: true)
+      let t = time { outline.sync(with: tree) }
+      syncs += 1
+      total += t
+      worst = max(worst, t)
+    }
+    tree.append(contentsOf: batch)
+    outline.sync(with: tree)
+    report("live: \(syncs) syncs of 20k events, mean", total / Double(max(1, syncs)))
+    report("live: slowest sync (\(outline.rowCount) rows at the end)", worst)
+  }
 
   static func time(_ body: () -> Void) -> Double {
     var start = timespec()

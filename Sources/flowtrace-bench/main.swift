@@ -12,7 +12,25 @@ struct BenchSuite {
 let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
-    run: runRuntimeBench)
+    run: runRuntimeBench),
+  BenchSuite(
+    name: "record", summary: "fib(30) recorded to a file and streamed to a socket",
+    run: runRecordBench),
+  BenchSuite(
+    name: "decode", summary: "decode a generated 10 M event file (WireBench)",
+    run: { WireBench.decode() }),
+  BenchSuite(
+    name: "print", summary: "tree text lines/s from a generated trace (WireBench)",
+    run: { WireBench.printTree() }),
+  BenchSuite(
+    name: "explorer", summary: "5 M calls: build, open, fold, search, filter, stats",
+    run: runExplorerBench),
+  BenchSuite(
+    name: "tui", summary: "explorer: open 5 M calls + first screen, a frame after each key",
+    run: runTUIBench),
+  BenchSuite(
+    name: "live", summary: "live ingest from 1 and 4 socket producers, key latency meanwhile",
+    run: { LiveBench.run(calls: 2_000_000) }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,23 +1,36 @@
 import ArgumentParser
+import FlowTraceDemo
 import FlowTraceTUI
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// `flowtrace-tui FILE [--theme T] [--ascii] [--filter EXPR]`.
+/// `flowtrace-tui FILE | --listen [PATH] | --demo  [--theme T] [--ascii] [--filter EXPR]`.
 struct FlowTraceTUICommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "flowtrace-tui",
-    abstract: "Explore a recorded FlowTrace trace (binary or JSON Lines) in the terminal.",
+    abstract: "Explore a FlowTrace trace in the terminal: a recorded file, or live programs.",
     discussion: """
       Keys: j/k move, h/l fold, / search, \\ filter, Tab detail pane, ? help, q quit.
+      Live (--listen, --demo): F follow on/off, G newest call, w save to files.
+      Run your program with FLOWTRACE_SOCKET=<path> to stream it to a listening viewer.
       Themes: default, light, solarized-dark, mono, high-contrast, or a file path.
       NO_COLOR in the environment keeps attributes only.
       """)
 
-  @Argument(help: "The trace file to open.")
-  var file: String
+  @Argument(help: "The trace file to open (binary or JSON Lines).")
+  var file: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Listen on a Unix socket for live programs (PATH optional; default "
+        + "$XDG_RUNTIME_DIR/flowtrace.sock, else /tmp/flowtrace-$UID/flowtrace.sock).",
+      valueName: "path"))
+  var listen: String?
+
+  @Flag(help: "Start a private listener and the bundled demo program streaming to it.")
+  var demo = false
 
   @Option(help: "Theme name or path to a theme file.")
   var theme: String = "default"
@@ -28,11 +41,35 @@ struct FlowTraceTUICommand: ParsableCommand {
   @Option(help: "Start with a filter, e.g. \"fib -parse* >1ms err depth:5 thread:3\".")
   var filter: String?
 
+  func validate() throws {
+    let modes = [file != nil, listen != nil, demo].filter { $0 }.count
+    if modes == 0 { throw ValidationError("give a trace FILE, --listen [PATH] or --demo") }
+    if modes > 1 { throw ValidationError("FILE, --listen and --demo exclude each other") }
+  }
+
   func run() throws {
-    let options = LaunchOptions(path: file, theme: theme, ascii: ascii, filter: filter)
-    let status = Launcher.run(options)
+    let status: Int32
+    if let file {
+      status = Launcher.run(LaunchOptions(path: file, theme: theme, ascii: ascii, filter: filter))
+    } else {
+      status = LiveLauncher.run(
+        LiveLaunchOptions(
+          listen: listen, demo: demo, theme: theme, ascii: ascii, filter: filter))
+    }
     if status != 0 { throw ExitCode(status) }
   }
 }
 
-FlowTraceTUICommand.main()
+var arguments = Array(CommandLine.arguments.dropFirst())
+// Hidden: the demo program that `--demo` starts, streaming to FLOWTRACE_SOCKET.
+if arguments.first == LiveDemo.childFlag {
+  runLive(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 15)
+  exit(0)
+}
+// `--listen` without a path: an empty value stands for the default path.
+if let i = arguments.firstIndex(of: "--listen"),
+  i + 1 == arguments.count || arguments[i + 1].hasPrefix("-")
+{
+  arguments.insert("", at: i + 1)
+}
+FlowTraceTUICommand.main(arguments)

@@ -66,6 +66,15 @@ import Testing
     #expect(timed.stdout.contains("[0.000006s]"))
   }
 
+  @Test func jsonLinesPrintTheSameAsBinary() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = try CLITraces.write(CLITraces.jsonLines(Self.events), "t.jsonl", in: dir)
+    let result = try CLIRunner.run(["print", trace])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == TreeTextPrinter.render(Self.events))
+  }
+
   @Test func errorsKeepsOnlyThePathsToErrors() throws {
     #expect(
       try print(["--errors"]).stdout == """

@@ -121,8 +121,18 @@ import Testing
       .call(
         CallStart(
           id: 2, parent: 1, site: 5, thread: 4, task: 0, flags: [], timestamp: nil, args: nil)))
+    tree.append(.loss(Loss(count: .max, thread: nil, parent: nil)))
+    tree.append(.loss(Loss(count: .max, thread: nil, parent: nil)))  // saturates, no trap
+    tree.append(.callSite(CallSite(id: .max, qualifiedName: "huge", labels: [], file: "", line: 0)))
+    tree.append(
+      .call(
+        CallStart(
+          id: 3, parent: nil, site: .max, thread: .max, task: .max, flags: [], timestamp: .max,
+          args: nil)))
+    #expect(tree.node("huge()") != nil)
     #expect(tree.anomalies == 6)
-    #expect(tree.callCount == 2)
+    #expect(tree.callCount == 3)
+    #expect(tree.program(0).lost == .max)
     let first = try! #require(tree.node("site#5(1)"))
     #expect(tree.duration(of: first) == 0)
     #expect(tree.parent(of: first) == tree.roots[0])

@@ -156,4 +156,34 @@ import Testing
         .longerThan(1_500_000), .shorterThan(10_000),
       ])
   }
+
+  @Test func runningCallsShowOnceTheyQualify() throws {
+    var s = TraceScript()
+    let main = s.call("main", at: 0)
+    let slow = s.call("slow", parent: main, at: 10)
+    var tree = s.tree()
+    var outline = Outline(tree: tree)
+    outline.setFilter(try FilterQuery(parsing: "slow >1ms"), in: tree)
+    #expect(outline.rowCount == 0)
+    // It ends after 2 ms: the next sync shows it.
+    let mark = s.events.count
+    s.ret(slow, at: 2_000_010)
+    tree.append(contentsOf: s.events[mark...])
+    outline.sync(with: tree)
+    #expect(
+      outline.text(tree) == """
+        ▾ thread 1 main
+          ▾ main()
+              slow()
+        """)
+    #expect(outline.filterCounts(in: tree) == (visible: 2, total: 2))
+    // An error that arrives later makes a running call pass `err`.
+    outline.setFilter(try FilterQuery(parsing: "err"), in: tree)
+    #expect(outline.rowCount == 0)
+    let mark2 = s.events.count
+    s.fail(main, "E", "E()", caught: true)
+    tree.append(contentsOf: s.events[mark2...])
+    outline.sync(with: tree)
+    #expect(outline.rowCount == 2)
+  }
 }

@@ -127,4 +127,22 @@ import Testing
     let again = try #require(search.next(after: hit.node, in: tree, visibleIn: outline))
     #expect(again.node == hit.node && again.wrapped)
   }
+
+  @Test func searchInSlicesFindsWhatOneScanFinds() throws {
+    var s = TraceScript()
+    let a = s.call("a", thread: 1)
+    for i in 0..<20 {
+      s.leaf("f", ["\(i)"], "\(i * 7)", parent: i % 2 == 0 ? a : nil, thread: 1 + UInt32(i % 3))
+    }
+    let tree = s.tree()
+    for pattern in ["1", "f(1", "re:^f\\(1"] {
+      let whole = try Search(pattern, in: tree)
+      var sliced = try Search(pattern, in: tree, maxNodes: 4)
+      #expect(!sliced.isComplete(in: tree))
+      #expect(sliced.progress(in: tree) < 1)
+      while !sliced.isComplete(in: tree) { sliced.update(with: tree, maxNodes: 4) }
+      #expect(sliced.matchingNodes == whole.matchingNodes)
+      #expect(whole.count > 2)
+    }
+  }
 }

@@ -15,6 +15,24 @@ import Testing
     #expect(fib.min == 10 && fib.max == 40 && fib.average == 18)
   }
 
+  @Test func statsMergedAcrossPrograms() throws {
+    var tree = CallTree()
+    let a = tree.addProgram(ProgramInfo(name: "a", pid: 1, connectedAt: 0))
+    let b = tree.addProgram(ProgramInfo(name: "b", pid: 2, connectedAt: 0))
+    tree.append(contentsOf: fibScript().events, from: a)
+    var slow = TraceScript()
+    slow.leaf("fib", ["9"], "34", parent: nil, from: 0, to: 500)
+    slow.leaf("fib", ["0"], "0", parent: nil, from: 600, to: 605)
+    tree.append(contentsOf: slow.events, from: b)
+    let stats = FunctionStats(tree: tree)
+    #expect(stats.sortedByTotal.count == 2)
+    let fib = try #require(stats.mergedByName.first)
+    #expect(stats.mergedByName.count == 1)
+    #expect(fib.calls == 7 && fib.timedCalls == 7)
+    #expect(fib.total == 93 + 505)
+    #expect(fib.min == 5 && fib.max == 500)
+  }
+
   @Test func timingOfACall() throws {
     let tree = fibScript().tree()
     let f2 = try #require(tree.node("fib(2) → 1"))
@@ -28,6 +46,8 @@ import Testing
     let f3 = try #require(tree.node("fib(3) → 2"))
     #expect(tree.slowestChild(of: f3) == f2)
     #expect(tree.siteLocation(try #require(tree.site(of: f3))) == ("Demo.swift", 10))
+    #expect(tree.sourceLocation(of: f3)?.line == 10)
+    #expect(tree.sourceLocation(of: tree.roots[0]) == nil)
   }
 
   @Test func exceptionChain() throws {

@@ -56,6 +56,7 @@ struct LiveSessionTests {
     close(client)
     #expect(livePump(session, &tree, messages: &messages) { $0.program(0).state != .running })
     #expect(tree.program(0).state == .disconnected)
+    #expect(messages.first == "fibber (pid 77) connected")
     #expect(messages.contains { $0.contains("fibber (pid 77) disconnected") })
   }
 
@@ -88,7 +89,7 @@ struct LiveSessionTests {
     liveSend(client, encoder.takeBytes())
     #expect(livePump(session, &tree, messages: &messages) { $0.program(0).state == .exited })
     #expect(running.allSatisfy { tree.state(of: $0) == .returned })
-    #expect(messages.isEmpty)
+    #expect(messages == ["slow (pid 4242) connected"])
   }
 
   @Test func garbageClientIsDroppedOthersCarryOn() throws {
@@ -143,7 +144,7 @@ struct LiveSessionTests {
     #expect(pids == Set((0..<32).map { Int32(1000 + $0) }))
     #expect((0..<tree.programCount).allSatisfy { tree.program($0).state == .exited })
     #expect(tree.roots.count == 32)
-    #expect(messages.isEmpty)
+    #expect(messages.count == 32 && messages.allSatisfy { $0.hasSuffix(" connected") })
   }
 
   @Test func clientKilledMidRecordLeavesUnfinishedCalls() throws {

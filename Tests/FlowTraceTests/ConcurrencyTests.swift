@@ -24,7 +24,7 @@ extension RuntimeSuite {
         thread.start()
       }
       for _ in 0..<8 { done.wait() }
-      let events = stopTracing()
+      let events = Run.own(stopTracing())
 
       let calls = events.filter { $0.kind == .call }
       let returns = events.filter { $0.kind == .return }
@@ -58,7 +58,7 @@ extension RuntimeSuite {
     }
 
     @Test func taskGroupChildrenNestUnderTheirSpawner() async {
-      let events = await withTracing(showArgs: nil, showResult: nil) {
+      let events = await Run.ownAsync(showArgs: nil, showResult: nil) {
         _ = await fanOut(10)
       }
       let calls = events.filter { $0.kind == .call }
@@ -95,7 +95,7 @@ extension RuntimeSuite {
     }
 
     @Test func unstructuredTaskNestsUnderItsCreator() async {
-      let events = await withTracing(showArgs: nil, showResult: nil) {
+      let events = await Run.ownAsync(showArgs: nil, showResult: nil) {
         _ = await spawnTask()
       }
       let calls = events.filter { $0.kind == .call }

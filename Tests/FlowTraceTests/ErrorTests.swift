@@ -35,7 +35,7 @@ extension RuntimeSuite {
     }
 
     @Test func errorEventsNameTypeDescriptionAndDisposition() {
-      let events = withTracing(showArgs: true) { _ = catcher(5) }
+      let events = Run.own(withTracing(showArgs: true) { _ = catcher(5) })
       let errors = events.filter { $0.kind == .exception }
       #expect(errors.map(\.qualifiedName) == ["boom", "catcher"])
       #expect(errors.map(\.errorType) == ["BadInput", "BadInput"])
@@ -44,7 +44,7 @@ extension RuntimeSuite {
     }
 
     @Test func asyncErrorsPropagateAndAreCaughtAcrossAwait() async {
-      let events = await withTracing(showArgs: nil, showResult: nil) {
+      let events = await Run.ownAsync(showArgs: nil, showResult: nil) {
         _ = await asyncCatcher(1)
       }
       #expect(

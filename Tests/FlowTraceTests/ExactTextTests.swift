@@ -30,7 +30,7 @@ extension RuntimeSuite {
     @Test func sessionWithDefaultFlagsHidesArguments() {
       startTracing()
       _ = fib2(3)
-      let text = treeText(stopTracing())
+      let text = treeText(Run.own(stopTracing()))
       #expect(
         text == """
           → fib2()

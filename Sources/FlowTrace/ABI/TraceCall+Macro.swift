@@ -1,5 +1,5 @@
-// Extra entry points for `@Trace` expansions (see docs/MACRO-ABI.md). The signatures are part
-// of the macro contract.
+// Extra entry points for `@Trace` expansions (see docs/MACRO-ABI.md). The runtime owns the
+// bodies; the signatures are part of the macro contract.
 
 extension _TraceCall {
   /// Runs an async body with this call as the current call of the task (so child tasks nest
@@ -14,32 +14,5 @@ extension _TraceCall {
   ) async throws(E) -> R {
     if slot == 0 { return try await body() }
     return try await _scoped(isolation: isolation, body)
-  }
-
-  /// Moves the call from the thread stack into a task scope and runs the body there, on
-  /// `isolation`; a typed error crosses `TaskLocal.withValue` (untyped) inside a `Result`.
-  /// Mirrors `_scoped(_:)` in Internal/TaskScope.swift: keep the two in step.
-  @usableFromInline
-  func _scoped<R, E: Error>(
-    isolation: isolated (any Actor)?,
-    _ body: () async throws(E) -> R
-  ) async throws(E) -> R {
-    _ = ThreadRecorder.current.pop(id)
-    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
-    let outcome = await TaskScope.$current.withValue(
-      scope,
-      operation: { () async -> Result<R, E> in
-        do throws(E) {
-          return .success(try await body())
-        } catch {
-          return .failure(error)
-        }
-      },
-      isolation: isolation
-    )
-    if let error = scope.takeError() {
-      ThreadRecorder.current.appendCaught(id, error)
-    }
-    return try outcome.get()
   }
 }

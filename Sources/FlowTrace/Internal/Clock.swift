@@ -15,6 +15,9 @@ final class TickClock: Sendable {
     startNanos = ft_monotonic_ns()
   }
 
+  /// CLOCK_MONOTONIC now, in nanoseconds.
+  static func monotonicNanos() -> UInt64 { ft_monotonic_ns() }
+
   /// Nanoseconds since the runtime started.
   func nanos(_ ticks: UInt64) -> UInt64 {
     guard ticks >= startTicks else { return 0 }

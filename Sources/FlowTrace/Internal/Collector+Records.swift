@@ -48,7 +48,13 @@ extension Collector {
     let id = UInt64(recorder.index) << 40 | seq
     recorder.consumedSeq = seq
     let parent = record.b == 0 ? nil : wireID(of: record.b, remove: false)
-    let siteID = site(record.a, emit)
+    let siteID: UInt32
+    if recorder.lastSite.address == record.a {
+      siteID = recorder.lastSite.id
+    } else {
+      siteID = site(record.a, emit)
+      recorder.lastSite = (record.a, siteID)
+    }
     let flags = CollectFlags(rawValue: record.flags & 0b111)
     let wire = takeWireID()
     recorder.open.append((id, wire))

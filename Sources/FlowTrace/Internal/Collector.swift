@@ -5,24 +5,29 @@ import FlowTraceWire
 /// before its children's, every thread in its own order). Used only under `Runtime`'s
 /// collector lock.
 final class Collector {
-  private var siteIDs: [UInt64: UInt32] = [:]
-  private(set) var sites: [CallSite] = []
-  private(set) var threads: [ThreadInfo] = []
-  private var announcedTasks: Set<UInt64> = []
-  private(set) var tasks: [TaskInfo] = []
-  private(set) var nextWireID: UInt64 = 1
-  private var recorders: [ThreadRecorder] = []
-  var maxValueLength = 200
+  // Used only under the collector lock: exclusivity checks would be pure overhead.
+  @exclusivity(unchecked) private var siteIDs: [UInt64: UInt32] = [:]
+  @exclusivity(unchecked) private(set) var sites: [CallSite] = []
+  @exclusivity(unchecked) private(set) var threads: [ThreadInfo] = []
+  @exclusivity(unchecked) private var announcedTasks: Set<UInt64> = []
+  @exclusivity(unchecked) private(set) var tasks: [TaskInfo] = []
+  @exclusivity(unchecked) private(set) var nextWireID: UInt64 = 1
+  @exclusivity(unchecked) private var recorders: [ThreadRecorder] = []
+  @exclusivity(unchecked) var maxValueLength = 200
 
-  /// Reads every published record of every thread, emitting events in order.
-  func drain(_ emit: (TraceEvent) -> Void) {
+  /// Reads the published records of every thread, emitting events in order. A partial drain
+  /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
+  /// hold it; a complete one reads until nothing is left.
+  func drain(complete: Bool = true, _ emit: (TraceEvent) -> Void) {
     recorders = Registry.shared.snapshot()
     var force = false
-    while true {
+    var rounds = 0
+    while rounds < (complete ? Int.max : 4) {
+      rounds += 1
       var progress = false
       var blocked = false
       for recorder in recorders {
-        switch consume(recorder, force: force, emit) {
+        switch consume(recorder, force: force, budget: 1 << 16, emit) {
         case .progressed: progress = true
         case .blocked: blocked = true
         case .idle: break
@@ -30,6 +35,7 @@ final class Collector {
       }
       if progress {
         force = false
+        if !complete, !blocked { return }
         continue
       }
       // A call whose parent never shows (it started before we were reading): root it.
@@ -46,10 +52,12 @@ final class Collector {
   /// Consumes one thread's records until its published end or a call whose cross-thread
   /// parent is not emitted yet.
   private func consume(
-    _ recorder: ThreadRecorder, force: Bool, _ emit: (TraceEvent) -> Void
+    _ recorder: ThreadRecorder, force: Bool, budget: Int, _ emit: (TraceEvent) -> Void
   ) -> Outcome {
     var progressed = false
-    while true {
+    var budget = budget
+    while budget > 0 {
+      budget -= 1
       let chunk = recorder.readChunk
       let committed = ft_load_acquire(chunk.committed)
       if recorder.readIndex >= committed {
@@ -81,6 +89,7 @@ final class Collector {
       progressed = true
       handle(record, text: text, recorder, emit)
     }
+    return .progressed
   }
 
   /// True when a call's parent runs on another thread and is not emitted yet.
@@ -101,6 +110,16 @@ final class Collector {
   /// The wire id of an internal call id (open, or recently ended); `remove` closes it.
   func wireID(of id: UInt64, remove: Bool) -> UInt64? {
     guard let owner = recorder(of: id) else { return nil }
+    // Fast path: the innermost open call of its thread (every synchronous return).
+    let count = owner.open.count
+    if count > 0, owner.open[count - 1].id == id {
+      let wire = owner.open[count - 1].wire
+      if remove {
+        owner.open.removeLast()
+        owner.closed.add(id, wire: wire)
+      }
+      return wire
+    }
     if let position = owner.open.lastIndex(where: { $0.id == id }) {
       let wire = owner.open[position].wire
       if remove {

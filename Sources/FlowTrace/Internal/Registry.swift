@@ -18,6 +18,7 @@ final class Registry: Sendable {
     }
     ft_set_thread_state(UnsafeMutableRawPointer(recorder.hot))
     ft_on_thread_exit(Unmanaged.passRetained(recorder).toOpaque(), registryThreadExited)
+    Runtime.shared.startEnvironmentSinks()
     return recorder
   }
 

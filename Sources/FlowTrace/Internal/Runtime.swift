@@ -13,6 +13,8 @@ struct Consumers {
   var printer: TreeTextPrinter?
   /// File and socket sinks.
   var sinks: [any EventSink] = []
+  /// Events the runtime dropped (from loss records).
+  var lost: UInt64 = 0
 
   /// The definitions seen so far (call sites, threads, tasks), for a consumer that joins late.
   var definitions: [TraceEvent] {
@@ -20,11 +22,24 @@ struct Consumers {
       + collector.tasks.map { .task($0) }
   }
 
-  mutating func drain() {
+  mutating func drain(complete: Bool = true) {
     let collector = self.collector
+    if session == nil, printer == nil, sinks.count == 1, let file = sinks[0] as? FileSink {
+      // The common recording case: records go straight into the file's encoder.
+      var lostNow: UInt64 = 0
+      file.encodeDirect { encode in
+        collector.drain(complete: complete) { event in
+          if case .loss(let loss) = event { lostNow += loss.count }
+          encode(event)
+        }
+      }
+      lost += lostNow
+      return
+    }
     var emitted: [TraceEvent] = []
-    collector.drain { emitted.append($0) }
+    collector.drain(complete: complete) { emitted.append($0) }
     guard !emitted.isEmpty else { return }
+    for case .loss(let loss) in emitted { lost += loss.count }
     if session != nil {
       session!.append(contentsOf: emitted)
     }
@@ -76,10 +91,11 @@ final class Runtime: Sendable {
   var configuration: Configuration { state.withLock { $0.configuration } }
 
   func updateConfiguration(_ change: (inout Configuration) -> Void) {
-    let generation = filterGeneration.add(1, ordering: .relaxed).newValue
     state.withLock { state in
       change(&state.configuration)
       valueLimit.store(state.configuration.maxValueLength, ordering: .relaxed)
+      // After the change: a thread that sees the new generation reads the new patterns.
+      let generation = filterGeneration.add(1, ordering: .releasing).newValue
       Runtime.publish(state, generation: generation)
     }
   }
@@ -119,18 +135,19 @@ final class Runtime: Sendable {
     state.withLock { Runtime.publish($0, generation: generation) }
   }
 
-  /// Drains every thread and feeds the consumers.
-  func drain() {
+  /// Drains every thread and feeds the consumers (`complete: false` reads a bounded amount).
+  func drain(complete: Bool = true) {
     let limit = maxValueLength
     consumers.withLock { consumers in
       consumers.collector.maxValueLength = limit
       if consumers.printer == nil, ft_mode_load() & ModeBits.autoPrint != 0 {
-        var printer = TreeTextPrinter(options: TreeTextOptions(color: colorEnabled()))
+        var printer = TreeTextPrinter(
+          options: TreeTextOptions(color: colorEnabled(), streaming: false))
         var ignored = ""
         for event in consumers.definitions { printer.consume(event, to: &ignored) }
         consumers.printer = printer
       }
-      consumers.drain()
+      consumers.drain(complete: complete)
     }
   }
 

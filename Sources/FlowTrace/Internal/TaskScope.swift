@@ -67,3 +67,27 @@ extension _TraceCall {
     return result
   }
 }
+
+extension _TraceCall {
+  /// `_scoped` for bodies with a typed error, run on the caller's actor.
+  @usableFromInline
+  func _scoped<R, E: Error>(
+    isolation: isolated (any Actor)?, _ body: () async throws(E) -> R
+  ) async throws(E) -> R {
+    let recorder = ThreadRecorder.current
+    _ = recorder.pop(id)
+    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
+    let result: R
+    do {
+      result = try await TaskScope.$current.withValue(
+        scope, operation: { try await body() }, isolation: isolation)
+    } catch {
+      // `withValue` rethrows untyped: the error can only be the body's `E`.
+      throw error as! E
+    }
+    if let error = scope.takeError() {
+      ThreadRecorder.current.appendCaught(id, error)
+    }
+    return result
+  }
+}

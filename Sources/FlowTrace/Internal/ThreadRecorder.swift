@@ -49,15 +49,16 @@ final class ThreadRecorder: @unchecked Sendable {
   let backlog: UnsafeMutablePointer<Int>
   let exited = Atomic<Bool>(false)
 
-  // Consumer side (collector lock).
-  var readChunk: RecordChunk
-  var readIndex = 0
-  var consumedSeq: UInt64 = 0
-  var pendingArgs: [String] = []
-  var task: UInt64 = 0
-  var announced = false
-  var open: [(id: UInt64, wire: UInt64)] = []
-  var closed = ClosedCalls()
+  // Consumer side (collector lock, which also makes the exclusivity checks redundant).
+  @exclusivity(unchecked) var readChunk: RecordChunk
+  @exclusivity(unchecked) var readIndex = 0
+  @exclusivity(unchecked) var consumedSeq: UInt64 = 0
+  @exclusivity(unchecked) var pendingArgs: [String] = []
+  @exclusivity(unchecked) var task: UInt64 = 0
+  @exclusivity(unchecked) var announced = false
+  @exclusivity(unchecked) var open: [(id: UInt64, wire: UInt64)] = []
+  @exclusivity(unchecked) var closed = ClosedCalls()
+  @exclusivity(unchecked) var lastSite: (address: UInt64, id: UInt32) = (0, 0)
 
   init(index: UInt32, name: String) {
     self.index = index

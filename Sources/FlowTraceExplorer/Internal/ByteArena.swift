@@ -11,7 +11,8 @@ struct ByteArena: Sendable {
 
   /// Pads to a 4-byte boundary and returns the reference of the next record.
   mutating func beginRecord() -> UInt32 {
-    while bytes.count & 3 != 0 { bytes.append(0) }
+    let pad = (4 - bytes.count & 3) & 3
+    if pad > 0 { bytes.append(contentsOf: repeatElement(0, count: pad)) }
     return UInt32(truncatingIfNeeded: bytes.count >> 2) &+ 1
   }
 
@@ -26,10 +27,10 @@ struct ByteArena: Sendable {
   }
 
   mutating func patchUInt32(at offset: Int, _ value: UInt32) {
-    bytes[offset] = UInt8(truncatingIfNeeded: value)
-    bytes[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
-    bytes[offset + 2] = UInt8(truncatingIfNeeded: value >> 16)
-    bytes[offset + 3] = UInt8(truncatingIfNeeded: value >> 24)
+    guard offset >= 0 && offset + 4 <= bytes.count else { return }
+    bytes.withUnsafeMutableBytes {
+      $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
+    }
   }
 
   func readUInt32(at offset: Int) -> UInt32 {

@@ -7,7 +7,9 @@ struct SearchMatcher: @unchecked Sendable {
     /// A pattern with row punctuation: each run of other characters must occur in one piece
     /// of the row (name, label, argument, result) before the row text is built and searched.
     case rowText(needle: [UInt8], folded: Bool, runs: [[UInt8]])
-    case regex(Regex<AnyRegexOutput>)
+    /// A regular expression, with a literal every match must contain when one can be read
+    /// from the source (used to skip rows cheaply).
+    case regex(Regex<AnyRegexOutput>, literal: RowLiteral?)
   }
 
   let mode: Mode
@@ -18,7 +20,7 @@ struct SearchMatcher: @unchecked Sendable {
       do {
         var regex = try Regex(source)
         if !source.contains(where: \.isUppercase) { regex = regex.ignoresCase() }
-        mode = .regex(regex)
+        mode = .regex(regex, literal: RegexLiteral.required(in: source).map(RowLiteral.init))
       } catch {
         throw SearchError(pattern: source, message: "\(error)")
       }
@@ -44,7 +46,7 @@ struct SearchMatcher: @unchecked Sendable {
     case .substring(let needle, let folded, _), .rowText(let needle, let folded, _):
       var copy = text
       return copy.withUTF8 { Self.find(needle, in: $0[...], folded: folded) }
-    case .regex(let regex):
+    case .regex(let regex, _):
       return (try? regex.firstMatch(in: text)) != nil
     }
   }
@@ -87,7 +89,7 @@ struct SearchMatcher: @unchecked Sendable {
       if found { return true }
       guard tree.flags[node].errorMark != 0, let error = tree.error(of: node) else { return false }
       return matches(error.type) || matches(error.description)
-    case .regex(let regex):
+    case .regex(let regex, _):
       if (try? regex.firstMatch(in: tree.rowText(of: node))) != nil { return true }
       guard let error = tree.error(of: node) else { return false }
       return (try? regex.firstMatch(in: error.type + ": " + error.description)) != nil

@@ -16,7 +16,7 @@ struct SiteText: Sendable {
       nameMatches.append(matcher.matches(record.name))
       prefixes.append(Array((record.name + "(").utf8))
       labels.append(record.labels.map { $0 == "_" || $0.isEmpty ? [] : Array(($0 + ": ").utf8) })
-      if case .rowText(_, let folded, let runs) = matcher.mode {
+      if let (runs, folded) = Self.rowRuns(of: matcher) {
         if runMatches.isEmpty { runMatches = Array(repeating: [], count: runs.count) }
         for (k, run) in runs.enumerated() {
           let pieces = [record.name] + record.labels
@@ -27,6 +27,15 @@ struct SiteText: Sendable {
             })
         }
       }
+    }
+  }
+
+  /// The runs a row-text scan checks: those of a row-text pattern or of a regex's literal.
+  static func rowRuns(of matcher: SearchMatcher) -> ([[UInt8]], Bool)? {
+    switch matcher.mode {
+    case .rowText(_, let folded, let runs): return (runs, folded)
+    case .regex(_, let literal?): return (literal.runs, literal.folded)
+    default: return nil
     }
   }
 

@@ -1,5 +1,6 @@
 import FlowTraceExplorer
 import FlowTraceWire
+import Foundation
 
 /// The detail pane's content for one node and tab: lines, and lines that jump to a call.
 struct DetailBody {
@@ -195,5 +196,34 @@ extension ExplorerApp {
     let location = tree.siteLocation(site)
     body.field("Function", context.clean(tree.siteName(site)), width: width, area: .name)
     body.field("Location", context.clean("\(location.file):\(location.line)"), width: width)
+    guard location.line > 0, let lines = sourceLines(location.file) else { return }
+    body.blank()
+    let first = max(1, location.line - 3)
+    let last = min(lines.count, location.line + 3)
+    guard first <= last else { return }
+    let numberWidth = String(last).count
+    for number in first...last {
+      let mark = number == location.line ? context.glyphs.arrow : ""
+      let gutter =
+        TextFit.padLeft(mark, width: 2) + " " + TextFit.padLeft(String(number), width: numberWidth)
+        + " "
+      body.lines.append([
+        Segment(gutter, number == location.line ? .label : .guide),
+        Segment(context.clean(lines[number - 1]), .value),
+      ])
+    }
+  }
+
+  /// The lines of a source file named by a call site, when it can be read from here
+  /// (absolute, or relative to the working directory); cached, nil when unreadable.
+  func sourceLines(_ file: String) -> [String]? {
+    if let cached = sourceCache[file] { return cached }
+    var lines: [String]?
+    if let data = FileManager.default.contents(atPath: file), data.count < 4 << 20 {
+      lines = String(decoding: data, as: UTF8.self)
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+    sourceCache.updateValue(lines, forKey: file)
+    return lines
   }
 }

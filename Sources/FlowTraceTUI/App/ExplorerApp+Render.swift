@@ -58,8 +58,12 @@ extension ExplorerApp {
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
     return TitleBar(
-      source: context.clean(name), summary: summary.joined(separator: context.glyphs.separator),
-      mode: "", filter: filter)
+      source: context.clean(name),
+      summary: titleSummary.map(context.clean)
+        ?? summary.joined(separator: context.glyphs.separator),
+      mode: loading.map { "loading \(Int($0.progress * 100))%" }
+        ?? context.clean(titleMode.isEmpty ? modeText : titleMode),
+      filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {

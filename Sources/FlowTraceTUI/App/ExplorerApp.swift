@@ -24,15 +24,33 @@ public final class ExplorerApp: InteractiveApp {
   /// The message line: an answer to the last action, or nil for the key hint.
   var message: MessageLine.Content?
   public internal(set) var shouldQuit = false
+  /// Live mode: the title's mode badge (`LIVE FOLLOW …`) and, when set, its summary.
+  public var titleMode = ""
+  public var titleSummary: String?
 
   // Search state.
   /// The active search, nil when none.
   public internal(set) var search: Search?
+  /// Source files read for the Source tab (nil: not readable).
+  var sourceCache: [String: [String]?] = [:]
   /// Per-function statistics, computed the first time the Timing tab needs them.
   var functionStats: FunctionStats?
   var searchHighlighter: Highlighter?
   var searchHistory: [String] = []
   var filterHistory: [String] = []
+
+  /// The rest of a file still being read (binary traces stream in after the first screen).
+  var loading: ProgressiveLoad?
+  /// Live mode: set by the live session; enables `F` and `w`.
+  public var isLive = false
+  /// Whether the cursor follows the last row as calls arrive (live mode).
+  public internal(set) var follow = false
+  /// The live part of the title (`LIVE FOLLOW · 2 programs …`), empty for a file.
+  public var modeText = ""
+  /// Called when no key came within a poll interval; returns true to redraw (live data).
+  public var onTick: ((ExplorerApp) -> Bool)?
+  /// Called for `w` in live mode; returns the message to show.
+  public var onSave: ((ExplorerApp) -> String)?
 
   /// The size of the last frame drawn, for paging before the first frame.
   var lastSize = TerminalSize(rows: 24, cols: 80)
@@ -141,13 +159,15 @@ public final class ExplorerApp: InteractiveApp {
 
   /// Applies one action in normal mode.
   public func perform(_ action: Action) {
+    // A resize or redraw keeps the message (e.g. where a truncated trace stopped).
+    if action == .resize || action == .redraw { return }
     message = nil
     switch action {
     case .quit: shouldQuit = true
     case .forceQuit: shouldQuit = true
     case .help: mode = .help(scroll: 0)
     case .cancel: cancel()
-    case .redraw, .resize: break
+    case .redraw, .resize, .suspend: break
     case .startSearch:
       mode = .prompt(.search, LineEditor(history: searchHistory))
     case .startFilter:
@@ -175,13 +195,19 @@ public final class ExplorerApp: InteractiveApp {
       case .below: placement = .auto
       }
       message = .info("detail pane: \(placement)")
-    case .toggleFollow: message = .info("follow mode is for live sessions")
-    case .save: message = .info("saving is for live sessions: this trace is already a file")
+    case .toggleFollow: toggleFollow()
+    case .save:
+      if let onSave {
+        message = .info(onSave(self))
+      } else {
+        message = .info("saving is for live sessions: this trace is already a file")
+      }
     default:
       if focus == .detail {
         performInDetail(action)
       } else {
         performInTree(action)
+        pauseFollowIfMoved()
       }
     }
   }
@@ -214,7 +240,45 @@ public final class ExplorerApp: InteractiveApp {
     }
   }
 
-  public func tick() -> Bool { false }
+  public func tick() -> Bool {
+    if loading != nil {
+      continueLoading()
+      return true
+    }
+    return onTick?(self) ?? false
+  }
+
+  /// Ctrl-Z suspends unless a prompt is open.
+  public var acceptsSuspend: Bool {
+    if case .prompt = mode { return false }
+    return true
+  }
+
+  /// Poll without waiting while a file is still being read.
+  public var pollMs: Int { loading == nil ? 200 : 0 }
+
+  /// Reads the next slices of a file being loaded (about 40 ms of work) into the tree.
+  func continueLoading(budgetNanos: UInt64 = 40_000_000) {
+    guard let loader = loading else { return }
+    let events = loader.step(budgetNanos: budgetNanos)
+    let header = document.header == nil ? loader.header : nil
+    updateTree { tree in
+      tree.append(contentsOf: events)
+      if let header { tree.apply(header) }
+      if loader.isDone { tree.finish() }
+    }
+    if let header { document.header = header }
+    if loader.isDone {
+      loading = nil
+      document.problem = loader.problem
+      if let problem = loader.problem { message = .error(problem) }
+    }
+  }
+
+  /// Reads the rest of a file being loaded at once (tests, benchmarks).
+  public func finishLoading() {
+    while loading != nil { continueLoading(budgetNanos: 100_000_000) }
+  }
 }
 
 extension String {

@@ -75,13 +75,13 @@ struct TreeRowBuilder {
       for (i, arg) in args.enumerated() {
         if i > 0 { out.append(Segment(", ", .arrow)) }
         if !arg.label.isEmpty { out.append(Segment(context.clean(arg.label) + ": ", .args)) }
-        out.append(Segment(context.clean(arg.value), .args))
+        out.append(Segment(clip(arg.value), .args))
       }
     }
     out.append(Segment(")", .arrow))
     if let result = tree.result(of: node) {
       out.append(Segment(" \(context.glyphs.arrow) ", .arrow))
-      out.append(Segment(context.clean(result), .result))
+      out.append(Segment(clip(result), .result))
     }
     if let error = tree.error(of: node) {
       let verb = error.disposition == .caught ? "caught " : ""
@@ -95,6 +95,15 @@ struct TreeRowBuilder {
     }
     return out
   }
+
+  /// A value for one row: at most `rowValueLimit` characters (the detail pane shows it
+  /// whole), sanitised.
+  func clip(_ value: String) -> String {
+    guard value.utf8.count > Self.rowValueLimit else { return context.clean(value) }
+    return context.clean(String(value.prefix(Self.rowValueLimit))) + context.glyphs.ellipsis
+  }
+
+  static let rowValueLimit = 1024
 
   func duration(for node: Int) -> String {
     guard tree.kind(of: node) == .call, let ns = tree.elapsed(of: node) else { return "" }

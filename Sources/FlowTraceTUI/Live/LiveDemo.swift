@@ -19,7 +19,7 @@ public final class LiveDemo {
   /// Creates the private listener and launches `executable childFlag SECONDS` with
   /// `FLOWTRACE_SOCKET` set and its output discarded (it must not draw over the viewer).
   public init(
-    executable: String = "/proc/self/exe", seconds: Int, environment: [String: String]
+    executable: String = "/proc/self/exe", seconds: Double, environment: [String: String]
   ) throws(LiveListenError) {
     var template = Array("/tmp/flowtrace-demo-XXXXXX".utf8CString)
     let made = template.withUnsafeMutableBufferPointer { buffer -> UnsafeMutablePointer<CChar>? in
@@ -40,7 +40,7 @@ public final class LiveDemo {
     }
     var env = environment
     env["FLOWTRACE_SOCKET"] = path
-    let code = spawn(executable, [executable, Self.childFlag, String(seconds)], env)
+    let code = spawn(executable, ["flowtrace-demo", Self.childFlag, String(seconds)], env)
     if code != 0 {
       session.shutdown()
       rmdir(directory)

@@ -1,10 +1,10 @@
 import FlowTraceExplorer
 
 extension LiveSession {
-  /// The live part of the title bar: `LIVE FOLLOW · 2 programs, 1 running · lost 120 (demo 120)
-  /// · FLOWTRACE_SOCKET=<path> ./your-program`.
-  public func titleText(follow: LiveFollow, tree: CallTree) -> String {
-    var parts = ["LIVE \(follow.label)"]
+  /// The live title bar: a summary (`1,234 calls · 2 programs, 1 running · lost 120 (demo
+  /// (pid 7) 120)`) and the mode badge (`LIVE FOLLOW · FLOWTRACE_SOCKET=<path> ./your-program`).
+  public func title(follow: LiveFollow, tree: CallTree) -> (summary: String, mode: String) {
+    var parts = ["\(Units.count(tree.callCount)) calls"]
     let programs = connections.compactMap(\.program)
     if programs.isEmpty {
       parts.append("waiting for programs")
@@ -18,10 +18,11 @@ extension LiveSession {
     }
     if !losses.isEmpty {
       let total = losses.reduce(0) { $0 + $1.1 }
-      let each = losses.prefix(3).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-      parts.append("lost \(total) (\(each)\(losses.count > 3 ? ", …" : ""))")
+      let each = losses.prefix(3).map { "\($0.0) \(Units.count(Int(clamping: $0.1)))" }
+      let more = losses.count > 3 ? ", …" : ""
+      parts.append(
+        "lost \(Units.count(Int(clamping: total))) (\(each.joined(separator: ", "))\(more))")
     }
-    parts.append(connectHint)
-    return parts.joined(separator: " · ")
+    return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(connectHint)")
   }
 }

@@ -96,8 +96,12 @@ public final class LiveSession {
         continue
       }
       idle = 0
+      let hadProgram = connection.program != nil
       let result = connection.ingest(into: &tree, maxBytes: chunkBytes)
       records += result.records
+      if !hadProgram && connection.program != nil {
+        pendingMessages.append("\(connection.displayName(in: tree)) connected")
+      }
       if let message = result.message { pendingMessages.append(message) }
       if Self.monotonicNanos() >= deadline { break }
     }

@@ -106,7 +106,7 @@ public struct TreeTextPrinter {
     }
     let node = makeNode(start, depth: 0, parent: -1)
     open[start.id] = node
-    if current == nil, openRoots.isEmpty {
+    if options.streaming, current == nil, openRoots.isEmpty {
       current = node
       direct = true
       nodes[Int(node)].onPath = true
@@ -195,7 +195,7 @@ public struct TreeTextPrinter {
     flushLoss(depth: 0, to: &out)
     for root in waiting { printSubtree(root, to: &out) }
     waiting = []
-    if !openRoots.isEmpty {
+    if options.streaming, !openRoots.isEmpty {
       let root = openRoots.removeFirst()
       current = root
       nodes[Int(root)].onPath = true

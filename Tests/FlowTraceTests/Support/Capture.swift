@@ -16,10 +16,32 @@ enum Run {
     FlowTrace.config(include: ours)
   }
 
+  /// The events of this suite's functions (other suites' calls may slip into a session
+  /// while the configuration is being reset).
+  static func own(_ events: [CallEvent]) -> [CallEvent] {
+    events.filter { ours.contains($0.qualifiedName) }
+  }
+
+  /// `withTracing` for async bodies, keeping this suite's events only.
+  static func ownAsync(
+    showArgs: Bool? = false, showResult: Bool? = true, showTiming: Bool? = false,
+    _ body: () async -> Void
+  ) async -> [CallEvent] {
+    own(await withTracing(showArgs: showArgs, showResult: showResult, showTiming: showTiming, body))
+  }
+
+  /// True for a printed tree line of one of this suite's functions (or any other line).
+  static func isOwnLine(_ line: Substring) -> Bool {
+    let text = line.drop { $0 == " " }
+    guard let first = text.first, "→←↯".contains(first) else { return true }
+    let name = text.dropFirst(2).prefix { $0 != "(" }
+    return ours.contains(String(name))
+  }
+
   /// Runs `body` in a session whose flags inherit the configuration (as autoPrint would).
   static func tree(_ body: () throws -> Void) rethrows -> String {
     let events = try withTracing(showArgs: nil, showResult: nil, showTiming: nil, body)
-    return treeText(events)
+    return treeText(own(events))
   }
 
   /// Replaces every `[0.000123s]` with `[T]`.
@@ -53,7 +75,7 @@ enum Run {
     let markers: [Character] = ["◇", "✔", "✘", "↳", "􀟈", "􁁛", "􀢄", "􀄣"]
     let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
       guard let first = line.first else { return true }
-      return !markers.contains(first)
+      return !markers.contains(first) && isOwnLine(line)
     }
     return kept.joined(separator: "\n")
   }

@@ -1,0 +1,153 @@
+import FlowTraceWire
+import Glibc
+import Synchronization
+
+/// Streams the trace to a listening viewer on a Unix socket, never blocking the program:
+/// connects lazily (retrying), keeps a bounded buffer, drops and counts what does not fit.
+final class SocketSink: EventSink {
+  static let bufferLimit = 4 << 20
+  static let retryNanos: UInt64 = 200_000_000
+
+  let path: String
+  private let header: TraceHeader
+  private let state = Mutex(State())
+
+  struct State {
+    var fd: Int32 = -1
+    var encoder = TraceEncoder()
+    /// Encoded bytes not yet sent.
+    var pending: [UInt8] = []
+    var started = false
+    var filter = DropFilter()
+    var lastAttempt: UInt64 = 0
+    var definitions: [TraceEvent] = []
+    var closed = false
+    /// Events dropped in total (for tests and the bench).
+    var droppedTotal: UInt64 = 0
+  }
+
+  init(path: String, header: TraceHeader, definitions: [TraceEvent]) {
+    self.path = path
+    self.header = header
+    state.withLock { $0.definitions = definitions }
+    pump()
+  }
+
+  /// Events dropped so far.
+  var dropped: UInt64 { state.withLock { $0.droppedTotal + $0.filter.pendingLoss } }
+
+  /// Encoded bytes not yet sent.
+  var pendingBytes: Int { state.withLock { $0.pending.count + $0.encoder.bytes.count } }
+
+  func write(_ events: [TraceEvent]) {
+    state.withLock { state in
+      guard !state.closed else { return }
+      if !state.started { start(&state) }
+      for event in events {
+        if event.isDefinition { state.definitions.append(event) }
+        encode(event, into: &state)
+      }
+      send(&state)
+    }
+  }
+
+  /// Tries to connect and to send what is buffered.
+  func pump() {
+    state.withLock { state in
+      guard !state.closed else { return }
+      if !state.started { start(&state) }
+      send(&state)
+    }
+  }
+
+  func flush() { pump() }
+
+  func close() {
+    state.withLock { state in
+      guard !state.closed else { return }
+      if state.fd >= 0 {
+        if let loss = state.filter.takeLoss() { try? state.encoder.encode(loss) }
+        state.encoder.end()
+        send(&state)
+        Glibc.close(state.fd)
+        state.fd = -1
+      }
+      state.closed = true
+    }
+  }
+
+  /// A new stream: header, then every definition seen so far.
+  private func start(_ state: inout State) {
+    state.encoder = TraceEncoder()
+    state.encoder.header(header)
+    for event in state.definitions { try? state.encoder.encode(event) }
+    state.started = true
+  }
+
+  private func encode(_ event: TraceEvent, into state: inout State) {
+    guard !event.isDefinition else {
+      try? state.encoder.encode(event)
+      return
+    }
+    if state.pending.count + state.encoder.bytes.count >= SocketSink.bufferLimit {
+      if case .call(let start) = event {
+        state.filter.drop(start)
+        return
+      }
+    } else if let loss = state.filter.takeLoss() {
+      state.droppedTotal += lossCount(loss)
+      try? state.encoder.encode(loss)
+    }
+    guard let kept = state.filter.pass(event) else { return }
+    do {
+      try state.encoder.encode(kept)
+    } catch {
+      if case .call(let start) = kept { state.filter.drop(start) } else { state.filter.count() }
+    }
+  }
+
+  private func lossCount(_ event: TraceEvent) -> UInt64 {
+    if case .loss(let loss) = event { return loss.count }
+    return 0
+  }
+
+  /// Connects if needed (at most every 200 ms) and sends without blocking.
+  private func send(_ state: inout State) {
+    if state.fd < 0 {
+      let now = TickClock.monotonicNanos()
+      guard now &- state.lastAttempt >= SocketSink.retryNanos || state.lastAttempt == 0 else {
+        return
+      }
+      state.lastAttempt = now
+      state.fd = UnixSocket.connect(path)
+      guard state.fd >= 0 else { return }
+    }
+    state.encoder.drain { raw in state.pending.append(contentsOf: raw) }
+    let fd = state.fd
+    var sent = 0
+    var broken = false
+    state.pending.withUnsafeBytes { raw in
+      while sent < raw.count {
+        let count = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+        if count > 0 {
+          sent += count
+        } else if count < 0, errno == EINTR {
+          continue
+        } else {
+          broken = count < 0 && errno != EAGAIN && errno != EWOULDBLOCK
+          return
+        }
+      }
+    }
+    if sent > 0 { state.pending.removeFirst(sent) }
+    if broken {
+      // The viewer went away: forget the stream; a later viewer gets a fresh one.
+      Glibc.close(fd)
+      state.fd = -1
+      state.started = false
+      state.encoder = TraceEncoder()
+      state.pending = []
+      state.filter = DropFilter()
+    }
+  }
+}

@@ -1,0 +1,143 @@
+extension SearchMatcher {
+  /// The fast path of a plain substring search over nodes `range`: one pass over the flags,
+  /// sites and payload columns and the arena, without closures or per-call allocation.
+  /// Returns the matching calls and the running calls that did not (yet) match.
+  func scanSubstring(
+    _ range: Range<Int>, in tree: CallTree, sites: SiteText, needle: [UInt8], folded: Bool
+  ) -> (found: [UInt32], running: [UInt32]) {
+    var found: [UInt32] = []
+    var running: [UInt32] = []
+    tree.flags.withUnsafeBufferPointer { flags in
+      tree.refs.withUnsafeBufferPointer { refs in
+        tree.payloads.withUnsafeBufferPointer { payloads in
+          tree.arena.bytes.withUnsafeBufferPointer { arena in
+            sites.nameMatches.withUnsafeBufferPointer { names in
+              needle.withUnsafeBufferPointer { needle in
+                for node in range {
+                  let f = flags[node]
+                  guard f.kind == .call else { continue }
+                  var hit = names[Int(refs[node])]
+                  let payload = payloads[node]
+                  if !hit && payload != 0 {
+                    hit = Self.payloadContains(
+                      needle, arena: arena, payload: payload, args: f.argsCollected,
+                      folded: folded)
+                  }
+                  if !hit && f.errorMark != 0, let error = tree.error(of: node) {
+                    hit = matches(error.type) || matches(error.description)
+                  }
+                  if hit {
+                    found.append(UInt32(node))
+                  } else if f.state == .running {
+                    running.append(UInt32(node))
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (found, running)
+  }
+
+  /// The fast path of a row-text search (a pattern with punctuation): each run of the
+  /// pattern must be in the site's name or labels or in an argument or the result before the
+  /// row is built as bytes and searched.
+  func scanRowText(
+    _ range: Range<Int>, in tree: CallTree, sites: SiteText, needle: [UInt8], folded: Bool,
+    runs: [[UInt8]], errors: Bool = true
+  ) -> (found: [UInt32], running: [UInt32]) {
+    var found: [UInt32] = []
+    var running: [UInt32] = []
+    var scratch: [UInt8] = []
+    scratch.reserveCapacity(256)
+    tree.flags.withUnsafeBufferPointer { flags in
+      tree.refs.withUnsafeBufferPointer { refs in
+        tree.payloads.withUnsafeBufferPointer { payloads in
+          tree.arena.bytes.withUnsafeBufferPointer { arena in
+            for node in range {
+              let f = flags[node]
+              guard f.kind == .call else { continue }
+              let site = Int(refs[node])
+              var candidate = true
+              for k in runs.indices where !sites.runMatches[k][site] {
+                let inPayload =
+                  payloads[node] != 0
+                  && runs[k].withUnsafeBufferPointer {
+                    Self.payloadContains(
+                      $0, arena: arena, payload: payloads[node], args: f.argsCollected,
+                      folded: folded)
+                  }
+                if !inPayload {
+                  candidate = false
+                  break
+                }
+              }
+              var hit = false
+              if candidate {
+                scratch.removeAll(keepingCapacity: true)
+                sites.appendRow(of: node, in: tree, arena: arena, to: &scratch)
+                hit = scratch.withUnsafeBufferPointer { row in
+                  needle.withUnsafeBufferPointer { Self.contains($0, row, 0..<row.count, folded) }
+                }
+              }
+              if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
+                hit = matches(error.type) || matches(error.description)
+              }
+              if hit {
+                found.append(UInt32(node))
+              } else if f.state == .running {
+                running.append(UInt32(node))
+              }
+            }
+          }
+        }
+      }
+    }
+    return (found, running)
+  }
+
+  /// Whether an argument or the result of the payload record at `payload` contains `needle`.
+  @inline(__always)
+  static func payloadContains(
+    _ needle: UnsafeBufferPointer<UInt8>, arena: UnsafeBufferPointer<UInt8>, payload: UInt32,
+    args: Bool, folded: Bool
+  ) -> Bool {
+    let base = ByteArena.offset(of: payload)
+    if args {
+      var offset = base + 4
+      let count = ArenaReader.varint(arena, &offset)
+      for _ in 0..<count {
+        let range = ArenaReader.string(arena, &offset)
+        if contains(needle, arena, range, folded) { return true }
+      }
+    }
+    let ref = ArenaReader.uint32(arena, base)
+    guard ref != 0 else { return false }
+    var offset = ByteArena.offset(of: ref)
+    return contains(needle, arena, ArenaReader.string(arena, &offset), folded)
+  }
+
+  @inline(__always)
+  static func contains(
+    _ needle: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>,
+    _ range: Range<Int>, _ folded: Bool
+  ) -> Bool {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard range.count >= n else { return false }
+    let first = needle[0]
+    var i = range.lowerBound
+    let last = range.upperBound - n
+    while i <= last {
+      if lower(haystack[i], folded) == first {
+        var k = 1
+        while k < n && lower(haystack[i + k], folded) == needle[k] { k += 1 }
+        if k == n { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}

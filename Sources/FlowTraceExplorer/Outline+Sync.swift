@@ -1,0 +1,80 @@
+extension Outline {
+  /// Brings the rows up to date with nodes appended to the tree since the last sync. A new
+  /// call lands at the end of its thread's block of rows when its parent is on that block's
+  /// last path (the usual case, even with many threads or programs streaming): all such
+  /// arrivals are merged in one pass. Anything else (a new thread, a call of an async task
+  /// that interleaves on one thread, a filter match under old rows) rebuilds the rows.
+  public mutating func sync(with tree: CallTree) {
+    if let pending = mask?.pending, !pending.isEmpty || synced < tree.count {
+      // (Mutated in place through the optional: no copy of the bitsets.)
+      if mask?.extend(tree) ?? false {
+        rebuild(tree)
+        return
+      }
+    }
+    guard synced < tree.count else { return }
+    guard Self.anchorDepth(of: tree) == anchorDepth else { return rebuild(tree) }
+    // Arrivals per anchor block: the block's index and the nodes to add at its end.
+    var groups: [(anchor: Int, nodes: [UInt32])] = []
+    var groupOfAnchor: [Int: Int] = [:]
+    var anchorOfNode: [UInt32: Int] = [:]
+    for (k, row) in anchorRows.enumerated() { anchorOfNode[rows[row]] = k }
+    for node in synced..<tree.count {
+      guard passesFilter(node) else { continue }
+      let parent = tree.parents[node]
+      if parent == CallTree.none || tree.depths[node] <= anchorDepth {
+        // A new top-level node or thread: rare, rebuild.
+        return rebuild(tree)
+      }
+      guard isShownAndOpen(Int(parent), tree) else { continue }
+      var top = node
+      while tree.depths[top] > anchorDepth, let up = tree.parent(of: top) { top = up }
+      guard let anchor = anchorOfNode[UInt32(top)] else { return rebuild(tree) }
+      let group = groupOfAnchor[anchor]
+      let last =
+        group.flatMap { groups[$0].nodes.last }
+        ?? rows[blockEnd(anchor) - 1]
+      guard tree.isAncestor(Int(parent), of: Int(last)) else { return rebuild(tree) }
+      if let group {
+        groups[group].nodes.append(UInt32(node))
+      } else {
+        groupOfAnchor[anchor] = groups.count
+        groups.append((anchor, [UInt32(node)]))
+      }
+    }
+    synced = tree.count
+    merge(groups.sorted { $0.anchor < $1.anchor })
+  }
+
+  /// The row after the last row of an anchor's block.
+  private func blockEnd(_ anchor: Int) -> Int {
+    anchor + 1 < anchorRows.count ? anchorRows[anchor + 1] : rows.count
+  }
+
+  /// Inserts each group's nodes at the end of its anchor's block, in one pass over the rows.
+  private mutating func merge(_ groups: [(anchor: Int, nodes: [UInt32])]) {
+    guard !groups.isEmpty else { return }
+    let added = groups.reduce(0) { $0 + $1.nodes.count }
+    if groups.count == 1 && blockEnd(groups[0].anchor) == rows.count {
+      rows.append(contentsOf: groups[0].nodes)
+      return
+    }
+    var merged: [UInt32] = []
+    merged.reserveCapacity(rows.count + added)
+    var copied = 0
+    var shift = 0
+    var nextGroup = 0
+    for k in anchorRows.indices {
+      anchorRows[k] += shift
+      guard nextGroup < groups.count, groups[nextGroup].anchor == k else { continue }
+      let end = k + 1 < anchorRows.count ? anchorRows[k + 1] : rows.count
+      merged.append(contentsOf: rows[copied..<end])
+      merged.append(contentsOf: groups[nextGroup].nodes)
+      copied = end
+      shift += groups[nextGroup].nodes.count
+      nextGroup += 1
+    }
+    merged.append(contentsOf: rows[copied...])
+    rows = merged
+  }
+}

@@ -1,0 +1,137 @@
+import FlowTraceExplorer
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The explorer on a live session: keys go to the explorer, except the live ones (`F`, `w`,
+/// `G`); new data grows the tree in place; follow mode keeps the newest row selected.
+public final class LiveApp: InteractiveApp {
+  /// The explorer showing the shared tree.
+  public let explorer: ExplorerApp
+  /// Where the data comes from.
+  public let session: LiveSession
+  /// Follow mode (on at start).
+  public internal(set) var follow = LiveFollow()
+  /// Where `w` writes its files.
+  public var saveDirectory = "."
+  /// The demo program, when started with `--demo`.
+  public let demo: LiveDemo?
+  /// Nodes of the tree the view has taken in (outline synced, search refreshed).
+  var shownNodes = 0
+  var lastStatsReset: UInt64 = 0
+
+  /// A live explorer over `session` (empty tree; programs appear as they connect).
+  public init(session: LiveSession, context: RenderContext, demo: LiveDemo? = nil) {
+    self.session = session
+    self.demo = demo
+    explorer = ExplorerApp(
+      document: TraceDocument(source: session.path, header: nil, tree: CallTree(), problem: nil),
+      context: context)
+    explorer.message = .info(
+      demo != nil
+        ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
+        : "waiting for programs: \(session.connectHint)")
+  }
+
+  public var shouldQuit: Bool { explorer.shouldQuit }
+
+  public func handle(_ key: Key) {
+    let before = explorer.cursor
+    let inFilterPrompt: Bool
+    if case .prompt(.filter, _) = explorer.mode {
+      inFilterPrompt = true
+    } else {
+      inFilterPrompt = false
+    }
+    guard explorer.mode == .normal, explorer.focus == .tree, let action = KeyMap.action(for: key)
+    else {
+      explorer.handle(key)
+      // A search that jumps up pauses following; applying a filter does not.
+      if !inFilterPrompt { follow.selectionMoved(from: before, to: explorer.cursor) }
+      return
+    }
+    switch action {
+    case .toggleFollow:
+      if follow.toggle() { jumpToNewest() }
+      explorer.message = .info(
+        follow.isFollowing ? "following new calls" : "follow paused (F or G resumes)")
+    case .save:
+      let result = session.save(to: saveDirectory, tree: explorer.document.tree)
+      explorer.message = result.files.isEmpty ? .error(result.message) : .info(result.message)
+    case .bottom:
+      explorer.handle(key)
+      follow.resume()
+    default:
+      explorer.handle(key)
+      follow.selectionMoved(from: before, to: explorer.cursor)
+    }
+  }
+
+  public func render(into frame: ScreenBuffer) {
+    let title = session.title(follow: follow, tree: explorer.document.tree)
+    explorer.titleSummary = title.summary
+    explorer.titleMode = title.mode
+    explorer.render(into: frame)
+  }
+
+  /// Reads and ingests what arrived (without waiting); true when the screen should change.
+  public func tick() -> Bool {
+    var fds = session.pollDescriptors()
+    _ = poll(&fds, nfds_t(fds.count), 0)
+    session.handle(fds)
+    return ingest(budget: .milliseconds(8)) > 0 || refreshView()
+  }
+
+  /// Decodes waiting data into the tree for at most `budget`; returns the records added.
+  @discardableResult
+  public func ingest(budget: Duration) -> Int {
+    let records = session.ingest(into: &explorer.document.tree, budget: budget)
+    for message in session.takeMessages() {
+      let problem = ["dropped", "refused", "accept failed"].contains { message.hasPrefix($0) }
+      explorer.message = problem ? .error(message) : .info(message)
+    }
+    demo?.poll()
+    return records
+  }
+
+  /// Brings the view up to date with the tree (outline rows, search matches, follow);
+  /// true when something changed. Called before drawing, so at most once per frame.
+  @discardableResult
+  public func refreshView() -> Bool {
+    advanceClocks()
+    let tree = explorer.document.tree
+    guard shownNodes != tree.count else { return false }
+    shownNodes = tree.count
+    explorer.outline.sync(with: tree)
+    explorer.refreshSearch()  // examines only the calls appended (or ended) since
+    let now = LiveSession.monotonicNanos()
+    if now &- lastStatsReset > 1_000_000_000 {
+      explorer.functionStats = nil  // per-function figures are recomputed when next shown
+      lastStatsReset = now
+    }
+    if follow.isFollowing { jumpToNewest() }
+    return true
+  }
+
+  /// Running calls' elapsed times tick: each connected program's clock follows the wall clock.
+  func advanceClocks() {
+    let wall = LiveSession.wallNanos()
+    for connection in session.connections where connection.phase == .open {
+      // A start time far from the connection's (a replayed or hand-made trace) would make
+      // nonsense of the elapsed times: those programs' clocks move only with their events.
+      guard let program = connection.program, let header = connection.header,
+        header.clock != .cycleCounter, wall > header.startWallNanos,
+        header.startWallNanos > connection.connectedAt - 86_400_000_000_000
+      else { continue }
+      explorer.document.tree.advanceClock(
+        program: program, to: UInt64(wall - header.startWallNanos))
+    }
+  }
+
+  func jumpToNewest() {
+    let count = explorer.outline.rowCount
+    guard count > 0 else { return }
+    explorer.cursor = follow.row(current: explorer.cursor, rowCount: count)
+  }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The app loop of a live session: one `poll()` over the terminal's input, the listener and
+/// the clients. Keys are handled first; data is ingested in batches under a time budget;
+/// redraws are coalesced to at most `maxFramesPerSecond`.
+public final class LiveRunner {
+  let app: LiveApp
+  let terminal: Terminal
+  /// The terminal's input descriptor to poll (nil: keys come only from `readKey`).
+  let inputFD: Int32?
+  let presenter = Presenter()
+  /// Time spent ingesting between two looks at the keyboard.
+  public var ingestBudget = Duration.milliseconds(8)
+  public var maxFramesPerSecond = 30
+  var needsDraw = true
+  var lastDraw: UInt64 = 0
+  /// Keys handled so far.
+  public private(set) var keysHandled = 0
+  /// Frames drawn so far.
+  public private(set) var framesDrawn = 0
+
+  public init(app: LiveApp, terminal: Terminal, inputFD: Int32?) {
+    self.app = app
+    self.terminal = terminal
+    self.inputFD = inputFD
+  }
+
+  /// Runs until the user quits.
+  public func run() {
+    while !app.shouldQuit { step(maxWaitMs: 250) }
+  }
+
+  /// Brings the view up to date and draws a frame now.
+  public func drawNow() {
+    app.refreshView()
+    Runner.draw(app, on: terminal, presenter: presenter)
+    framesDrawn += 1
+    lastDraw = LiveSession.monotonicNanos()
+    needsDraw = false
+  }
+
+  /// One round: keys, a frame if due, wait for input or data (at most `maxWaitMs`), read,
+  /// ingest.
+  public func step(maxWaitMs: Int) {
+    var keyed = false
+    while !app.shouldQuit, let key = terminal.readKey(timeoutMs: 0) {
+      // Keys act on an up-to-date view (the newest rows, the current matches).
+      if !keyed { app.refreshView() }
+      if key == .resize || key == .ctrl("l") { presenter.invalidate() }
+      app.handle(key)
+      keysHandled += 1
+      keyed = true
+    }
+    if app.shouldQuit { return }
+    let now = LiveSession.monotonicNanos()
+    let frameGap = UInt64(1_000_000_000 / max(1, maxFramesPerSecond))
+    if keyed || (needsDraw && now &- lastDraw >= frameGap) { drawNow() }
+    var timeout = maxWaitMs
+    if app.session.hasBacklog {
+      timeout = 0
+    } else if needsDraw {
+      let wait = Int(
+        (frameGap &- min(frameGap, LiveSession.monotonicNanos() &- lastDraw)) / 1_000_000)
+      timeout = min(timeout, wait)
+    } else if app.session.runningCount > 0 {
+      timeout = min(timeout, 250)  // running calls' elapsed times tick
+      needsDraw = true
+    }
+    var fds = app.session.pollDescriptors()
+    let sessionCount = fds.count
+    if let inputFD { fds.append(pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)) }
+    _ = poll(&fds, nfds_t(fds.count), Int32(timeout))
+    app.session.handle(fds[..<sessionCount])
+    if app.ingest(budget: ingestBudget) > 0 { needsDraw = true }
+  }
+}

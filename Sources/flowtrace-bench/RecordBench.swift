@@ -1,0 +1,113 @@
+@_spi(Benchmarks) import FlowTrace
+import Glibc
+
+// The record suite: fib(30) structure-only into a session (baseline), to a file, and to a
+// Unix socket with a reader draining it.
+
+func runRecordBench() {
+  let n = 30
+  let calls = Double(fibCalls(n))
+  var sink = 0
+  FlowTrace.config(showArgs: false, showResult: false, showTiming: false, autoPrint: false)
+  print("record: fib(\(n)), \(Int(calls)) calls, structure only (ns per call)")
+
+  let plain = BenchClock.best(runs: 3) { sink &+= plainFib(n) }
+  let session = BenchClock.best(
+    runs: 3,
+    {
+      startTracing(showArgs: nil, showResult: nil, showTiming: nil)
+      sink &+= tracedFib(n)
+    }, after: _discardTracing)
+
+  let path = "/tmp/flowtrace-bench-\(getpid()).ftrace"
+  var bytes = 0.0
+  let file = BenchClock.best(
+    runs: 3,
+    {
+      do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+      sink &+= tracedFib(n)
+      FlowTrace.closeSinks()
+    },
+    after: {
+      var info = stat()
+      stat(path, &info)
+      bytes = Double(info.st_size)
+      unlink(path)
+    })
+
+  let socketPath = "/tmp/flowtrace-bench-\(getpid()).sock"
+  let reader = DrainingReader(path: socketPath)
+  let lossBefore = FlowTrace._lostEvents()
+  let start = BenchClock.nanos()
+  FlowTrace.stream(to: socketPath)
+  sink &+= tracedFib(n)
+  FlowTrace.closeSinks()
+  let socket = Double(BenchClock.nanos() - start)
+  let received = reader.finish()
+  let lost = FlowTrace._lostEvents() - lossBefore
+
+  print(["mode".padding(34), "ns/call".padding(10), "vs session".padding(12), "notes"].joined())
+  func row(_ name: String, _ nanos: Double, _ note: String) {
+    print(
+      [
+        name.padding(34), format(nanos / calls).padding(10),
+        (format(nanos / session) + "x").padding(12), note,
+      ].joined())
+  }
+  row("uninstrumented", plain, "")
+  row("session, structure only", session, "baseline")
+  row("file (FLOWTRACE_OUT)", file, "\(format(bytes / calls)) bytes/call, target <= 2x")
+  row("socket, reader draining", socket, "\(lost) calls dropped, \(received) bytes read")
+  if sink == 42 { print("") }
+}
+
+/// A viewer stand-in: accepts one connection and reads until it closes.
+final class DrainingReader: @unchecked Sendable {
+  private let listener: Int32
+  private var thread = pthread_t()
+  private var total = 0
+
+  init(path: String) {
+    unlink(path)
+    listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let bytes = Array(path.utf8)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+      raw.copyBytes(from: bytes)
+      raw[bytes.count] = 0
+    }
+    let length = socklen_t(MemoryLayout.offset(of: \sockaddr_un.sun_path)! + bytes.count + 1)
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) }
+    }
+    listen(listener, 1)
+    let context = Unmanaged.passRetained(self).toOpaque()
+    pthread_create(
+      &thread, nil,
+      { raw in
+        let reader = Unmanaged<DrainingReader>.fromOpaque(raw!).takeRetainedValue()
+        reader.run()
+        return nil
+      }, context)
+  }
+
+  private func run() {
+    let client = accept(listener, nil, nil)
+    guard client >= 0 else { return }
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = read(client, &buffer, buffer.count)
+      if count <= 0 { break }
+      total += count
+    }
+    close(client)
+  }
+
+  /// Waits for the writer to close the connection; returns the bytes read.
+  func finish() -> Int {
+    pthread_join(thread, nil)
+    close(listener)
+    return total
+  }
+}

@@ -1,0 +1,55 @@
+// A traced child process for the runtime's sink tests.
+//
+//   flowtrace-testee fib N          prints fib(N)'s tree (autoPrint) and exits
+//   flowtrace-testee forever        traces calls until killed, announcing progress on stdout
+//   flowtrace-testee burst N        N fib(20) roots as fast as possible (socket loss tests)
+import FlowTrace
+import Glibc
+
+func fib(_ n: Int) -> Int {
+  let __ftCall = _TraceCall(site: "fib\t_\tTestee/main.swift\t8", flags: _TraceFlags())
+  if __ftCall.recordsArguments {
+    __ftCall.argument(n)
+  }
+  __ftCall.entered()
+  let __ftResult = { () -> Int in
+    n < 2 ? n : fib(n - 1) + fib(n - 2)
+  }()
+  return __ftCall.returning(__ftResult)
+}
+
+func step(_ index: Int) -> String {
+  let __ftCall = _TraceCall(site: "step\t_\tTestee/main.swift\t20", flags: _TraceFlags())
+  if __ftCall.recordsArguments {
+    __ftCall.argument(index)
+  }
+  __ftCall.entered()
+  let __ftResult = { () -> String in
+    "step \(index): \(fib(index % 10))"
+  }()
+  return __ftCall.returning(__ftResult)
+}
+
+let arguments = CommandLine.arguments
+let mode = arguments.count > 1 ? arguments[1] : "fib"
+let count = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+switch mode {
+case "forever":
+  var index = 0
+  while true {
+    _ = step(index)
+    if index % 1000 == 0 {
+      print("progress \(index)")
+      fflush(nil)
+    }
+    index += 1
+    if index % 100 == 0 { usleep(1000) }
+  }
+case "burst":
+  for _ in 0..<count { _ = fib(20) }
+  print("done")
+default:
+  _ = fib(count)
+  _ = step(count)
+}

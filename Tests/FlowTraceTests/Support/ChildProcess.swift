@@ -1,0 +1,127 @@
+import Foundation
+
+/// Runs `flowtrace-testee` (built next to the test bundle) as a real child process.
+final class ChildProcess: @unchecked Sendable {
+  let process = Process()
+  let output = Pipe()
+  private let lock = NSLock()
+  private var collected = Data()
+
+  static var testeePath: String {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var directory = bundle
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("flowtrace-testee").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return bundle.appendingPathComponent("flowtrace-testee").path
+  }
+
+  init(_ arguments: [String], environment: [String: String]) throws {
+    process.executableURL = URL(fileURLWithPath: ChildProcess.testeePath)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["FLOWTRACE_OUT"] = nil
+    env["FLOWTRACE_SOCKET"] = nil
+    env["FLOWTRACE_PRINT"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    process.standardOutput = output
+    output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+      let data = handle.availableData
+      guard let self else { return }
+      self.lock.lock()
+      self.collected.append(data)
+      self.lock.unlock()
+    }
+    try process.run()
+  }
+
+  /// Everything the child printed so far.
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: collected, as: UTF8.self)
+  }
+
+  /// Waits for the child to exit and returns its output.
+  func finish() -> String {
+    process.waitUntilExit()
+    output.fileHandleForReading.readabilityHandler = nil
+    let rest = output.fileHandleForReading.readDataToEndOfFile()
+    lock.lock()
+    collected.append(rest)
+    lock.unlock()
+    return text
+  }
+
+  /// Waits (up to `seconds`) until the output contains `marker`.
+  func wait(for marker: String, seconds: Double = 20) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if text.contains(marker) { return true }
+      usleep(10_000)
+    }
+    return false
+  }
+
+  func kill() {
+    Foundation.kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+}
+
+/// A listening Unix socket standing in for `flowtrace-tui`.
+final class Listener: @unchecked Sendable {
+  let path: String
+  let fd: Int32
+
+  init(path: String = temporaryPath("viewer.sock")) {
+    self.path = path
+    unlink(path)
+    fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let bytes = Array(path.utf8)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+      raw.copyBytes(from: bytes)
+      raw[bytes.count] = 0
+    }
+    let length = socklen_t(MemoryLayout.offset(of: \sockaddr_un.sun_path)! + bytes.count + 1)
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    listen(fd, 4)
+  }
+
+  /// Accepts one connection and reads until the peer closes it or `limit` bytes arrived.
+  func readAll(limit: Int = .max) -> [UInt8] {
+    let client = accept(fd, nil, nil)
+    guard client >= 0 else { return [] }
+    defer { close(client) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count < limit {
+      let count = read(client, &buffer, buffer.count)
+      if count <= 0 { break }
+      bytes += buffer[0..<count]
+    }
+    return bytes
+  }
+
+  deinit {
+    close(fd)
+    unlink(path)
+  }
+}
+
+func temporaryPath(_ name: String) -> String {
+  "/tmp/flowtrace-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
+}
+
+func readFile(_ path: String) -> [UInt8] {
+  (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+}
