@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end: the real flowtrace-tui binary in tmux on a small hand-written JSON Lines trace.
 # Checks the first screen, folding, search, the help overlay, escape sanitising, wide
-# characters, quitting, and the one-line error for a file that is not a trace.
+# characters, quitting, a binary trace cut short, NO_COLOR, the ASCII fallback of a non-UTF-8
+# locale, and the one-line error for a file that is not a trace.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 bin="$(swift build --show-bin-path)/flowtrace-tui"
 [ -x "$bin" ] || swift build --product flowtrace-tui
@@ -153,6 +155,14 @@ wait_for "trace stopped early: $work/cut.ftrace: byte $((size - 2))"
 wait_for '└   greet(name: "日本語") → "こんにちは"'
 if tm capture-pane -p -e -t e2e | grep -qE $'\e\\[([34][0-8]|[34]8;5;[0-9]+)m'; then fail "NO_COLOR still draws colours"; fi
 tm capture-pane -p -e -t e2e | grep -q $'\e\\[7m' || fail "NO_COLOR lost the reverse-video bars"
+keys q
+
+# A non-UTF-8 locale falls back to ASCII: plain guides and fold marks, escaped non-ASCII.
+tm kill-session -t e2e
+tm new-session -d -s e2e -x 120 -y 40 "env LANG=C LC_ALL=C '$bin' '$work/sample.jsonl'; sleep 30"
+wait_for "\`-v main() ! caught BadInput"
+wait_for '|-v fib(3) -> 2'
+wait_for 'greet(name: "\u{65e5}\u{672c}\u{8a9e}")'
 keys q
 
 # A file that is not a trace: one line on stderr, non-zero exit, no curses.

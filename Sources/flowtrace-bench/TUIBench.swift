@@ -32,23 +32,40 @@ enum TUIBench {
     }
     print("baseline  read every byte of the file: \(ms(baseline)) ms")
 
+    var events = 0
+    let decodeOnly = time {
+      guard let file = try? TraceFile.open(path) else { return }
+      _ = try? file.forEachEvent { _ in events += 1 }
+    }
+    print("decode only (TraceEvent path): \(ms(decodeOnly)) ms for \(events) events")
+    let build = time {
+      guard let file = try? TraceFile.open(path) else { return }
+      var tree = CallTree()
+      _ = try? file.forEachEvent { tree.append($0) }
+      if tree.count == 0 { print("") }
+    }
+    print("decode + CallTree.append: \(ms(build)) ms")
+
     let rssBefore = residentBytes()
-    let theme = try ThemeLoader.load("default")
     var app: ExplorerApp?
     let terminal = ScreenBuffer(rows: 40, cols: 120)
     let presenter = Presenter()
     let open = time {
-      guard let document = try? TraceDocument.load(path: path) else { return }
-      let explorer = ExplorerApp(
-        document: document, context: RenderContext(theme: theme, ascii: false))
+      guard
+        case .success(let explorer) = Launcher.prepare(
+          LaunchOptions(path: path), utf8Locale: true)
+      else { return }
       let frame = ScreenBuffer(rows: 40, cols: 120)
       explorer.render(into: frame)
       presenter.present(frame, to: terminal)
       app = explorer
     }
     guard let app else { throw CocoaError(.fileReadCorruptFile) }
+    print(
+      "open + first screen (rest streams in): \(ms(open)) ms (\(ratio(open, baseline)) x baseline)")
+    let rest = time { app.finishLoading() }
     let rss = residentBytes() - rssBefore
-    print("open + first screen: \(ms(open)) ms (\(ratio(open, baseline)) x baseline)")
+    print("rest of the file into the tree: \(ms(rest)) ms; calls \(app.document.tree.callCount)")
     print("resident growth: \(rss / made) bytes per call (incl. the mapped file's pages read)")
 
     let steps: [(String, [Key])] = [

@@ -44,7 +44,41 @@ extension WireBench {
     print("print: \(decoded) events → \(out.lines) lines, \(out.bytes) bytes of text")
     print("  decode only (TraceEvent)  \(rate(decoded, decodeOnly)) events/s")
     print(
-      "  decode + tree text        \(rate(out.lines, printing)) lines/s, "
+      "  TreeTextPrinter           \(rate(out.lines, printing)) lines/s, "
         + "\(fmt(printing / decodeOnly))× decoding alone")
+    if let command = siblingExecutable("flowtrace") {
+      let cli = best(2) { _ = run([command, "print", path]) }
+      print(
+        "  flowtrace print > null    \(rate(out.lines, cli)) lines/s, "
+          + "\(fmt(cli / decodeOnly))× decoding alone (fast path)")
+    } else {
+      print("  flowtrace print: no flowtrace binary next to this one (build it with -c release)")
+    }
+  }
+
+  /// The path of `name` in this executable's directory, if it is there.
+  static func siblingExecutable(_ name: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard count > 0 else { return nil }
+    let exe = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let slash = exe.lastIndex(of: "/") else { return nil }
+    let path = exe[..<slash] + "/" + name
+    return access(path, X_OK) == 0 ? String(path) : nil
+  }
+
+  /// Runs `argv` with standard output sent to /dev/null; returns its exit status.
+  static func run(_ argv: [String]) -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { for arg in cArgs { free(arg) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status
   }
 }

@@ -46,6 +46,7 @@ struct PrintCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let input = try TraceInput(path: file)
+      if !useColor, include.isEmpty, exclude.isEmpty, !errors, try printFast(input.file) { return }
       let errorPath = errors ? try TreeFilter.errorPath(of: input.file) : nil
       var filter = TreeFilter(
         include: include.map(Glob.init), exclude: exclude.map(Glob.init), errorPath: errorPath)
@@ -68,6 +69,25 @@ struct PrintCommand: ParsableCommand {
       try sink.out.flush()
       if let failure { throw failure }
     }
+  }
+
+  /// Prints a binary trace that nests as one sequence with `FastTreePrinter`; false (having
+  /// printed nothing) when the trace is not such a trace or has a bad record.
+  private func printFast(_ file: TraceFile) throws(CLIError) -> Bool {
+    guard file.format == .binary else { return false }
+    var check = SimpleTraceCheck()
+    guard (try? file.decodeBinary(into: &check)) != nil, check.isSimple else { return false }
+    let out = OutputStream()
+    var printer = FastTreePrinter(maxDepth: depth, sink: out)
+    do throws(TraceFormatError) {
+      _ = try file.decodeBinary(into: &printer)
+    } catch {
+      throw CLIError(error.description)  // cannot happen: the check pass read it all
+    }
+    printer.finish()
+    if let failure = printer.failure { throw failure }
+    try out.flush()
+    return true
   }
 
   private var useColor: Bool {

@@ -17,7 +17,8 @@ import Testing
     (.escape, .cancel), (.char("\\"), .startFilter), (.function(4), .startFilter),
     (.char("F"), .toggleFollow), (.tab, .switchFocus), (.char("["), .previousTab),
     (.char("]"), .nextTab), (.char("w"), .save), (.char("?"), .help), (.function(1), .help),
-    (.char("q"), .quit), (.ctrl("c"), .forceQuit), (.resize, .resize),
+    (.char("q"), .quit), (.ctrl("c"), .forceQuit), (.resize, .resize), (.ctrl("z"), .suspend),
+    (.ctrl("l"), .redraw),
   ])
   func designKeyMap(key: Key, action: Action) {
     #expect(KeyMap.action(for: key) == action)

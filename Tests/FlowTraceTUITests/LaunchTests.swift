@@ -118,9 +118,10 @@ import Testing
     let path = try write("sample.ftrace", try SampleTrace.binary())
     let app = try prepare(path).get()
     let terminal = ScreenBuffer(rows: 10, cols: 60)
-    terminal.pendingKeys = [.char("j"), .char("j"), .char("h"), .char("q")]
+    terminal.pendingKeys = [.char("j"), .ctrl("z"), .char("j"), .char("h"), .char("q")]
     Runner.run(app, on: terminal)
     #expect(app.shouldQuit)
+    #expect(terminal.suspensions == 1)
     #expect(terminal.line(3) == "  ├ ▸ fib(3) → 2                                     900 ns")
     #expect(terminal.line(8) == " thread 1 main › main › fib                        3/9  33%")
   }

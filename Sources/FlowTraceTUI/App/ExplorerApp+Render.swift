@@ -59,8 +59,11 @@ extension ExplorerApp {
     }
     return TitleBar(
       source: context.clean(name),
-      summary: titleSummary ?? summary.joined(separator: context.glyphs.separator),
-      mode: context.clean(titleMode.isEmpty ? modeText : titleMode), filter: filter)
+      summary: titleSummary.map(context.clean)
+        ?? summary.joined(separator: context.glyphs.separator),
+      mode: loading.map { "loading \(Int($0.progress * 100))%" }
+        ?? context.clean(titleMode.isEmpty ? modeText : titleMode),
+      filter: filter)
   }
 
   func drawTree(into frame: ScreenBuffer, rect: Rect) {

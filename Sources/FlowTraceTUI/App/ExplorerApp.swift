@@ -39,6 +39,8 @@ public final class ExplorerApp: InteractiveApp {
   var searchHistory: [String] = []
   var filterHistory: [String] = []
 
+  /// The rest of a file still being read (binary traces stream in after the first screen).
+  var loading: ProgressiveLoad?
   /// Live mode: set by the live session; enables `F` and `w`.
   public var isLive = false
   /// Whether the cursor follows the last row as calls arrive (live mode).
@@ -165,7 +167,7 @@ public final class ExplorerApp: InteractiveApp {
     case .forceQuit: shouldQuit = true
     case .help: mode = .help(scroll: 0)
     case .cancel: cancel()
-    case .redraw, .resize: break
+    case .redraw, .resize, .suspend: break
     case .startSearch:
       mode = .prompt(.search, LineEditor(history: searchHistory))
     case .startFilter:
@@ -238,7 +240,45 @@ public final class ExplorerApp: InteractiveApp {
     }
   }
 
-  public func tick() -> Bool { onTick?(self) ?? false }
+  public func tick() -> Bool {
+    if loading != nil {
+      continueLoading()
+      return true
+    }
+    return onTick?(self) ?? false
+  }
+
+  /// Ctrl-Z suspends unless a prompt is open.
+  public var acceptsSuspend: Bool {
+    if case .prompt = mode { return false }
+    return true
+  }
+
+  /// Poll without waiting while a file is still being read.
+  public var pollMs: Int { loading == nil ? 200 : 0 }
+
+  /// Reads the next slices of a file being loaded (about 40 ms of work) into the tree.
+  func continueLoading(budgetNanos: UInt64 = 40_000_000) {
+    guard let loader = loading else { return }
+    let events = loader.step(budgetNanos: budgetNanos)
+    let header = document.header == nil ? loader.header : nil
+    updateTree { tree in
+      tree.append(contentsOf: events)
+      if let header { tree.apply(header) }
+      if loader.isDone { tree.finish() }
+    }
+    if let header { document.header = header }
+    if loader.isDone {
+      loading = nil
+      document.problem = loader.problem
+      if let problem = loader.problem { message = .error(problem) }
+    }
+  }
+
+  /// Reads the rest of a file being loaded at once (tests, benchmarks).
+  public func finishLoading() {
+    while loading != nil { continueLoading(budgetNanos: 100_000_000) }
+  }
 }
 
 extension String {

@@ -60,13 +60,15 @@ public enum Launcher {
       return .failure(Failure(message: "theme \(error.description)", status: 2))
     }
     let document: TraceDocument
+    let loader: ProgressiveLoad?
     do {
-      document = try TraceDocument.load(path: options.path)
+      (document, loader) = try TraceDocument.open(path: options.path)
     } catch {
       return .failure(Failure(message: error.description, status: 1))
     }
     let context = RenderContext(theme: theme, ascii: options.ascii || !utf8Locale)
     let app = ExplorerApp(document: document, context: context)
+    app.loading = loader
     if let filter = options.filter, let problem = app.applyFilter(filter) {
       return .failure(Failure(message: "--filter: " + problem.dropPrefix("filter: "), status: 2))
     }

@@ -9,12 +9,21 @@ public protocol InteractiveApp: AnyObject {
   /// Called when no key came within the poll interval; true when the screen must be redrawn
   /// (live data arrived).
   func tick() -> Bool
+  /// How long to wait for a key before `tick` (0 while work is pending).
+  var pollMs: Int { get }
+  /// Whether Ctrl-Z may suspend now (not while a prompt takes keys).
+  var acceptsSuspend: Bool { get }
+}
+
+extension InteractiveApp {
+  public var pollMs: Int { 200 }
+  public var acceptsSuspend: Bool { true }
 }
 
 /// The event loop: read a key, update the app, draw the frame, send only what changed.
 public enum Runner {
   /// Runs until the app quits or the terminal's input ends.
-  public static func run(_ app: InteractiveApp, on terminal: Terminal, pollMs: Int = 200) {
+  public static func run(_ app: InteractiveApp, on terminal: Terminal) {
     let presenter = Presenter()
     var needsDraw = true
     while !app.shouldQuit {
@@ -22,12 +31,18 @@ public enum Runner {
         draw(app, on: terminal, presenter: presenter)
         needsDraw = false
       }
-      guard let key = terminal.readKey(timeoutMs: pollMs) else {
+      guard let key = terminal.readKey(timeoutMs: app.pollMs) else {
         if terminal.inputEnded { break }
         needsDraw = app.tick()
         continue
       }
       if key == .resize || key == .ctrl("l") { presenter.invalidate() }
+      if key == .ctrl("z") && app.acceptsSuspend {
+        terminal.suspend()
+        presenter.invalidate()
+        needsDraw = true
+        continue
+      }
       app.handle(key)
       needsDraw = true
     }

@@ -51,3 +51,36 @@ extension TraceDocument {
     return TraceDocument(source: path, header: header, tree: sink.tree, problem: problem)
   }
 }
+
+extension TraceDocument {
+  /// Opens `path` for the explorer: the first slices are decoded now and a `ProgressiveLoad`
+  /// reads the rest between keypresses (the first screen shows at once).
+  static func open(path: String) throws(TraceLoadError) -> (TraceDocument, ProgressiveLoad?) {
+    let file: TraceFile
+    do {
+      file = try TraceFile.open(path)
+    } catch {
+      throw TraceLoadError(description: error.description)
+    }
+    guard file.bytes.count > 0 else {
+      throw TraceLoadError(description: "\(path): empty file, not a FlowTrace trace")
+    }
+    let loader = ProgressiveLoad(file: file)
+    let first = loader.step(budgetNanos: 50_000_000)
+    if first.isEmpty, let problem = loader.problem, loader.isDone {
+      let reason = problem.dropPrefix("trace stopped early: ")
+      throw TraceLoadError(description: "not a FlowTrace trace: \(reason)")
+    }
+    var tree = CallTree()
+    tree.append(contentsOf: first)
+    if let header = loader.header { tree.apply(header) }
+    var problem: String?
+    if loader.isDone {
+      tree.finish()
+      problem = loader.problem
+    }
+    let document = TraceDocument(
+      source: path, header: loader.header, tree: tree, problem: problem)
+    return (document, loader.isDone ? nil : loader)
+  }
+}

@@ -15,5 +15,5 @@ public enum Action: Hashable, Sendable {
   case switchFocus, previousTab, nextTab, toggleDetail, growDetail, shrinkDetail, flipDetail
   case activate
   // Other.
-  case help, quit, forceQuit, redraw, resize
+  case help, quit, forceQuit, redraw, resize, suspend
 }

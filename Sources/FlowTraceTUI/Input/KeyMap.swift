@@ -56,6 +56,7 @@ public enum KeyMap {
     add("Other", [.char("q")], .quit, "close overlay, or quit")
     add("Other", [.ctrl("c")], .forceQuit, "quit")
     add("Other", [.ctrl("l")], .redraw, "redraw the screen")
+    add("Other", [.ctrl("z")], .suspend, "suspend (fg resumes)")
     return b
   }()
 

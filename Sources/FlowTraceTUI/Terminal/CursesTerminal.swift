@@ -87,6 +87,13 @@ public final class CursesTerminal: Terminal {
 
   public var inputEnded: Bool { false }
 
+  public func suspend() {
+    endwin()
+    raise(SIGTSTP)
+    // Resumed: curses restores the screen modes on the next refresh.
+    wrefresh(ft_stdscr())
+  }
+
   static func functionKey(_ code: Int32) -> Key? {
     switch code {
     case KEY_UP: return .up

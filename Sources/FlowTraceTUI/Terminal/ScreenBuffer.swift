@@ -146,4 +146,9 @@ public final class ScreenBuffer: Terminal {
   }
 
   public var inputEnded: Bool { pendingKeys.isEmpty }
+
+  /// Times `suspend` was called (a scripted terminal does not stop).
+  public private(set) var suspensions = 0
+
+  public func suspend() { suspensions += 1 }
 }

@@ -28,4 +28,10 @@ public protocol Terminal: AnyObject {
   func readKey(timeoutMs: Int) -> Key?
   /// True when no key can ever come again (a scripted terminal ran out of keys).
   var inputEnded: Bool { get }
+  /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns on `fg`.
+  func suspend()
+}
+
+extension Terminal {
+  public func suspend() {}
 }

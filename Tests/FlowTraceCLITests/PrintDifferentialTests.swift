@@ -1,0 +1,91 @@
+import FlowTraceWire
+import Foundation
+import Testing
+
+/// `flowtrace print` (whose fast path renders simple traces itself) against the runtime's
+/// `TreeTextPrinter` on random traces.
+@Suite struct PrintDifferentialTests {
+  struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// A random single-thread trace; with `interleave`, a second thread's calls cut in.
+  static func randomTrace(_ rng: inout SplitMix, interleave: Bool) -> [TraceEvent] {
+    let values = ["1", "\"é✓\"", "", "x y", "[1, 2]", "nil", "\"\\n\""]
+    var events: [TraceEvent] = [
+      .callSite(CallSite(id: 1, qualifiedName: "f", labels: ["_"], file: "", line: 0)),
+      .callSite(CallSite(id: 2, qualifiedName: "Type.g", labels: ["a", "_"], file: "", line: 0)),
+      .callSite(CallSite(id: 3, qualifiedName: "h", labels: [], file: "", line: 0)),
+      .thread(ThreadInfo(id: 1, name: "main")),
+      .thread(ThreadInfo(id: 2, name: "other")),
+    ]
+    var nextID: UInt64 = 1
+    var clock: UInt64 = 0
+    var stacks: [UInt32: [UInt64]] = [1: [], 2: []]
+    for _ in 0..<Int.random(in: 5...60, using: &rng) {
+      let thread: UInt32 = interleave && Bool.random(using: &rng) ? 2 : 1
+      let stack = stacks[thread] ?? []
+      clock += UInt64.random(in: 0...5_000_000, using: &rng)
+      if stack.isEmpty || (stack.count < 6 && Int.random(in: 0..<3, using: &rng) > 0) {
+        let site = UInt32.random(in: 1...3, using: &rng)
+        var flags = CollectFlags()
+        if Bool.random(using: &rng) { flags.insert(.args) }
+        if Bool.random(using: &rng) { flags.insert(.result) }
+        if Bool.random(using: &rng) { flags.insert(.timing) }
+        let argCount = [1, 2, 0][Int(site) - 1]
+        let args =
+          flags.contains(.args)
+          ? (0..<argCount).map { _ in values.randomElement(using: &rng)! } : nil
+        events.append(
+          .call(
+            CallStart(
+              id: nextID, parent: stack.last, site: site, thread: thread, task: 0, flags: flags,
+              timestamp: flags.contains(.timing) ? clock : nil, args: args)))
+        stacks[thread, default: []].append(nextID)
+        nextID += 1
+      } else {
+        let id = stack[stack.count - 1]
+        let roll = Int.random(in: 0..<6, using: &rng)
+        if roll == 0 {
+          events.append(
+            .error(CallError(id: id, type: "E", description: "E(\(id))", disposition: .propagated)))
+        } else if roll == 1 {
+          events.append(
+            .error(CallError(id: id, type: "E", description: "caught \(id)", disposition: .caught)))
+        }
+        events.append(
+          .return(
+            CallEnd(
+              id: id, timestamp: clock, result: roll == 0 ? nil : values.randomElement(using: &rng))
+          ))
+        stacks[thread]?.removeLast()
+      }
+    }
+    return events
+  }
+
+  @Test(arguments: [false, true])
+  func printMatchesTheRuntimePrinter(interleave: Bool) throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var rng = SplitMix(state: interleave ? 99 : 5)
+    for round in 0..<25 {
+      let events = Self.randomTrace(&rng, interleave: interleave)
+      let trace = try CLITraces.write(try CLITraces.binary(events), "r\(round).ftrace", in: dir)
+      for depth in [nil, 1, 2, 3] as [Int?] {
+        let options = depth.map { ["--depth", String($0)] } ?? []
+        let result = try CLIRunner.run(["print", trace] + options)
+        let expected = TreeTextPrinter.render(events, options: TreeTextOptions(maxDepth: depth))
+        #expect(result.stdout == expected, "round \(round) depth \(depth ?? 0)")
+        #expect(result.status == 0)
+      }
+    }
+  }
+}
