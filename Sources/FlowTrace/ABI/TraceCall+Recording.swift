@@ -15,12 +15,11 @@ extension _TraceCall {
     if mode & ModeBits.filter != 0, !hot.recorder.admits(site: site) { return untraced }
     if mode & ModeBits.sink != 0, ft_load_relaxed(hot.pointee.backlog) > Sinks.backlogLimit {
       if mode & ModeBits.dropWhenFull != 0 {
-        hot.pointee.dropped &+= 1
+        ft_add_relaxed(hot.pointee.dropped, 1)
         return untraced
       }
       Sinks.waitForWriter(hot)
     }
-    if hot.pointee.dropped > 0 { hot.recordLoss() }
     var flags = UInt8(truncatingIfNeeded: bits)
     var parent = hot.top
     if parent == 0 {

@@ -38,6 +38,7 @@ final class Collector {
       var moved: [Bool] = []
       for recorder in recorders {
         let outcome = consume(recorder, force: forceLevel > 0, budget: 1 << 16, emit)
+        reportDrops(recorder, emit)
         moved.append(outcome == .progressed)
         switch outcome {
         case .progressed: progress = true
@@ -63,6 +64,16 @@ final class Collector {
   }
 
   enum Outcome { case progressed, blocked, idle }
+
+  /// Emits a loss event for the calls a thread dropped since the last report (placed under
+  /// the thread's innermost open call as the collector sees it).
+  private func reportDrops(_ recorder: ThreadRecorder, _ emit: (TraceEvent) -> Void) {
+    let total = ft_load_relaxed(recorder.dropped)
+    guard total > recorder.reportedDrops else { return }
+    let count = UInt64(total - recorder.reportedDrops)
+    recorder.reportedDrops = total
+    emit(.loss(Loss(count: count, thread: recorder.index, parent: recorder.open.last?.wire)))
+  }
 
   /// Consumes one thread's records until its published end or a call whose cross-thread
   /// parent is not emitted yet.

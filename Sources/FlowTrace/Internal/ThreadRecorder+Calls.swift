@@ -70,12 +70,6 @@ extension UnsafeMutablePointer where Pointee == HotState {
     return ValueRender.cut(text, to: Runtime.shared.maxValueLength)
   }
 
-  /// Writes a loss record for calls dropped while the buffers were full.
-  func recordLoss() {
-    append(RawRecord(kind: .loss, flags: 0, a: pointee.dropped, b: top, c: 0))
-    pointee.dropped = 0
-  }
-
   /// Notes the task the next call runs in (a `task` record when it changed).
   func noteTask(scope: TaskScope?) {
     let key = withUnsafeCurrentTask { $0?.hashValue } ?? 0
