@@ -30,11 +30,13 @@ public enum FlowTrace {
       if let maxValueLength { config.maxValueLength = max(1, maxValueLength) }
       if let color { config.color = color }
     }
+    Runtime.shared.startEnvironmentSinks()
   }
 
   /// Restores every setting to its default (the environment is read again).
   public static func resetConfig() {
     Runtime.shared.updateConfiguration { $0 = Configuration.fromEnvironment() }
+    Runtime.shared.startEnvironmentSinks()
   }
 
   /// The current global settings.

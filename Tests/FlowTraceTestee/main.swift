@@ -3,6 +3,7 @@
 //   flowtrace-testee fib N          prints fib(N)'s tree (autoPrint) and exits
 //   flowtrace-testee forever        traces calls until killed, announcing progress on stdout
 //   flowtrace-testee burst N        N fib(20) roots as fast as possible (socket loss tests)
+//   flowtrace-testee quiet N        turns autoPrint off before any traced call, then fib(N)
 import FlowTrace
 import Glibc
 
@@ -46,6 +47,10 @@ case "forever":
     index += 1
     if index % 100 == 0 { usleep(1000) }
   }
+case "quiet":
+  FlowTrace.config(autoPrint: false)
+  _ = fib(count)
+  print("done")
 case "burst":
   for _ in 0..<count { _ = fib(20) }
   print("done")

@@ -42,6 +42,23 @@ extension RuntimeSuite {
       #expect(TreeTextPrinter.render(trace.events) == printed)
     }
 
+    /// A program that configures FlowTrace (autoPrint off) before its first traced call still
+    /// starts the sinks its environment asks for.
+    @Test func sinksStartWhenTheProgramConfiguresFirst() throws {
+      let path = temporaryPath("quiet.ftrace")
+      defer { unlink(path) }
+      let listener = Listener()
+      let child = try ChildProcess(
+        ["quiet", "4"], environment: ["FLOWTRACE_OUT": path, "FLOWTRACE_SOCKET": listener.path])
+      let streamed = DecodedTrace(binary: listener.readAll(), source: listener.path)
+      #expect(child.finish() == "done\n")
+      let recorded = DecodedTrace(binary: readFile(path), source: path)
+      for trace in [recorded, streamed] {
+        #expect(trace.error == nil)
+        #expect(SinkTests.calls(trace.events) == 9)
+      }
+    }
+
     @Test func slowViewerGetsAWholeStreamWithLossesCounted() throws {
       let listener = Listener()
       let child = try ChildProcess(

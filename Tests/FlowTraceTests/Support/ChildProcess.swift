@@ -97,6 +97,8 @@ final class Listener: @unchecked Sendable {
 
   /// Accepts one connection and reads until the peer closes it or `limit` bytes arrived.
   func readAll(limit: Int = .max) -> [UInt8] {
+    var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    guard poll(&waiting, 1, 10_000) == 1 else { return [] }  // no client within 10 s
     let client = accept(fd, nil, nil)
     guard client >= 0 else { return [] }
     defer { close(client) }
