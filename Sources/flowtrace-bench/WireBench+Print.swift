@@ -12,7 +12,8 @@ extension WireBench {
 
     mutating func write(_ string: String) {
       bytes += string.utf8.count
-      if string.utf8.last == 0x0A { lines += 1 }  // the printer writes whole lines
+      // The printer writes whole lines, many per write.
+      for byte in string.utf8 where byte == 0x0A { lines += 1 }
     }
   }
 

@@ -13,13 +13,22 @@ final class FileSink: EventSink {
     var encoder = TraceEncoder()
     var failed = 0
     var closed = false
+    /// Bytes safely in the file (whole records only).
+    var written: Int64 = 0
+    /// The write error that stopped recording (disk full, file-size limit), if any.
+    var stopError: Int32?
+    /// Events dropped since recording stopped.
+    var lost = 0
+    var path = ""
   }
 
   init(path: String, header: TraceHeader, definitions: [TraceEvent]) throws(SinkError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw SinkError(path: path, message: Errno.text(errno)) }
+    FileSink.ignoreFileSizeSignal()
     self.path = path
     var initial = State(fd: fd)
+    initial.path = path
     initial.encoder.header(header)
     for event in definitions { try? initial.encoder.encode(event) }
     state = Mutex(initial)
@@ -29,6 +38,10 @@ final class FileSink: EventSink {
   func write(_ events: [TraceEvent]) {
     state.withLock { state in
       guard !state.closed else { return }
+      guard state.stopError == nil else {
+        state.lost += events.count
+        return
+      }
       for event in events {
         do { try state.encoder.encode(event) } catch { state.failed += 1 }
       }
@@ -41,6 +54,7 @@ final class FileSink: EventSink {
   func encodeDirect(_ body: ((TraceEvent) -> Void) -> Void) {
     state.withLock { state in
       guard !state.closed else { return }
+      if state.stopError != nil { return body { _ in state.lost += 1 } }
       body { event in
         do { try state.encoder.encode(event) } catch { state.failed += 1 }
       }
@@ -59,23 +73,58 @@ final class FileSink: EventSink {
       state.encoder.end()
       FileSink.writeOut(&state)
       Glibc.close(state.fd)
+      if let code = state.stopError {
+        FileSink.report(
+          "flowtrace: \(path): \(Errno.text(code)); recording stopped, "
+            + "\(state.lost) later events lost (the file keeps every record before)\n")
+      }
     }
   }
 
+  /// A file-size limit (`RLIMIT_FSIZE`) must fail the write with `EFBIG`, not kill the traced
+  /// program with `SIGXFSZ`: ignore the signal unless the program handles it itself.
+  private static func ignoreFileSizeSignal() {
+    var current = sigaction()
+    guard sigaction(SIGXFSZ, nil, &current) == 0 else { return }
+    guard current.__sigaction_handler.sa_handler == nil, current.sa_flags & SA_SIGINFO == 0 else {
+      return
+    }
+    signal(SIGXFSZ, SIG_IGN)
+  }
+
+  static func report(_ message: String) {
+    var text = message
+    text.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+
   /// Writes the encoded bytes to the file (the kernel keeps them if the process dies).
+  /// A write that fails (disk full, file-size limit) stops recording: the file is cut back to
+  /// its last whole record so it stays readable, the error is said once on stderr, and later
+  /// events are counted as lost.
   private static func writeOut(_ state: inout State) {
     let fd = state.fd
+    guard state.stopError == nil else { return state.encoder.drain { _ in } }
+    var failure: Int32?
+    var offset = 0
     state.encoder.drain { raw in
-      var offset = 0
       while offset < raw.count {
         let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
+          failure = errno
           return
         }
         offset += written
       }
     }
+    guard let failure else {
+      state.written += Int64(offset)
+      return
+    }
+    state.stopError = failure
+    _ = ftruncate(fd, off_t(state.written))
+    _ = lseek(fd, off_t(state.written), SEEK_SET)
+    report("flowtrace: \(state.path): \(Errno.text(failure)); recording stopped\n")
   }
 }
 
