@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowTrace
 import FlowTraceDemo
 import FlowTraceTUI
 
@@ -63,7 +64,16 @@ struct FlowTraceTUICommand: ParsableCommand {
 var arguments = Array(CommandLine.arguments.dropFirst())
 // Hidden: the demo program that `--demo` starts, streaming to FLOWTRACE_SOCKET.
 if arguments.first == LiveDemo.childFlag {
+  if let value = getenv("FLOWTRACE_SOCKET") {
+    // Stream from the start: the runtime opens FLOWTRACE_SOCKET only once a thread records,
+    // which never happens while printing is off. Printing off; one connection.
+    let path = String(cString: value)
+    unsetenv("FLOWTRACE_SOCKET")
+    setenv("FLOWTRACE_PRINT", "0", 1)
+    FlowTrace.stream(to: path)
+  }
   runLive(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 15)
+  FlowTrace.closeSinks()
   exit(0)
 }
 // `--listen` without a path: an empty value stands for the default path.

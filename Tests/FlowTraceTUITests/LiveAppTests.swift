@@ -139,3 +139,34 @@ struct LiveAppTests {
     #expect(h.title.contains("waiting for programs"))
   }
 }
+
+@Suite("Live app, several threads")
+struct LiveAppThreadTests {
+  @Test func followSelectsTheNewestCallNotTheLastRow() throws {
+    let h = try LiveHarness()
+    let client = liveConnect(h.session.path)
+    defer { close(client) }
+    var encoder = TraceEncoder()
+    encoder.header(LiveStreams.header("threads"))
+    try encoder.encode(
+      .callSite(CallSite(id: 1, qualifiedName: "work", labels: ["_"], file: "", line: 0)))
+    try encoder.encode(.thread(ThreadInfo(id: 1, name: "main")))
+    try encoder.encode(.thread(ThreadInfo(id: 2, name: "worker")))
+    func call(_ id: UInt64, thread: UInt32) throws {
+      try encoder.encode(
+        .call(
+          CallStart(
+            id: id, parent: nil, site: 1, thread: thread, task: 0, flags: [.args],
+            timestamp: nil, args: ["\(id)"])))
+      try encoder.encode(.return(CallEnd(id: id, timestamp: nil, result: nil)))
+    }
+    try call(1, thread: 2)
+    try call(2, thread: 1)  // newest, on the first thread: not the last row
+    liveSend(client, encoder.takeBytes())
+    #expect(h.run { h.tree.callCount == 2 })
+    let node = try #require(h.app.explorer.currentNode)
+    #expect(h.tree.callText(of: node).contains("work(2)"))
+    #expect(h.app.explorer.cursor < h.app.explorer.outline.rowCount - 1)
+    #expect(h.title.contains("LIVE FOLLOW"))
+  }
+}

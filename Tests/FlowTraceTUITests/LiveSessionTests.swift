@@ -183,7 +183,7 @@ struct LiveSessionTests {
     #expect(unfinished.count == 2)
     #expect(messages.contains { $0.contains("in the middle of a record") })
     // What `w` would save stops at the last complete record.
-    #expect(session.connections.first?.completeBytes.count == whole.count)
+    #expect(session.connections.first?.completeByteCount == whole.count)
   }
 
   @Test func savedFilesHoldEachProgramsCompleteStream() throws {

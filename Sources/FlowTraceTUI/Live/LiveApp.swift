@@ -129,9 +129,25 @@ public final class LiveApp: InteractiveApp {
     }
   }
 
+  /// Selects the newest call (with several threads or programs it need not be the last row);
+  /// the last row when the newest calls are folded away or filtered out.
   func jumpToNewest() {
-    let count = explorer.outline.rowCount
-    guard count > 0 else { return }
-    explorer.cursor = follow.row(current: explorer.cursor, rowCount: count)
+    let outline = explorer.outline
+    let tree = explorer.document.tree
+    guard outline.rowCount > 0 else { return }
+    var node = tree.count - 1
+    var tried = 0
+    while node >= 0 && tried < 8 {
+      let kind = tree.kind(of: node)
+      if kind == .call || kind == .loss {
+        tried += 1
+        if let row = outline.row(of: node, in: tree) {
+          explorer.cursor = row
+          return
+        }
+      }
+      node -= 1
+    }
+    explorer.cursor = follow.row(current: explorer.cursor, rowCount: outline.rowCount)
   }
 }

@@ -30,7 +30,7 @@ public final class LiveConnection {
   /// The program's id in the tree, once its header arrived.
   public private(set) var program: Int?
   /// Every byte received, in order.
-  public private(set) var received: [UInt8] = []
+  var received = LiveByteLog()
   var decoder: TraceDecoder
 
   /// Wraps an accepted, non-blocking socket.
@@ -48,8 +48,12 @@ public final class LiveConnection {
   /// Bytes handed to the decoder so far.
   private(set) var fed = 0
 
-  /// The prefix of `received` that holds only complete records (what `w` saves).
-  public var completeBytes: ArraySlice<UInt8> { received[..<min(decoder.offset, received.count)] }
+  /// Bytes received so far.
+  public var receivedCount: Int { received.count }
+
+  /// Length of the prefix of what was received that holds only complete records (what `w`
+  /// saves).
+  public var completeByteCount: Int { min(decoder.offset, received.count) }
 
   /// The program's trace header, once received.
   public var header: TraceHeader? { decoder.header }
@@ -66,7 +70,7 @@ public final class LiveConnection {
       let want = min(scratch.count, limit - total)
       let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, want, 0) }
       if n > 0 {
-        received.append(contentsOf: scratch[0..<n])
+        scratch.withUnsafeBytes { received.append(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         total += n
         continue
       }
@@ -88,21 +92,20 @@ public final class LiveConnection {
     guard phase == .open || phase == .closed else { return (0, nil) }
     var records = 0
     if backlog > 0 {
-      let end = min(received.count, fed + max(1, maxBytes))
       var feeder = LiveTreeFeeder(
         tree: CallTree(), program: program, peerPID: peerPID, connectedAt: connectedAt)
       swap(&feeder.tree, &tree)
-      let start = fed
-      let failure = received.withUnsafeBytes { raw -> TraceFormatError? in
+      let (used, failure) = received.withBytes(from: fed, limit: max(1, maxBytes)) {
+        raw -> (Int, TraceFormatError?) in
         do throws(TraceFormatError) {
-          try decoder.feed(UnsafeRawBufferPointer(rebasing: raw[start..<end]), into: &feeder)
-          return nil
+          try decoder.feed(raw, into: &feeder)
+          return (raw.count, nil)
         } catch {
-          return error
+          return (raw.count, error)
         }
       }
       swap(&feeder.tree, &tree)
-      fed = end
+      fed += used
       program = feeder.program
       records = feeder.records
       if let failure {
@@ -143,7 +146,7 @@ public final class LiveConnection {
 
   private func finish(tree: inout CallTree) -> String? {
     phase = .finished
-    guard !received.isEmpty else { return nil }  // a probe that connected and left
+    guard received.count > 0 else { return nil }  // a probe that connected and left
     if decoder.isEnded { return nil }
     let name = displayName(in: tree)
     guard let program else {

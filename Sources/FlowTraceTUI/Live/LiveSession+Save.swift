@@ -23,9 +23,11 @@ extension LiveSession {
       guard let program = connection.program else { continue }
       let info = tree.program(program)
       let base = Self.fileStem(info.name)
-      let bytes = connection.completeBytes
       switch Self.writeNew(
-        bytes, directory: directory, stem: "flowtrace-\(base)-\(info.pid)", ext: "ftrace")
+        directory: directory, stem: "flowtrace-\(base)-\(info.pid)", ext: "ftrace",
+        contents: { write in
+          connection.received.forEachRun(prefix: connection.completeByteCount, write)
+        })
       {
       case .success(let path): files.append(path)
       case .failure(let error): failures.append(error.message)
@@ -59,9 +61,11 @@ extension LiveSession {
     return stem.isEmpty || stem.allSatisfy({ $0 == "." }) ? "program" : stem
   }
 
-  /// Creates `directory/stem.ext` (or `stem-2.ext`, ...) exclusively and writes `bytes`.
+  /// Creates `directory/stem.ext` (or `stem-2.ext`, ...) exclusively and writes what
+  /// `contents` hands to its writer, run by run (the writer returns false on failure).
   static func writeNew(
-    _ bytes: ArraySlice<UInt8>, directory: String, stem: String, ext: String
+    directory: String, stem: String, ext: String,
+    contents: ((UnsafeRawBufferPointer) -> Bool) -> Bool
   ) -> Result<String, LiveSaveError> {
     for attempt in 1...1000 {
       let name = attempt == 1 ? "\(stem).\(ext)" : "\(stem)-\(attempt).\(ext)"
@@ -72,8 +76,8 @@ extension LiveSession {
         return .failure(LiveSaveError(message: "\(path): \(UnixSocket.describe(errno))"))
       }
       defer { close(fd) }
-      var written = 0
-      let ok = bytes.withUnsafeBytes { raw -> Bool in
+      let ok = contents { raw -> Bool in
+        var written = 0
         while written < raw.count {
           let n = write(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
           if n < 0 && errno == EINTR { continue }

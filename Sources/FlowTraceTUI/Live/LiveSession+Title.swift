@@ -23,6 +23,8 @@ extension LiveSession {
       parts.append(
         "lost \(Units.count(Int(clamping: total))) (\(each.joined(separator: ", "))\(more))")
     }
-    return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(connectHint)")
+    // Once programs are in, the hint gives way to the summary on narrow terminals.
+    let hint = programs.isEmpty ? connectHint : "FLOWTRACE_SOCKET=\(path)"
+    return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(hint)")
   }
 }
