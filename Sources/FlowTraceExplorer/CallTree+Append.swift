@@ -190,8 +190,17 @@ extension CallTree {
       return
     }
     let node = programStates[program].open.entries[k].node
-    errorTable[node] = ErrorRecord(type: type, description: description, disposition: disposition)
+    let record = ErrorRecord(type: type, description: description, disposition: disposition)
+    if errorTable.updateValue(record, forKey: node) == nil { noteErrorNode(node) }
     flags[Int(node)].errorMark = disposition == .propagated ? 1 : 2
+  }
+
+  /// Inserts a node into the sorted `errorNodes` (errors mostly arrive near the end: a
+  /// callee's before its caller's).
+  private mutating func noteErrorNode(_ node: UInt32) {
+    var k = errorNodes.count
+    while k > 0 && errorNodes[k - 1] > node { k -= 1 }
+    errorNodes.insert(node, at: k)
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {

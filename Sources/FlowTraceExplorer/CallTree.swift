@@ -57,6 +57,8 @@ public struct CallTree: Sendable {
   var contextIndex: [ContextRecord: UInt32] = [:]
   var lossTable: [LossRecord] = []
   var errorTable: [UInt32: ErrorRecord] = [:]
+  /// The nodes of `errorTable`, ascending (for `x`/`X` without a scan of every node).
+  var errorNodes: [UInt32] = []
   var programStates: [ProgramState] = []
 
   // Growth state.
