@@ -51,6 +51,8 @@ public struct CallTree: Sendable {
 
   // Tables.
   var arena = ByteArena()
+  /// Recent short results by hash: the reference of their record, 0 when empty.
+  var resultCache: [UInt32] = []
   var siteTable: [SiteRecord] = []
   var threadTable: [ThreadRecord] = []
   var contextTable: [ContextRecord] = []
