@@ -175,11 +175,38 @@ extension CallTree {
     flags[index].state = flags[index].errorMark == 1 ? .threw : .returned
     if let result, arena.hasRoom {
       if payloads[index] == 0 { payloads[index] = writePayload(args: [String]?.none, count: 0) }
-      let ref = arena.beginRecord()
-      arena.appendText(result)
+      let ref = internResult(result)
       arena.patchUInt32(at: ByteArena.offset(of: payloads[index]), ref)
     }
   }
+
+  /// Writes a result record, or reuses the record of an equal short result seen recently
+  /// (results repeat: `0`, `true`, `nil`, small numbers; records are never changed once
+  /// written, so sharing one is safe).
+  mutating func internResult<Text: ArenaText>(_ text: Text) -> UInt32 {
+    text.withUTF8Bytes { raw in
+      guard raw.count <= Self.internedLength else {
+        let ref = arena.beginRecord()
+        arena.appendText(bytes: raw)
+        return ref
+      }
+      var hash: UInt32 = 2_166_136_261
+      for byte in raw { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      let slot = Int(hash & UInt32(Self.internSlots - 1))
+      if resultCache.isEmpty { resultCache = Array(repeating: 0, count: Self.internSlots) }
+      let cached = resultCache[slot]
+      if cached != 0 && arena.textEquals(cached, raw) { return cached }
+      let ref = arena.beginRecord()
+      arena.appendText(bytes: raw)
+      resultCache[slot] = ref
+      return ref
+    }
+  }
+
+  /// Results up to this many bytes are shared through `resultCache`.
+  static let internedLength = 24
+  /// Slots of `resultCache` (a power of two).
+  static let internSlots = 4096
 
   /// Attaches an error to an open call.
   mutating func attachError(
@@ -190,8 +217,17 @@ extension CallTree {
       return
     }
     let node = programStates[program].open.entries[k].node
-    errorTable[node] = ErrorRecord(type: type, description: description, disposition: disposition)
+    let record = ErrorRecord(type: type, description: description, disposition: disposition)
+    if errorTable.updateValue(record, forKey: node) == nil { noteErrorNode(node) }
     flags[Int(node)].errorMark = disposition == .propagated ? 1 : 2
+  }
+
+  /// Inserts a node into the sorted `errorNodes` (errors mostly arrive near the end: a
+  /// callee's before its caller's).
+  private mutating func noteErrorNode(_ node: UInt32) {
+    var k = errorNodes.count
+    while k > 0 && errorNodes[k - 1] > node { k -= 1 }
+    errorNodes.insert(node, at: k)
   }
 
   mutating func appendLoss(_ loss: Loss, program: Int) {

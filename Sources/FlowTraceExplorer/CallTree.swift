@@ -51,12 +51,16 @@ public struct CallTree: Sendable {
 
   // Tables.
   var arena = ByteArena()
+  /// Recent short results by hash: the reference of their record, 0 when empty.
+  var resultCache: [UInt32] = []
   var siteTable: [SiteRecord] = []
   var threadTable: [ThreadRecord] = []
   var contextTable: [ContextRecord] = []
   var contextIndex: [ContextRecord: UInt32] = [:]
   var lossTable: [LossRecord] = []
   var errorTable: [UInt32: ErrorRecord] = [:]
+  /// The nodes of `errorTable`, ascending (for `x`/`X` without a scan of every node).
+  var errorNodes: [UInt32] = []
   var programStates: [ProgramState] = []
 
   // Growth state.

@@ -60,6 +60,31 @@ extension Outline {
   /// The next call after `node` in depth-first order that threw or caught an error, folded
   /// or not, wrapping around; nil when there is none.
   public func nextError(after node: Int?, in tree: CallTree) -> NavigationHit? {
+    let errors = tree.errorNodes
+    if tree.isPreorder {
+      // Index order is depth-first order: the first error node after `node`.
+      let start = node.map { Self.countBelow(UInt32($0) &+ 1, in: errors) } ?? 0
+      for k in start..<errors.count where isError(Int(errors[k]), tree) {
+        return NavigationHit(node: Int(errors[k]), wrapped: false)
+      }
+      for k in 0..<start where isError(Int(errors[k]), tree) {
+        return NavigationHit(node: Int(errors[k]), wrapped: true)
+      }
+      return nil
+    }
+    if errors.count <= Self.comparedErrors {
+      var after: Int?
+      var first: Int?
+      for e in errors.lazy.map({ Int($0) }) where isError(e, tree) {
+        if first.map({ tree.precedes(e, $0) }) ?? true { first = e }
+        if let node, tree.precedes(node, e), after.map({ tree.precedes(e, $0) }) ?? true {
+          after = e
+        }
+      }
+      if node == nil, let first { return NavigationHit(node: first, wrapped: false) }
+      if let after { return NavigationHit(node: after, wrapped: false) }
+      return first.map { NavigationHit(node: $0, wrapped: true) }
+    }
     let order = preorder(tree)
     let start = node.flatMap { order.position[$0] } ?? -1
     for k in (start + 1)..<order.nodes.count where isError(order.nodes[k], tree) {
@@ -73,16 +98,58 @@ extension Outline {
 
   /// The previous call before `node` in depth-first order that threw or caught, wrapping.
   public func previousError(before node: Int?, in tree: CallTree) -> NavigationHit? {
+    let errors = tree.errorNodes
+    if tree.isPreorder {
+      // Errors before `node` sit below `end`; the wrap goes back from the last one to
+      // `node` itself (as `nextError` wraps from the first one to `node`).
+      let end = node.map { Self.countBelow(UInt32($0), in: errors) } ?? errors.count
+      for k in stride(from: end - 1, through: 0, by: -1) where isError(Int(errors[k]), tree) {
+        return NavigationHit(node: Int(errors[k]), wrapped: false)
+      }
+      for k in stride(from: errors.count - 1, through: end, by: -1)
+      where isError(Int(errors[k]), tree) {
+        return NavigationHit(node: Int(errors[k]), wrapped: true)
+      }
+      return nil
+    }
+    if errors.count <= Self.comparedErrors {
+      var before: Int?
+      var last: Int?
+      for e in errors.lazy.map({ Int($0) }) where isError(e, tree) {
+        if last.map({ tree.precedes($0, e) }) ?? true { last = e }
+        if let node, tree.precedes(e, node), before.map({ tree.precedes($0, e) }) ?? true {
+          before = e
+        }
+      }
+      if node == nil, let last { return NavigationHit(node: last, wrapped: false) }
+      if let before { return NavigationHit(node: before, wrapped: false) }
+      return last.map { NavigationHit(node: $0, wrapped: true) }
+    }
     let order = preorder(tree)
     let start = node.flatMap { order.position[$0] } ?? order.nodes.count
     for k in stride(from: start - 1, through: 0, by: -1) where isError(order.nodes[k], tree) {
       return NavigationHit(node: order.nodes[k], wrapped: false)
     }
-    for k in stride(from: order.nodes.count - 1, to: max(start, -1), by: -1)
+    for k in stride(from: order.nodes.count - 1, to: max(start - 1, -1), by: -1)
     where isError(order.nodes[k], tree) {
       return NavigationHit(node: order.nodes[k], wrapped: true)
     }
     return nil
+  }
+
+  /// Up to this many error nodes, a tree not in depth-first index order is searched by
+  /// comparing positions (O(errors × depth)) instead of listing every node in order.
+  static let comparedErrors = 4096
+
+  /// How many elements of a sorted array are less than `value`.
+  static func countBelow(_ value: UInt32, in sorted: [UInt32]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   private func isError(_ node: Int, _ tree: CallTree) -> Bool {

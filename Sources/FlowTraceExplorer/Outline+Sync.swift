@@ -14,6 +14,7 @@ extension Outline {
     }
     guard synced < tree.count else { return }
     guard Self.anchorDepth(of: tree) == anchorDepth else { return rebuild(tree) }
+    if appendInOrder(tree) { return }
     // Arrivals per anchor block: the block's index and the nodes to add at its end.
     var groups: [(anchor: Int, nodes: [UInt32])] = []
     var groupOfAnchor: [Int: Int] = [:]
@@ -44,6 +45,21 @@ extension Outline {
     }
     synced = tree.count
     merge(groups.sorted { $0.anchor < $1.anchor })
+  }
+
+  /// The common case of a file streaming in: nodes arrive in depth-first order, nothing is
+  /// folded and no filter is set, so the rows are every node in index order and new nodes
+  /// go to the end (no walk up to each node's anchor). Returns false when that does not hold.
+  private mutating func appendInOrder(_ tree: CallTree) -> Bool {
+    guard tree.isPreorder, anchorDepth == 0, mask == nil, rows.count == synced,
+      collapsed.population == 0
+    else { return false }
+    for node in synced..<tree.count {
+      if tree.depths[node] == 0 { anchorRows.append(rows.count) }
+      rows.append(UInt32(truncatingIfNeeded: node))
+    }
+    synced = tree.count
+    return true
   }
 
   /// The row after the last row of an anchor's block.

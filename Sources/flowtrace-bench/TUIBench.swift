@@ -44,9 +44,23 @@ enum TUIBench {
       _ = try? file.forEachEvent { tree.append($0) }
       if tree.count == 0 { print("") }
     }
-    print("decode + CallTree.append: \(ms(build)) ms")
+    print("decode + CallTree.append (TraceEvent path): \(ms(build)) ms")
+    // The reference for a streaming load: the whole file decoded into the tree in one pass
+    // through the visitor, with the calls' room reserved.
+    var onePassAnon = 0
+    let onePass = time {
+      guard let file = try? TraceFile.open(path) else { return }
+      let before = Memory.now()
+      var tree = CallTree()
+      tree.reserveCapacity(calls: made + 16)
+      _ = try? file.decodeBinary(into: &tree)
+      onePassAnon = Memory.now().anonymous - before.anonymous
+      if tree.count == 0 { print("") }
+    }
+    print(
+      "one pass (decodeBinary into CallTree): \(ms(onePass)) ms, \(onePassAnon / made) bytes/call")
 
-    let rssBefore = residentBytes()
+    let memoryBefore = Memory.now()
     var app: ExplorerApp?
     let terminal = ScreenBuffer(rows: 40, cols: 120)
     let presenter = Presenter()
@@ -64,15 +78,24 @@ enum TUIBench {
     print(
       "open + first screen (rest streams in): \(ms(open)) ms (\(ratio(open, baseline)) x baseline)")
     let rest = time { app.finishLoading() }
-    let rss = residentBytes() - rssBefore
+    let memory = Memory.now()
     print("rest of the file into the tree: \(ms(rest)) ms; calls \(app.document.tree.callCount)")
-    print("resident growth: \(rss / made) bytes per call (incl. the mapped file's pages read)")
+    print(
+      "whole streaming load (open + rest): \(ms(open + rest)) ms (\(ratio(open + rest, onePass)) x one pass)"
+    )
+    let anonymous = memory.anonymous - memoryBefore.anonymous
+    let mapped = memory.fileBacked - memoryBefore.fileBacked
+    print(
+      "resident growth: \(anonymous / made) bytes per call beyond the mapped file (+ \(mapped / made) of the file's pages; columns \(CallTree.bytesPerNode), strings \(app.document.tree.footprint.strings / made))"
+    )
 
     let steps: [(String, [Key])] = [
       ("j", [.char("j")]), ("PgDn", [.pageDown]), ("G (last row)", [.char("G")]),
       ("g (first row)", [.char("g")]), ("C collapse all", [.char("C")]),
       ("E expand all", [.char("E")]), ("5 expand to depth 5", [.char("5")]),
-      ("x next error", [.char("x")]), ("search fib(7)", Array("/fib(7)".map(Key.char)) + [.enter]),
+      ("x next error", [.char("x")]), ("x next error", [.char("x")]),
+      ("X previous error (wraps)", [.char("g"), .char("X")]),
+      ("search fib(7)", Array("/fib(7)".map(Key.char)) + [.enter]),
       ("n next match", [.char("n")]), ("filter >2us", Array("\\>2us".map(Key.char)) + [.enter]),
       ("clear filter", [.char("\\"), .ctrl("u"), .enter]), ("] detail tab", [.char("]")]),
       ("? help", [.char("?")]), ("q close help", [.char("q")]),
@@ -109,6 +132,9 @@ enum TUIBench {
     let flags: CollectFlags = [.args, .result, .timing]
     var id: UInt64 = 0
     var clock: UInt64 = 0
+    // One root in 64 has an error: its first leaf throws, the root catches.
+    var roots = 0
+    var failing = false
     func fib(_ n: Int, parent: UInt64) throws -> Int {
       id += 1
       let me = id
@@ -118,6 +144,17 @@ enum TUIBench {
         args: [String(n)])
       let value = n < 2 ? n : try fib(n - 1, parent: me) + fib(n - 2, parent: me)
       clock += 5
+      if failing && n < 2 {
+        failing = false
+        try encoder.error(
+          id: me, type: "BenchError", description: "BenchError.leaf", disposition: .propagated)
+        try encoder.return(id: me, timestamp: clock, result: nil)
+        return value
+      }
+      if parent == 1 && roots % 64 == 63 {
+        try encoder.error(
+          id: me, type: "BenchError", description: "BenchError.leaf", disposition: .caught)
+      }
       try encoder.return(id: me, timestamp: clock, result: String(value))
       if encoder.bytes.count > 1 << 23 { out.write(Data(encoder.takeBytes())) }
       return value
@@ -125,7 +162,11 @@ enum TUIBench {
     id = 1
     try encoder.call(
       id: 1, parent: nil, site: 1, thread: 1, task: 0, flags: flags, timestamp: 0, args: [])
-    while id < UInt64(calls) { _ = try fib(20, parent: 1) }
+    while id < UInt64(calls) {
+      failing = roots % 64 == 63
+      _ = try fib(20, parent: 1)
+      roots += 1
+    }
     try encoder.return(id: 1, timestamp: clock + 1, result: nil)
     encoder.end()
     out.write(Data(encoder.takeBytes()))
@@ -147,11 +188,21 @@ enum TUIBench {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 
-  static func residentBytes() -> Int {
+}
+
+/// Resident memory from /proc/self/statm: anonymous pages (the heap: what the explorer
+/// allocates) apart from file-backed ones (the mapped trace's pages read so far).
+struct Memory {
+  var anonymous = 0
+  var fileBacked = 0
+
+  static func now() -> Memory {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
-      return 0
+      return Memory()
     }
-    let fields = text.split(separator: " ")
-    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+    let fields = text.split(separator: " ").map { Int($0) ?? 0 }
+    guard fields.count > 2 else { return Memory() }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    return Memory(anonymous: (fields[1] - fields[2]) * page, fileBacked: fields[2] * page)
   }
 }

@@ -50,7 +50,7 @@ import Testing
     let file = try TraceFile.open(path)
     let loader = ProgressiveLoad(file: file)
     var tree = CallTree()
-    tree.append(contentsOf: loader.step(budgetNanos: 0))  // exactly one slice
+    loader.step(into: &tree, budgetNanos: 0)  // exactly one slice
     #expect(!loader.isDone)
     #expect(tree.callCount > 0 && tree.callCount < 44_251)
     let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
@@ -132,5 +132,37 @@ extension ProgressiveLoadTests {
     let problem = try #require(app.document.problem)
     #expect(
       problem.hasPrefix("trace stopped early: \(path): line 10004, byte \(good.utf8.count): "))
+  }
+}
+
+extension ProgressiveLoadTests {
+  /// Loads `bigTrace(roots:)` slice by slice, pressing `keys` after the first slice; returns
+  /// the app once the whole file is in.
+  func streamed(keys: [Key]) throws -> ExplorerApp {
+    let path = try write(try Self.bigTrace(roots: 120), "rows.ftrace")
+    let (document, loader) = try TraceDocument.open(path: path, budgetNanos: 0)
+    #expect(loader != nil)
+    let theme = try ThemeLoader.load("mono", directories: [themesDirectory])
+    let app = ExplorerApp(document: document, context: RenderContext(theme: theme, ascii: false))
+    app.loading = loader
+    _ = app.screen(rows: 20, cols: 80, keys: keys)
+    while app.loading != nil { app.continueLoading(budgetNanos: 0) }
+    return app
+  }
+
+  @Test func rowsStreamedInAreTheRowsOfTheWholeTree() throws {
+    // Nothing folded: new calls are appended to the rows in index order.
+    let plain = try streamed(keys: [])
+    #expect(plain.outline.rowCount == plain.document.tree.count)
+    #expect(plain.outline.visibleNodes == Outline(tree: plain.document.tree).visibleNodes)
+    // A fold during the load: the general merge keeps the folded subtree hidden.
+    let folded = try streamed(keys: [.char("j"), .char("j"), .char("h")])
+    let tree = folded.document.tree
+    var expected = Outline(tree: tree)
+    let fold = try #require(folded.currentNode)
+    #expect(folded.outline.isCollapsed(fold))
+    expected.collapse(fold, in: tree)
+    #expect(folded.outline.visibleNodes == expected.visibleNodes)
+    #expect(folded.outline.rowCount < tree.count)
   }
 }

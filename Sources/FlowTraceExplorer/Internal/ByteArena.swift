@@ -69,6 +69,22 @@ struct ByteArena: Sendable {
     }
   }
 
+  /// Appends a length-prefixed string of raw bytes.
+  mutating func appendText(bytes raw: UnsafeRawBufferPointer) {
+    appendVarint(raw.count)
+    bytes.append(contentsOf: raw)
+  }
+
+  /// Whether the length-prefixed string of record `ref` holds exactly `raw`.
+  func textEquals(_ ref: UInt32, _ raw: UnsafeRawBufferPointer) -> Bool {
+    var offset = Self.offset(of: ref)
+    guard offset < bytes.count else { return false }
+    let range = stringRange(&offset)
+    guard range.count == raw.count else { return false }
+    for k in 0..<raw.count where bytes[range.lowerBound + k] != raw[k] { return false }
+    return true
+  }
+
   /// The byte range of the length-prefixed string at `offset`, advancing past it.
   func stringRange(_ offset: inout Int) -> Range<Int> {
     let length = readVarint(&offset)

@@ -260,14 +260,11 @@ public final class ExplorerApp: InteractiveApp {
   /// Reads the next slices of a file being loaded (about 40 ms of work) into the tree.
   func continueLoading(budgetNanos: UInt64 = 40_000_000) {
     guard let loader = loading else { return }
-    let events = loader.step(budgetNanos: budgetNanos)
-    let header = document.header == nil ? loader.header : nil
     updateTree { tree in
-      tree.append(contentsOf: events)
-      if let header { tree.apply(header) }
+      loader.step(into: &tree, budgetNanos: budgetNanos)
       if loader.isDone { tree.finish() }
     }
-    if let header { document.header = header }
+    if document.header == nil { document.header = loader.header }
     if loader.isDone {
       loading = nil
       document.problem = loader.problem

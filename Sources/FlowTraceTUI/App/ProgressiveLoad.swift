@@ -8,14 +8,15 @@ import FlowTraceWire
 /// Reads a trace file (binary, or JSON Lines cut at line ends) in slices between keypresses,
 /// so the first screen shows after the first slice and the rest streams into the tree while
 /// the user already explores.
+///
+/// Binary records go straight from the mapped file into the tree through the decoder's
+/// visitor (`CallTree` is a `TraceVisitor`): no `TraceEvent`, no String per call, no batch.
 final class ProgressiveLoad {
   let file: TraceFile
   private var decoder: TraceDecoder
-  private var visitor: EventVisitor
   private var jsonDecoder: JSONLinesDecoder?
   /// JSON Lines: lines before `offset`, to report errors by their line in the whole file.
   private var linesBefore = 0
-  private let batch: EventBatch
   /// Bytes of the file fed to the decoder so far.
   private(set) var offset = 0
   private(set) var isDone = false
@@ -23,56 +24,68 @@ final class ProgressiveLoad {
   private(set) var problem: String?
   /// Events decoded so far.
   private(set) var events = 0
-  private var sawEnd = false
+  private var headerApplied = false
 
   /// Bytes fed per slice (a slice takes a few milliseconds).
   static let sliceBytes = 256 << 10
 
-  final class EventBatch {
-    var events: [TraceEvent] = []
-  }
-
   init(file: TraceFile) {
     self.file = file
     decoder = TraceDecoder(source: file.path)
-    let batch = EventBatch()
-    self.batch = batch
-    visitor = EventVisitor { batch.events.append($0) }
     if file.format == .jsonLines { jsonDecoder = JSONLinesDecoder(source: file.path) }
   }
 
-  var header: TraceHeader? { jsonDecoder?.header ?? visitor.header }
+  var header: TraceHeader? { jsonDecoder?.header ?? decoder.header }
 
   /// Fraction of the file read, 0...1.
   var progress: Double {
     file.bytes.count == 0 ? 1 : Double(offset) / Double(file.bytes.count)
   }
 
-  /// Decodes slices until `budgetNanos` has passed or the file is done; returns the events.
-  func step(budgetNanos: UInt64) -> [TraceEvent] {
-    let start = Self.now()
-    repeat {
-      sliceOnce()
-    } while !isDone && Self.now() - start < budgetNanos
-    let out = batch.events
-    batch.events.removeAll(keepingCapacity: true)
-    events += out.count
-    if case .end = out.last { sawEnd = true }
-    if isDone && problem == nil && !sawEnd {
-      problem = "the trace has no end record: the program stopped before finishing"
-    }
-    return out
+  /// Room for the calls a file of this size can hold, reserved before the first slice: the
+  /// columns never regrow (no copies, no freed buffers left in the heap), and capacity that
+  /// is never written costs address space only.
+  static func reserve(for file: TraceFile, in tree: inout CallTree) {
+    // A call and its return take at least ~12 bytes in binary, ~60 as JSON Lines.
+    let perCall = file.format == .jsonLines ? 60 : 12
+    tree.reserveCapacity(calls: file.bytes.count / perCall + 16, stringBytes: file.bytes.count / 2)
   }
 
-  private func sliceOnce() {
+  /// Decodes slices into `tree` until `budgetNanos` has passed or the file is done; returns
+  /// the number of events added.
+  @discardableResult
+  func step(into tree: inout CallTree, budgetNanos: UInt64) -> Int {
+    let start = Self.now()
+    let before = Self.eventCount(tree)
+    repeat {
+      sliceOnce(into: &tree)
+    } while !isDone && Self.now() - start < budgetNanos
+    if !headerApplied, let header = jsonDecoder?.header {
+      tree.apply(header)
+      headerApplied = true
+    }
+    let added = Self.eventCount(tree) - before
+    events += added
+    let ended = jsonDecoder?.isEnded ?? decoder.isEnded
+    if isDone && problem == nil && !ended {
+      problem = "the trace has no end record: the program stopped before finishing"
+    }
+    return added
+  }
+
+  private static func eventCount(_ tree: CallTree) -> Int {
+    tree.programCount == 0 ? 0 : tree.program(0).events
+  }
+
+  private func sliceOnce(into tree: inout CallTree) {
     guard !isDone else { return }
     if jsonDecoder != nil {
-      sliceLines()
+      sliceLines(into: &tree)
       return
     }
     let end = min(file.bytes.count, offset + Self.sliceBytes)
     do {
-      try decoder.feed(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end]), into: &visitor)
+      try decoder.feed(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end]), into: &tree)
       offset = end
       if offset == file.bytes.count {
         isDone = true
@@ -86,14 +99,13 @@ final class ProgressiveLoad {
   }
 
   /// JSON Lines: decodes whole lines from `offset` up to about one slice.
-  private func sliceLines() {
+  private func sliceLines(into tree: inout CallTree) {
     let bytes = file.bytes
     var end = min(bytes.count, offset + Self.sliceBytes)
     while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
     let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
-    let batch = self.batch
     do {
-      try jsonDecoder?.decode(chunk) { batch.events.append($0) }
+      try jsonDecoder?.decode(chunk) { tree.append($0) }
       for byte in chunk where byte == 0x0A { linesBefore += 1 }
       offset = end
       isDone = offset == bytes.count
