@@ -25,7 +25,9 @@ enum LiveBench {
           + "events/s (\(String(format: "%.2f", ratio))x baseline), lost \(live.lost), "
           + "keys \(live.latencies.count): p50 \(ms(percentile(live.latencies, 0.5))) "
           + "p99 \(ms(percentile(live.latencies, 0.99))) max \(ms(live.latencies.max() ?? 0)), "
-          + "frames \(live.frames) (\(String(format: "%.0f", Double(live.frames) / live.seconds))/s)"
+          + "frames \(live.frames) (\(String(format: "%.0f", Double(live.frames) / live.seconds))/s); "
+          + "slowest: refresh \(ms(live.slowest.0)) draw \(ms(live.slowest.1)) "
+          + "ingest \(ms(live.slowest.2))"
       )
     }
   }
@@ -92,6 +94,7 @@ enum LiveBench {
     var lost: UInt64
     var latencies: [Double]
     var frames: Int
+    var slowest: (Double, Double, Double)
   }
 
   static func liveRun(stream: [UInt8], producers: Int, calls: Int) -> LiveResult {
@@ -103,7 +106,8 @@ enum LiveBench {
     }
     guard let listener = try? LiveListener(path: dir + "/b.sock") else {
       print("cannot listen in \(dir)")
-      return LiveResult(events: 0, seconds: 1, lost: 0, latencies: [], frames: 0)
+      return LiveResult(
+        events: 0, seconds: 1, lost: 0, latencies: [], frames: 0, slowest: (0, 0, 0))
     }
     let session = LiveSession(listener: listener)
     let app = LiveApp(
@@ -136,7 +140,11 @@ enum LiveBench {
     session.shutdown()
     return LiveResult(
       events: tree.callCount * 2, seconds: seconds, lost: lost, latencies: terminal.latencies,
-      frames: runner.framesDrawn)
+      frames: runner.framesDrawn,
+      slowest: (
+        Double(runner.slowest.refresh) / 1e9, Double(runner.slowest.draw) / 1e9,
+        Double(runner.slowest.ingest) / 1e9
+      ))
   }
 
   /// One producer: connect and send the stream in 256 KB writes (blocking).

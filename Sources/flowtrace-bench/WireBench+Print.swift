@@ -12,7 +12,8 @@ extension WireBench {
 
     mutating func write(_ string: String) {
       bytes += string.utf8.count
-      if string.utf8.last == 0x0A { lines += 1 }  // the printer writes whole lines
+      // The printer writes whole lines, many per write.
+      for byte in string.utf8 where byte == 0x0A { lines += 1 }
     }
   }
 
@@ -73,7 +74,7 @@ extension WireBench {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     let cArgs = argv.map { strdup($0) } + [nil]
-    defer { cArgs.forEach { free($0) } }
+    defer { for arg in cArgs { free(arg) } }
     var pid: pid_t = 0
     guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { return -1 }
     var status: Int32 = 0

@@ -71,8 +71,8 @@ struct RecordCommand: ParsableCommand {
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnv = env.map { strdup($0) } + [nil]
     defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
+      for arg in cArgs { free(arg) }
+      for entry in cEnv { free(entry) }
     }
     var pid: pid_t = 0
     let previous = signal(SIGINT, SIG_IGN)

@@ -93,6 +93,20 @@ extension RuntimeSuite {
           """)
     }
 
+    @Test func durationsHaveSixDecimals() {
+      let cases: [(UInt64, String)] = [
+        (0, "0.000000"), (499, "0.000000"), (500, "0.000001"), (265_000, "0.000265"),
+        (1_500_000_000, "1.500000"), (12_345_678_901_234, "12345.678901"),
+      ]
+      for (nanos, text) in cases {
+        let events =
+          TreeTextPrinterTests.sites + [
+            Self.call(1, nil, flags: [.timing], at: 1000), Self.ret(1, nil, at: 1000 + nanos),
+          ]
+        #expect(TreeTextPrinter.render(events) == "→ work() [\(text)s]\n")
+      }
+    }
+
     @Test func errorsLossesAndColour() {
       let boom = CallError(id: 2, type: "E", description: "E.bad", disposition: .propagated)
       let caught = CallError(id: 1, type: "E", description: "E.bad", disposition: .caught)

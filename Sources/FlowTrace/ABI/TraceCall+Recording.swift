@@ -15,12 +15,11 @@ extension _TraceCall {
     if mode & ModeBits.filter != 0, !hot.recorder.admits(site: site) { return untraced }
     if mode & ModeBits.sink != 0, ft_load_relaxed(hot.pointee.backlog) > Sinks.backlogLimit {
       if mode & ModeBits.dropWhenFull != 0 {
-        hot.pointee.dropped &+= 1
+        ft_add_relaxed(hot.pointee.dropped, 1)
         return untraced
       }
       Sinks.waitForWriter(hot)
     }
-    if hot.pointee.dropped > 0 { hot.recordLoss() }
     var flags = UInt8(truncatingIfNeeded: bits)
     var parent = hot.top
     if parent == 0 {
@@ -94,11 +93,11 @@ extension _TraceCall {
   @usableFromInline
   func _end(_ kind: RecordKind, _ value: UInt64) {
     let hot = ThreadRecorder.current
-    hot.popNotingCaught(id)
+    let exit = hot.popNotingCaught(id)
     let bits = self.bits
     var record = RawRecord(
       kind: bits & CallBits.result != 0 ? kind : .returnUncollected,
-      flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask), a: id, b: value, c: 0)
+      flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit, a: id, b: value, c: 0)
     if bits & CallBits.timing != 0 { record.c = ft_ticks() }
     hot.append(record)
     hot.commit()
@@ -108,11 +107,14 @@ extension _TraceCall {
   @usableFromInline
   func _endString(_ value: String) {
     let hot = ThreadRecorder.current
-    hot.popNotingCaught(id)
+    let exit = hot.popNotingCaught(id)
     if bits & CallBits.result != 0 {
-      hot.finish(self, RawRecord(kind: .returnString, flags: 0, a: id, b: 0, c: 0), text: value)
+      hot.finish(
+        self, RawRecord(kind: .returnString, flags: 0, a: id, b: 0, c: 0), text: value,
+        exit: exit)
     } else {
-      hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
+      hot.finish(
+        self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0), exit: exit)
     }
   }
 
@@ -127,8 +129,9 @@ extension _TraceCall {
     } else {
       let hot = ThreadRecorder.current
       let text = hot.render(value)
-      hot.popNotingCaught(id)
-      hot.finish(self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text)
+      let exit = hot.popNotingCaught(id)
+      hot.finish(
+        self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text, exit: exit)
     }
   }
 
@@ -136,7 +139,7 @@ extension _TraceCall {
   @usableFromInline
   func _throwing(_ error: any Error) {
     let hot = ThreadRecorder.current
-    _ = hot.pop(id)
+    let exit = hot.pop(id) == nil ? RecordFlags.asyncExit : 0
     if hot.pointee.depth > 0 {
       hot.pointee.stack[hot.pointee.depth &- 1].error = error
     } else if let scope = TaskScope.current {
@@ -144,6 +147,7 @@ extension _TraceCall {
     }
     let text = hot.describe(error)
     hot.append(RawRecord(kind: .propagated, flags: 0, a: id, b: 0, c: 0), text: text)
-    hot.finish(self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0))
+    hot.finish(
+      self, RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0), exit: exit)
   }
 }

@@ -58,6 +58,10 @@ extension Collector {
     let flags = CollectFlags(rawValue: record.flags & 0b111)
     let wire = takeWireID()
     recorder.open.append((id, wire))
+    if record.flags & RecordFlags.taskParent != 0, record.b != 0 {
+      remoteParent[id] = record.b
+      remoteChildren[record.b, default: 0] += 1
+    }
     let args = flags.contains(.args) ? recorder.pendingArgs : nil
     recorder.pendingArgs = []
     let start = CallStart(
@@ -68,6 +72,10 @@ extension Collector {
   }
 
   private func end(_ record: RawRecord, result: String?, _ emit: (TraceEvent) -> Void) {
+    if !remoteParent.isEmpty, let parent = remoteParent.removeValue(forKey: record.a) {
+      let left = remoteChildren[parent, default: 1] - 1
+      remoteChildren[parent] = left > 0 ? left : nil
+    }
     guard let wire = wireID(of: record.a, remove: true) else { return }
     let timing = record.flags & CollectFlags.timing.rawValue != 0
     emit(

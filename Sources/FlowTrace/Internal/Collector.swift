@@ -14,33 +14,49 @@ final class Collector {
   @exclusivity(unchecked) private(set) var nextWireID: UInt64 = 1
   @exclusivity(unchecked) private var recorders: [ThreadRecorder] = []
   @exclusivity(unchecked) var maxValueLength = 200
+  /// Open calls started from a task scope (child id → parent id), and how many such open
+  /// children each parent has: an async call's exit waits for them.
+  @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]
+  @exclusivity(unchecked) var remoteChildren: [UInt64: Int] = [:]
+  /// 0: keep every ordering rule; 1: root calls whose parent never shows; 2: also let an
+  /// async exit pass open children (an unstructured task outliving its creator).
+  @exclusivity(unchecked) var forceLevel = 0
 
   /// Reads the published records of every thread, emitting events in order. A partial drain
   /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
   /// hold it; a complete one reads until nothing is left.
   func drain(complete: Bool = true, _ emit: (TraceEvent) -> Void) {
     recorders = Registry.shared.snapshot()
-    var force = false
+    // Until a round says otherwise, every thread may still hold an async call's children.
+    for recorder in recorders { recorder.progressedLastRound = true }
+    forceLevel = 0
     var rounds = 0
     while rounds < (complete ? Int.max : 4) {
       rounds += 1
       var progress = false
       var blocked = false
+      var moved: [Bool] = []
       for recorder in recorders {
-        switch consume(recorder, force: force, budget: 1 << 16, emit) {
+        let outcome = consume(recorder, force: forceLevel > 0, budget: 1 << 16, emit)
+        reportDrops(recorder, emit)
+        moved.append(outcome == .progressed)
+        switch outcome {
         case .progressed: progress = true
         case .blocked: blocked = true
         case .idle: break
         }
+        if recorder.exitArmed { blocked = true }
       }
+      for (recorder, moved) in zip(recorders, moved) { recorder.progressedLastRound = moved }
       if progress {
-        force = false
+        forceLevel = 0
         if !complete, !blocked { return }
         continue
       }
-      // A call whose parent never shows (it started before we were reading): root it.
-      if blocked, !force {
-        force = true
+      // Stuck: a parent that never shows (it started before we were reading), then an
+      // async exit whose children never end.
+      if blocked, forceLevel < 2 {
+        forceLevel += 1
         continue
       }
       return
@@ -48,6 +64,16 @@ final class Collector {
   }
 
   enum Outcome { case progressed, blocked, idle }
+
+  /// Emits a loss event for the calls a thread dropped since the last report (placed under
+  /// the thread's innermost open call as the collector sees it).
+  private func reportDrops(_ recorder: ThreadRecorder, _ emit: (TraceEvent) -> Void) {
+    let total = ft_load_relaxed(recorder.dropped)
+    guard total > recorder.reportedDrops else { return }
+    let count = UInt64(total - recorder.reportedDrops)
+    recorder.reportedDrops = total
+    emit(.loss(Loss(count: count, thread: recorder.index, parent: recorder.open.last?.wire)))
+  }
 
   /// Consumes one thread's records until its published end or a call whose cross-thread
   /// parent is not emitted yet.
@@ -71,8 +97,26 @@ final class Collector {
       }
       let index = recorder.readIndex
       let record = chunk.records[index]
-      if record.kind == .call, !force, isWaiting(record) {
+      if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
+      }
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, forceLevel < 2,
+        remoteChildren[record.a, default: 0] > 0
+      {
+        return progressed ? .progressed : .blocked
+      }
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, !force {
+        // Children of an async call run on other threads: read those up to now first.
+        if !recorder.exitArmed {
+          recorder.exitArmed = true
+          return progressed ? .progressed : .blocked
+        }
+        if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
+          return progressed ? .progressed : .blocked
+        }
+      }
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call {
+        recorder.exitArmed = false
       }
       if !recorder.announced {
         recorder.announced = true
@@ -92,11 +136,19 @@ final class Collector {
     return .progressed
   }
 
-  /// True when a call's parent runs on another thread and is not emitted yet.
+  /// True when a record refers to a call of another thread that is not read yet: a call's
+  /// parent, or the call an exit or error belongs to (async calls end on other threads).
   private func isWaiting(_ record: RawRecord) -> Bool {
-    let parent = record.b
-    guard parent != 0, let owner = recorder(of: parent) else { return false }
-    return owner.consumedSeq < parent & Collector.seqMask
+    let other: UInt64
+    switch record.kind {
+    case .call: other = record.b
+    case .returnVoid, .returnInt, .returnDouble, .returnBool, .returnText, .returnString,
+      .returnUncollected, .propagated, .caught:
+      other = record.a
+    default: return false
+    }
+    guard other != 0, let owner = recorder(of: other) else { return false }
+    return owner.consumedSeq < other & Collector.seqMask
   }
 
   static let seqMask: UInt64 = (1 << 40) - 1

@@ -34,4 +34,7 @@ enum RecordFlags {
   static let hasText: UInt8 = 1 << 7
   /// The call's parent came from a task scope (another thread's call).
   static let taskParent: UInt8 = 1 << 6
+  /// An exit of a call that was not on the thread's stack (an async call): its children may
+  /// sit in other threads' buffers.
+  static let asyncExit: UInt8 = 1 << 5
 }

@@ -50,7 +50,10 @@ struct Consumers {
       for event in emitted where printing || event.isDefinition {
         printer!.consume(event, to: &out)
       }
-      if printing { ft_stdout_flush() }
+      if printing {
+        printer!.flush(to: &out)
+        ft_stdout_flush()
+      }
     }
     for sink in sinks { sink.write(emitted) }
   }

@@ -3,9 +3,9 @@ import CFlowTraceRuntime
 // Slow-path helpers of the producer side (owning thread only).
 extension UnsafeMutablePointer where Pointee == HotState {
   /// Writes the exit record (with its end time), publishes, and prints a finished root.
-  func finish(_ call: _TraceCall, _ record: RawRecord, text: String? = nil) {
+  func finish(_ call: _TraceCall, _ record: RawRecord, text: String? = nil, exit: UInt8 = 0) {
     var record = record
-    record.flags = UInt8(truncatingIfNeeded: call.bits & CallBits.collectMask)
+    record.flags = UInt8(truncatingIfNeeded: call.bits & CallBits.collectMask) | exit
     if call.bits & CallBits.timing != 0 { record.c = ft_ticks() }
     if let text { append(record, text: text) } else { append(record) }
     commit()
@@ -33,11 +33,14 @@ extension UnsafeMutablePointer where Pointee == HotState {
 
   /// Pops the call's frame; a callee error it survived becomes its `caught` record.
   @inline(__always)
-  func popNotingCaught(_ id: UInt64) {
+  /// Returns `RecordFlags.asyncExit` when the call was not on the stack, else 0.
+  @discardableResult
+  func popNotingCaught(_ id: UInt64) -> UInt8 {
     let depth = pointee.depth
-    guard depth > 0, pointee.stack[depth &- 1].id == id else { return }
+    guard depth > 0, pointee.stack[depth &- 1].id == id else { return RecordFlags.asyncExit }
     pointee.depth = depth &- 1
     if let error = (pointee.stack + (depth &- 1)).move().error { appendCaught(id, error) }
+    return 0
   }
 
   func appendCaught(_ id: UInt64, _ error: any Error) {
@@ -65,12 +68,6 @@ extension UnsafeMutablePointer where Pointee == HotState {
       text = String(reflecting: value)
     }
     return ValueRender.cut(text, to: Runtime.shared.maxValueLength)
-  }
-
-  /// Writes a loss record for calls dropped while the buffers were full.
-  func recordLoss() {
-    append(RawRecord(kind: .loss, flags: 0, a: pointee.dropped, b: top, c: 0))
-    pointee.dropped = 0
   }
 
   /// Notes the task the next call runs in (a `task` record when it changed).

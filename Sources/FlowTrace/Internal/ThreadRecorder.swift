@@ -22,7 +22,8 @@ struct HotState {
   var depth = 0
   /// Non-zero while the runtime formats a value: calls made meanwhile are not traced.
   var suppress = 0
-  var dropped: UInt64 = 0
+  /// Calls dropped so far, ever increasing (written by the thread, read by the collector).
+  let dropped: UnsafeMutablePointer<Int>
   var lastTaskKey = 0
   var lastTask: UInt64 = 0
   /// The call that `entered()` will record (set by `_TraceCall.init`).
@@ -47,6 +48,7 @@ final class ThreadRecorder: @unchecked Sendable {
   var filterCache: [UInt: Bool] = [:]
   var filterGeneration: UInt32 = 0
   let backlog: UnsafeMutablePointer<Int>
+  let dropped: UnsafeMutablePointer<Int>
   let exited = Atomic<Bool>(false)
 
   // Consumer side (collector lock, which also makes the exclusivity checks redundant).
@@ -58,6 +60,11 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var announced = false
   @exclusivity(unchecked) var open: [(id: UInt64, wire: UInt64)] = []
   @exclusivity(unchecked) var closed = ClosedCalls()
+  /// An async exit was met: it goes on once the other threads are read up to now.
+  @exclusivity(unchecked) var exitArmed = false
+  @exclusivity(unchecked) var progressedLastRound = false
+  /// Of `dropped`, how many the collector has reported in loss events.
+  @exclusivity(unchecked) var reportedDrops = 0
   @exclusivity(unchecked) var lastSite: (address: UInt64, id: UInt32) = (0, 0)
 
   init(index: UInt32, name: String) {
@@ -68,11 +75,13 @@ final class ThreadRecorder: @unchecked Sendable {
     readChunk = first
     backlog = .allocate(capacity: 1)
     backlog.initialize(to: 0)
+    dropped = .allocate(capacity: 1)
+    dropped.initialize(to: 0)
     hot = .allocate(capacity: 1)
     hot.initialize(
       to: HotState(
         records: first.records, texts: first.texts, committed: first.committed,
-        stack: .allocate(capacity: 64), index: index, backlog: backlog,
+        stack: .allocate(capacity: 64), dropped: dropped, index: index, backlog: backlog,
         owner: Unmanaged.passUnretained(self)))
   }
 

@@ -69,7 +69,16 @@ final class SocketSink: EventSink {
         if let loss = state.filter.takeLoss() { try? state.encoder.encode(loss) }
         state.encoder.end()
         send(&state)
-        Glibc.close(state.fd)
+        // At the end the program may wait a little (at most 2 s) for a slow viewer to take
+        // the rest, rather than cut its stream short.
+        var rounds = 0
+        while state.fd >= 0, !state.pending.isEmpty, rounds < 200 {
+          var waiting = pollfd(fd: state.fd, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&waiting, 1, 10)
+          send(&state)
+          rounds += 1
+        }
+        if state.fd >= 0 { Glibc.close(state.fd) }
         state.fd = -1
       }
       state.closed = true

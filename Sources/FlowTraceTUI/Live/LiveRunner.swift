@@ -34,12 +34,19 @@ public final class LiveRunner {
 
   /// Brings the view up to date and draws a frame now.
   public func drawNow() {
+    let start = LiveSession.monotonicNanos()
     app.refreshView()
+    let refreshed = LiveSession.monotonicNanos()
     Runner.draw(app, on: terminal, presenter: presenter)
     framesDrawn += 1
     lastDraw = LiveSession.monotonicNanos()
     needsDraw = false
+    slowest.refresh = max(slowest.refresh, refreshed - start)
+    slowest.draw = max(slowest.draw, lastDraw - refreshed)
   }
+
+  /// The longest view refresh (outline sync, search update) and frame render so far, in ns.
+  public private(set) var slowest: (refresh: UInt64, draw: UInt64, ingest: UInt64) = (0, 0, 0)
 
   /// One round: keys, a frame if due, wait for input or data (at most `maxWaitMs`), read,
   /// ingest.
@@ -73,6 +80,8 @@ public final class LiveRunner {
     if let inputFD { fds.append(pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)) }
     _ = poll(&fds, nfds_t(fds.count), Int32(timeout))
     app.session.handle(fds[..<sessionCount])
+    let start = LiveSession.monotonicNanos()
     if app.ingest(budget: ingestBudget) > 0 { needsDraw = true }
+    slowest.ingest = max(slowest.ingest, LiveSession.monotonicNanos() - start)
   }
 }

@@ -1,4 +1,5 @@
 /// The pieces of one printed line, shared by every line shape of the tree text format.
+/// Lines are built as UTF-8 bytes (appending bytes is far cheaper than growing a String).
 struct TreeTextFormat {
   let color: Bool
 
@@ -12,74 +13,99 @@ struct TreeTextFormat {
   private static let magenta = "\u{1B}[35m"
 
   /// Appends two spaces per level.
-  func indent(_ depth: Int, to line: inout String) {
-    for _ in 0..<depth { line += "  " }
+  func indent(_ depth: Int, to line: inout [UInt8]) {
+    line.append(contentsOf: repeatElement(0x20, count: 2 * depth))
   }
 
   /// Appends a marker (`→`, `←`, `↯`, `⋯`) in its colour.
-  func arrow(_ symbol: String, error: Bool = false, to line: inout String) {
+  func arrow(_ symbol: String, error: Bool = false, to line: inout [UInt8]) {
     if color {
-      line += error ? TreeTextFormat.red : TreeTextFormat.cyan
-      line += symbol
-      line += TreeTextFormat.reset
+      line.append(contentsOf: (error ? TreeTextFormat.red : TreeTextFormat.cyan).utf8)
+      line.append(contentsOf: symbol.utf8)
+      line.append(contentsOf: TreeTextFormat.reset.utf8)
     } else {
-      line += symbol
+      line.append(contentsOf: symbol.utf8)
     }
   }
 
   /// Appends `name(args)`; arguments read as the Swift call site (`b(y: 10)`).
-  func call(name: String, labels: [String], args: [String]?, to line: inout String) {
-    if color { line += TreeTextFormat.bold }
-    line += name
-    if color { line += TreeTextFormat.reset }
-    line += "("
+  func call(name: String, labels: [String], args: [String]?, to line: inout [UInt8]) {
+    if color { line.append(contentsOf: TreeTextFormat.bold.utf8) }
+    line.append(contentsOf: name.utf8)
+    if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
+    line.append(0x28)  // (
     if let args {
       for (index, value) in args.enumerated() {
-        if index > 0 { line += ", " }
+        if index > 0 { line.append(contentsOf: [0x2C, 0x20]) }
         if index < labels.count, labels[index] != "_", !labels[index].isEmpty {
-          line += labels[index]
-          line += ": "
+          line.append(contentsOf: labels[index].utf8)
+          line.append(contentsOf: [0x3A, 0x20])
         }
-        line += value
+        line.append(contentsOf: value.utf8)
       }
     }
-    line += ")"
+    line.append(0x29)  // )
   }
 
   /// Appends ` [0.000265s]` for a duration in nanoseconds.
-  func duration(_ nanos: UInt64, to line: inout String) {
-    line += " "
-    if color { line += TreeTextFormat.yellow }
-    line += "["
-    line += TreeTextFormat.seconds(nanos)
-    line += "s]"
-    if color { line += TreeTextFormat.reset }
+  func duration(_ nanos: UInt64, to line: inout [UInt8]) {
+    line.append(0x20)
+    if color { line.append(contentsOf: TreeTextFormat.yellow.utf8) }
+    line.append(0x5B)  // [
+    TreeTextFormat.appendSeconds(nanos, to: &line)
+    line.append(contentsOf: [0x73, 0x5D])  // s]
+    if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
   }
 
   /// Appends ` → result`.
-  func result(_ text: String, to line: inout String) {
-    line += " "
+  func result(_ text: String, to line: inout [UInt8]) {
+    line.append(0x20)
     arrow("→", to: &line)
-    line += " "
-    if color { line += TreeTextFormat.green }
-    line += text
-    if color { line += TreeTextFormat.reset }
+    line.append(0x20)
+    if color { line.append(contentsOf: TreeTextFormat.green.utf8) }
+    line.append(contentsOf: text.utf8)
+    if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
   }
 
   /// Appends an error description and its `[caught]`/`[propagated]` tag.
-  func error(_ error: CallError, to line: inout String) {
-    if color { line += TreeTextFormat.red }
-    line += error.description
-    if color { line += TreeTextFormat.reset + TreeTextFormat.magenta }
-    line += error.disposition == .caught ? " [caught]" : " [propagated]"
-    if color { line += TreeTextFormat.reset }
+  func error(_ error: CallError, to line: inout [UInt8]) {
+    if color { line.append(contentsOf: TreeTextFormat.red.utf8) }
+    line.append(contentsOf: error.description.utf8)
+    if color { line.append(contentsOf: (TreeTextFormat.reset + TreeTextFormat.magenta).utf8) }
+    line.append(contentsOf: (error.disposition == .caught ? " [caught]" : " [propagated]").utf8)
+    if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
   }
 
   /// Appends a dimmed note such as a loss marker.
-  func note(_ text: String, to line: inout String) {
-    if color { line += TreeTextFormat.dim }
-    line += text
-    if color { line += TreeTextFormat.reset }
+  func note(_ text: String, to line: inout [UInt8]) {
+    if color { line.append(contentsOf: TreeTextFormat.dim.utf8) }
+    line.append(contentsOf: text.utf8)
+    if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
+  }
+
+  /// Appends nanoseconds as seconds with six decimals, rounded to the microsecond.
+  static func appendSeconds(_ nanos: UInt64, to line: inout [UInt8]) {
+    let micros = (nanos &+ 500) / 1000
+    var whole = micros / 1_000_000
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { raw in
+      repeat {
+        raw[count] = UInt8(truncatingIfNeeded: whole % 10) &+ 0x30
+        whole /= 10
+        count += 1
+      } while whole > 0 && count < 8
+      for index in stride(from: count - 1, through: 0, by: -1) { line.append(raw[index]) }
+    }
+    if whole > 0 { line.insert(contentsOf: String(whole).utf8, at: line.count - count) }
+    line.append(0x2E)  // .
+    var fraction = micros % 1_000_000
+    var divisor: UInt64 = 100_000
+    for _ in 0..<6 {
+      line.append(UInt8(truncatingIfNeeded: fraction / divisor) &+ 0x30)
+      fraction %= divisor
+      divisor /= 10
+    }
   }
 
   /// Nanoseconds as seconds with six decimals, rounded to the microsecond.

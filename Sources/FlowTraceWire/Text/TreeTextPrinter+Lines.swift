@@ -47,67 +47,66 @@ extension TreeTextPrinter {
   mutating func printEntry(_ node: Int32, to out: inout some TextOutputStream) {
     guard !nodes[Int(node)].entryPrinted else { return }
     nodes[Int(node)].entryPrinted = true
-    line = ""
+    line.removeAll(keepingCapacity: true)
     format.indent(nodes[Int(node)].depth, to: &line)
     format.arrow("→", to: &line)
-    line += " "
+    line.append(0x20)
     appendCall(node)
-    line += "\n"
-    out.write(line)
+    endLine(to: &out)
   }
 
   mutating func printCaught(
     _ node: Int32, _ error: CallError, depth: Int, to out: inout some TextOutputStream
   ) {
-    line = ""
+    line.removeAll(keepingCapacity: true)
     format.indent(depth, to: &line)
     format.arrow("↯", error: true, to: &line)
-    line += " "
+    line.append(0x20)
     appendCall(node)
-    line += " "
+    line.append(0x20)
     format.error(error, to: &line)
-    line += "\n"
-    out.write(line)
+    endLine(to: &out)
   }
 
   /// Prints the exit line: `← name(args) [t] → result`, or the single leaf line, or `↯`.
   mutating func printExit(_ node: Int32, to out: inout some TextOutputStream) {
-    let value = nodes[Int(node)]
-    let leaf = !value.entryPrinted
-    line = ""
-    format.indent(value.depth, to: &line)
+    let leaf = !nodes[Int(node)].entryPrinted
+    let propagated = nodes[Int(node)].propagated
+    let flags = nodes[Int(node)].call.flags
+    line.removeAll(keepingCapacity: true)
+    format.indent(nodes[Int(node)].depth, to: &line)
     if leaf {
       format.arrow("→", to: &line)
-    } else if value.propagated != nil {
+    } else if propagated != nil {
       format.arrow("↯", error: true, to: &line)
     } else {
       format.arrow("←", to: &line)
     }
-    line += " "
+    line.append(0x20)
     appendCall(node)
-    if value.call.flags.contains(.timing), let start = value.call.timestamp,
-      let end = value.end?.timestamp
+    if flags.contains(.timing), let start = nodes[Int(node)].call.timestamp,
+      let end = nodes[Int(node)].end?.timestamp
     {
       format.duration(end >= start ? end - start : 0, to: &line)
     }
-    if let error = value.propagated {
-      line += " "
+    if let error = propagated {
+      line.append(0x20)
       if leaf {
         format.arrow("↯", error: true, to: &line)
-        line += " "
+        line.append(0x20)
       }
       format.error(error, to: &line)
-    } else if value.call.flags.contains(.result), let result = value.end?.result {
+    } else if flags.contains(.result), let result = nodes[Int(node)].end?.result {
       format.result(result, to: &line)
     }
-    line += "\n"
-    out.write(line)
+    endLine(to: &out)
   }
 
   mutating func appendCall(_ node: Int32) {
     guard node >= 0 else { return }
     let call = nodes[Int(node)].call
-    let site = sites[call.site]
+    let index = Int(call.site)
+    let site = index < siteList.count ? siteList[index] : otherSites[call.site]
     format.call(
       name: site?.qualifiedName ?? "site#\(call.site)", labels: site?.labels ?? [],
       args: call.flags.contains(.args) ? call.args : nil, to: &line)

@@ -19,7 +19,9 @@ public struct TreeTextPrinter {
 
   let options: TreeTextOptions
   let format: TreeTextFormat
-  var sites: [UInt32: CallSite] = [:]
+  /// Call sites by id (dense ids in an array, others in a dictionary).
+  var siteList: [CallSite?] = []
+  var otherSites: [UInt32: CallSite] = [:]
   var nodes: [Node] = []
   var freeNodes: [Int32] = []
   var open: [UInt64: Int32] = [:]
@@ -33,7 +35,9 @@ public struct TreeTextPrinter {
   /// Ended roots waiting for the current root.
   var waiting: [Int32] = []
   var pendingLoss: UInt64 = 0
-  var line = ""
+  /// The line being built, and finished lines not yet written (flushed in large pieces).
+  var line: [UInt8] = []
+  var pending: [UInt8] = []
 
   /// Creates a printer.
   public init(options: TreeTextOptions = TreeTextOptions()) {
@@ -52,10 +56,19 @@ public struct TreeTextPrinter {
     return out
   }
 
-  /// Consumes one event, writing any lines it completes.
+  /// Consumes one event; the lines it completes are written in pieces (see `flush`).
   public mutating func consume(_ event: TraceEvent, to out: inout some TextOutputStream) {
     switch event {
-    case .callSite(let site): sites[site.id] = site
+    case .callSite(let site):
+      let index = Int(site.id)
+      if index < 1 << 20 {
+        if index >= siteList.count {
+          siteList += repeatElement(nil, count: index + 1 - siteList.count)
+        }
+        siteList[index] = site
+      } else {
+        otherSites[site.id] = site
+      }
     case .call(let start): called(start, to: &out)
     case .error(let error): errored(error, to: &out)
     case .return(let end): returned(end, to: &out)
@@ -72,6 +85,22 @@ public struct TreeTextPrinter {
     for root in openRoots { printSubtree(root, to: &out) }
     openRoots = []
     flushLoss(depth: 0, to: &out)
+    flush(to: &out)
+  }
+
+  /// Writes the finished lines held back so far (lines are written in pieces of about
+  /// 64 KB; `finish` and `flush` write the rest).
+  public mutating func flush(to out: inout some TextOutputStream) {
+    guard !pending.isEmpty else { return }
+    out.write(String(decoding: pending, as: UTF8.self))
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Ends the line being built and queues it.
+  mutating func endLine(to out: inout some TextOutputStream) {
+    line.append(0x0A)
+    pending.append(contentsOf: line)
+    if pending.count >= 1 << 16 { flush(to: &out) }
   }
 
   func visible(_ depth: Int) -> Bool {
@@ -89,35 +118,43 @@ public struct TreeTextPrinter {
     return Int32(nodes.count - 1)
   }
 
+  /// The node of an open call: the printed path (no dictionary while streaming), else `open`.
+  @inline(__always)
+  func lookup(_ id: UInt64) -> Int32? {
+    if let top = path.last, nodes[Int(top)].call.id == id { return top }
+    if let node = open[id] { return node }
+    return path.last { nodes[Int($0)].call.id == id }
+  }
+
   mutating func called(_ start: CallStart, to out: inout some TextOutputStream) {
-    if let parentID = start.parent, let parent = open[parentID] {
+    if let parentID = start.parent, let parent = lookup(parentID) {
       let depth = nodes[Int(parent)].depth + 1
       let node = makeNode(start, depth: depth, parent: parent)
-      open[start.id] = node
       if direct, path.last == parent {
         if visible(depth) { printEntry(parent, to: &out) }
         nodes[Int(node)].onPath = true
         path.append(node)
       } else {
+        open[start.id] = node
         if nodes[Int(parent)].onPath { direct = false }
         nodes[Int(parent)].children.append(node)
       }
       return
     }
     let node = makeNode(start, depth: 0, parent: -1)
-    open[start.id] = node
     if options.streaming, current == nil, openRoots.isEmpty {
       current = node
       direct = true
       nodes[Int(node)].onPath = true
       path = [node]
     } else {
+      open[start.id] = node
       openRoots.append(node)
     }
   }
 
   mutating func errored(_ error: CallError, to out: inout some TextOutputStream) {
-    guard let node = open[error.id] else { return }
+    guard let node = lookup(error.id) else { return }
     if error.disposition == .propagated {
       nodes[Int(node)].propagated = error
       return
@@ -136,7 +173,17 @@ public struct TreeTextPrinter {
   }
 
   mutating func returned(_ end: CallEnd, to out: inout some TextOutputStream) {
-    guard let node = open.removeValue(forKey: end.id) else { return }
+    let node: Int32
+    if let top = path.last, nodes[Int(top)].call.id == end.id {
+      node = top
+    } else if let found = open.removeValue(forKey: end.id) {
+      node = found
+    } else if let found = path.last(where: { nodes[Int($0)].call.id == end.id }) {
+      node = found
+    } else {
+      return
+    }
+    guard !nodes[Int(node)].ended else { return }
     nodes[Int(node)].end = end
     nodes[Int(node)].ended = true
     if direct, path.last == node {
@@ -169,12 +216,11 @@ public struct TreeTextPrinter {
 
   mutating func flushLoss(depth: Int, to out: inout some TextOutputStream) {
     guard pendingLoss > 0 else { return }
-    line = ""
+    line.removeAll(keepingCapacity: true)
     format.indent(depth, to: &line)
     format.arrow("⋯", error: true, to: &line)
     format.note(" \(pendingLoss) events lost", to: &line)
-    line += "\n"
-    out.write(line)
+    endLine(to: &out)
     pendingLoss = 0
   }
 
@@ -197,6 +243,7 @@ public struct TreeTextPrinter {
     waiting = []
     if options.streaming, !openRoots.isEmpty {
       let root = openRoots.removeFirst()
+      open.removeValue(forKey: nodes[Int(root)].call.id)
       current = root
       nodes[Int(root)].onPath = true
       path = [root]
