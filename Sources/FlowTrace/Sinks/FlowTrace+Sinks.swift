@@ -20,6 +20,14 @@ extension FlowTrace {
   /// Streams every traced call to a viewer listening on the Unix socket `path` (as
   /// `FLOWTRACE_SOCKET`); connects when the viewer appears, never blocks the program.
   public static func stream(to path: String) {
+    let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
+    guard path.utf8.count < capacity else {
+      // No viewer can ever listen there: say so once instead of retrying silently.
+      FileSink.report(
+        "flowtrace: cannot stream to \(path): path too long (\(path.utf8.count) bytes; "
+          + "a Unix socket path holds at most \(capacity - 1))\n")
+      return
+    }
     let header = Runtime.shared.traceHeader()
     Runtime.shared.consumers.withLock { consumers in
       consumers.drain()
