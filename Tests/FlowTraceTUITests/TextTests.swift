@@ -1,4 +1,5 @@
 import Testing
+import FlowTraceWire
 
 @testable import FlowTraceTUI
 

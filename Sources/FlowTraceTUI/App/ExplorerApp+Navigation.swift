@@ -1,4 +1,5 @@
 import FlowTraceExplorer
+import FlowTraceWire
 
 extension ExplorerApp {
   /// Rows of the tree pane in the last layout (for paging).

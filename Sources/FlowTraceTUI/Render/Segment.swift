@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// A run of text in one theme area; rows and detail lines are lists of them.
 public struct Segment: Equatable, Sendable {
   public var text: String

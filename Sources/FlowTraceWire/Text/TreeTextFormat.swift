@@ -31,17 +31,17 @@ struct TreeTextFormat {
   /// Appends `name(args)`; arguments read as the Swift call site (`b(y: 10)`).
   func call(name: String, labels: [String], args: [String]?, to line: inout [UInt8]) {
     if color { line.append(contentsOf: TreeTextFormat.bold.utf8) }
-    line.append(contentsOf: name.utf8)
+    Sanitizer.append(name, to: &line)
     if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
     line.append(0x28)  // (
     if let args {
       for (index, value) in args.enumerated() {
         if index > 0 { line.append(contentsOf: [0x2C, 0x20]) }
         if index < labels.count, labels[index] != "_", !labels[index].isEmpty {
-          line.append(contentsOf: labels[index].utf8)
+          Sanitizer.append(labels[index], to: &line)
           line.append(contentsOf: [0x3A, 0x20])
         }
-        line.append(contentsOf: value.utf8)
+        Sanitizer.append(value, to: &line)
       }
     }
     line.append(0x29)  // )
@@ -63,14 +63,14 @@ struct TreeTextFormat {
     arrow("→", to: &line)
     line.append(0x20)
     if color { line.append(contentsOf: TreeTextFormat.green.utf8) }
-    line.append(contentsOf: text.utf8)
+    Sanitizer.append(text, to: &line)
     if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }
   }
 
   /// Appends an error description and its `[caught]`/`[propagated]` tag.
   func error(_ error: CallError, to line: inout [UInt8]) {
     if color { line.append(contentsOf: TreeTextFormat.red.utf8) }
-    line.append(contentsOf: error.description.utf8)
+    Sanitizer.append(error.description, to: &line)
     if color { line.append(contentsOf: (TreeTextFormat.reset + TreeTextFormat.magenta).utf8) }
     line.append(contentsOf: (error.disposition == .caught ? " [caught]" : " [propagated]").utf8)
     if color { line.append(contentsOf: TreeTextFormat.reset.utf8) }

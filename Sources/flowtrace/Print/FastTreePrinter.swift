@@ -187,11 +187,7 @@ struct FastTreePrinter: TraceVisitor {
 
   /// Appends text bytes, replacing invalid UTF-8 with U+FFFD as `String(decoding:)` does.
   private static func appendUTF8(_ bytes: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
-    if bytes.allSatisfy({ $0 < 0x80 }) {
-      buffer.append(contentsOf: bytes)
-    } else {
-      buffer.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
-    }
+    Sanitizer.append(utf8: bytes, to: &buffer)
   }
 
   private static func utf8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {

@@ -16,6 +16,25 @@ public enum Sanitizer {
     return out
   }
 
+  /// Appends `text`'s UTF-8 bytes to `line` with every unsafe scalar escaped (the tree text
+  /// printers use it for every string that comes from a trace).
+  public static func append(_ text: String, to line: inout [UInt8]) {
+    if isSafe(text, ascii: false) {
+      line.append(contentsOf: text.utf8)
+    } else {
+      line.append(contentsOf: clean(text).utf8)
+    }
+  }
+
+  /// Appends UTF-8 bytes from a trace (invalid sequences repaired) with unsafe scalars escaped.
+  public static func append(utf8 bytes: UnsafeRawBufferPointer, to line: inout [UInt8]) {
+    if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      line.append(contentsOf: bytes)
+    } else {
+      append(String(decoding: bytes, as: UTF8.self), to: &line)
+    }
+  }
+
   /// True when `clean` would return `text` unchanged (fast path for plain ASCII names).
   static func isSafe(_ text: String, ascii: Bool) -> Bool {
     for byte in text.utf8 {
