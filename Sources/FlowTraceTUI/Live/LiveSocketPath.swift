@@ -20,7 +20,9 @@ public enum LiveSocketPath {
   /// Creates `directory` with mode 0700, or checks that an existing one is a real directory
   /// owned by this user and closed to others (tightening its mode if it is ours).
   public static func preparePrivateDirectory(_ directory: String) throws(LiveListenError) {
-    if mkdir(directory, 0o700) == 0 { return }
+    // chmod after mkdir: the umask (which a listener binding on another thread changes for a
+    // moment) must not leave the directory without its owner's search bit.
+    if mkdir(directory, 0o700) == 0, chmod(directory, 0o700) == 0 { return }
     let code = errno
     guard code == EEXIST else {
       throw LiveListenError(
