@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceWire
 
 /// The FlowTrace runtime's global settings and sinks.
 public enum FlowTrace {
@@ -25,8 +26,8 @@ public enum FlowTrace {
       if let showResult { config.showResult = showResult }
       if let showTiming { config.showTiming = showTiming }
       if let autoPrint { config.autoPrint = autoPrint }
-      if let include { config.include = include.map(GlobPattern.init) }
-      if let exclude { config.exclude = exclude.map(GlobPattern.init) }
+      if let include { config.include = include.map(Glob.init) }
+      if let exclude { config.exclude = exclude.map(Glob.init) }
       if let maxValueLength { config.maxValueLength = max(1, maxValueLength) }
       if let color { config.color = color }
     }
@@ -49,8 +50,8 @@ public struct Configuration: Sendable {
   public var showResult = true
   public var showTiming = false
   public var autoPrint = true
-  var include: [GlobPattern] = []
-  var exclude: [GlobPattern] = []
+  var include: [Glob] = []
+  var exclude: [Glob] = []
   public var maxValueLength = 200
   public var color = FlowTrace.ColorMode.auto
 

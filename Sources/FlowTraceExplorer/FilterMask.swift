@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// A filter applied to a tree: which nodes stay visible. Extends incrementally as nodes are
 /// appended.
 public struct FilterMask: Sendable {
