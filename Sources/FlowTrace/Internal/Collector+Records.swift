@@ -62,14 +62,29 @@ extension Collector {
       remoteParent[id] = record.b
       remoteChildren[record.b, default: 0] += 1
     }
-    let args = flags.contains(.args) ? recorder.pendingArgs : nil
-    recorder.pendingArgs = []
+    let args = record.flags & Collector.argsBit != 0 ? recorder.pendingArgs : nil
+    if !recorder.pendingArgs.isEmpty { recorder.pendingArgs = [] }
+    let timestamp =
+      record.flags & Collector.timingBit != 0 ? TickClock.shared.nanos(record.c) : nil
+    if let direct {
+      do {
+        try direct.pointee.call(
+          id: wire, parent: parent, site: siteID, thread: recorder.index, task: recorder.task,
+          flags: flags, timestamp: timestamp, args: args)
+      } catch {
+        directFailures += 1
+      }
+      return
+    }
     let start = CallStart(
       id: wire, parent: parent, site: siteID, thread: recorder.index, task: recorder.task,
-      flags: flags, timestamp: flags.contains(.timing) ? TickClock.shared.nanos(record.c) : nil,
-      args: args)
+      flags: flags, timestamp: timestamp, args: args)
     emit(.call(start))
   }
+
+  /// `CollectFlags.args` and `.timing` as raw bits (no cross-module global accessor per record).
+  static let argsBit: UInt8 = 1
+  static let timingBit: UInt8 = 4
 
   private func end(_ record: RawRecord, result: String?, _ emit: (TraceEvent) -> Void) {
     if !remoteParent.isEmpty, let parent = remoteParent.removeValue(forKey: record.a) {
@@ -77,10 +92,16 @@ extension Collector {
       remoteChildren[parent] = left > 0 ? left : nil
     }
     guard let wire = wireID(of: record.a, remove: true) else { return }
-    let timing = record.flags & CollectFlags.timing.rawValue != 0
-    emit(
-      .return(
-        CallEnd(
-          id: wire, timestamp: timing ? TickClock.shared.nanos(record.c) : nil, result: result)))
+    let timestamp =
+      record.flags & Collector.timingBit != 0 ? TickClock.shared.nanos(record.c) : nil
+    if let direct {
+      do {
+        try direct.pointee.return(id: wire, timestamp: timestamp, result: result)
+      } catch {
+        directFailures += 1
+      }
+      return
+    }
+    emit(.return(CallEnd(id: wire, timestamp: timestamp, result: result)))
   }
 }

@@ -21,6 +21,17 @@ final class Collector {
   /// 0: keep every ordering rule; 1: root calls whose parent never shows; 2: also let an
   /// async exit pass open children (an unstructured task outliving its creator).
   @exclusivity(unchecked) var forceLevel = 0
+  /// While set, calls and returns are encoded straight into this encoder instead of being
+  /// emitted as events (the file sink is the only consumer); other records are still emitted.
+  @exclusivity(unchecked) var direct: UnsafeMutablePointer<TraceEncoder>?
+  /// Calls and returns the direct encoder refused (counted, as the event path counts them).
+  @exclusivity(unchecked) var directFailures = 0
+
+  /// Returns and resets the count of records the direct encoder refused.
+  func takeDirectFailures() -> Int {
+    defer { directFailures = 0 }
+    return directFailures
+  }
 
   /// Reads the published records of every thread, emitting events in order. A partial drain
   /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
@@ -82,15 +93,17 @@ final class Collector {
   ) -> Outcome {
     var progressed = false
     var budget = budget
+    // Held across records (not re-read from the recorder each time: a retain per record).
+    var chunk = recorder.readChunk
     while budget > 0 {
       budget -= 1
-      let chunk = recorder.readChunk
       let committed = ft_load_acquire(chunk.committed)
       if recorder.readIndex >= committed {
         guard chunk.sealed.load(ordering: .acquiring), let next = chunk.next else {
           return progressed ? .progressed : .idle
         }
         recorder.readChunk = next
+        chunk = next
         recorder.readIndex = 0
         ft_add_relaxed(recorder.backlog, -1)
         continue

@@ -25,8 +25,23 @@ struct Consumers {
   mutating func drain(complete: Bool = true) {
     let collector = self.collector
     if session == nil, printer == nil, sinks.count == 1, let file = sinks[0] as? FileSink {
-      // The common recording case: records go straight into the file's encoder.
+      // The common recording case: records go straight into the file's encoder, calls and
+      // returns through its per-kind methods (no `TraceEvent`s).
       var lostNow: UInt64 = 0
+      let written = file.withEncoder { encoder in
+        var failed = 0
+        collector.direct = encoder
+        defer { collector.direct = nil }
+        collector.drain(complete: complete) { event in
+          if case .loss(let loss) = event { lostNow += loss.count }
+          do { try encoder.pointee.encode(event) } catch { failed += 1 }
+        }
+        return failed + collector.takeDirectFailures()
+      }
+      if written {
+        lost += lostNow
+        return
+      }
       file.encodeDirect { encode in
         collector.drain(complete: complete) { event in
           if case .loss(let loss) = event { lostNow += loss.count }

@@ -172,18 +172,17 @@ extension UnsafeMutablePointer where Pointee == HotState {
 /// The last calls that ended on a thread, so late children (unstructured tasks) still find
 /// their parent.
 struct ClosedCalls {
-  var ids = [UInt64](repeating: 0, count: 256)
-  var wires = [UInt64](repeating: 0, count: 256)
+  /// One array of pairs: a single uniqueness check per `add` (it runs on every return).
+  var calls = [(id: UInt64, wire: UInt64)](repeating: (0, 0), count: 256)
   var next = 0
 
   mutating func add(_ id: UInt64, wire: UInt64) {
-    ids[next] = id
-    wires[next] = wire
+    calls[next] = (id, wire)
     next = (next + 1) & 255
   }
 
   func find(_ id: UInt64) -> UInt64? {
-    for index in 0..<256 where ids[index] == id { return wires[index] }
+    for index in 0..<256 where calls[index].id == id { return calls[index].wire }
     return nil
   }
 }
