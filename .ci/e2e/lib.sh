@@ -44,3 +44,32 @@ e2e_stop() { tmux kill-session -t "$E2E_SESSION" 2>/dev/null || true; }
 
 # e2e_pass NAME — report one passed check.
 e2e_pass() { echo "ok: $1"; }
+
+# ---- For scripts that run their own tmux server: they define `tm` (e.g. `tmux -L NAME "$@"`)
+# and a session named e2e, then use these.
+
+# fail MESSAGE — print it and the screen, then exit 1.
+fail() {
+  echo "FAIL: $*" >&2
+  echo "---- screen ----" >&2
+  tm capture-pane -p -t e2e >&2 || true
+  exit 1
+}
+screen() { tm capture-pane -p -t e2e; }
+# wait_for TEXT: poll the screen (up to 10 s) until a line holds the fixed string.
+wait_for() {
+  for _ in $(seq 100); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "expected '$1' on screen"
+}
+# wait_gone TEXT: poll the screen (up to 10 s) until no line holds the fixed string.
+wait_gone() {
+  for _ in $(seq 100); do
+    screen | grep -qF -- "$1" || return 0
+    sleep 0.1
+  done
+  fail "expected '$1' to disappear"
+}
+keys() { tm send-keys -t e2e "$@"; }

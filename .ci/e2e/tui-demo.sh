@@ -17,28 +17,7 @@ tm() { tmux -L "$sock" "$@"; }
 cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-fail() {
-  echo "FAIL: $*" >&2
-  echo "---- screen ----" >&2
-  tm capture-pane -p -t e2e >&2 || true
-  exit 1
-}
-screen() { tm capture-pane -p -t e2e; }
-# wait_for TEXT: poll the screen (up to 10 s) until a line holds the fixed string.
-wait_for() {
-  for _ in $(seq 100); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "expected '$1' on screen"
-}
-wait_gone() {
-  for _ in $(seq 100); do
-    screen | grep -qF -- "$1" || return 0
-    sleep 0.1
-  done
-  fail "expected '$1' to disappear"
-}
+. "$(dirname "$0")/lib.sh"
 # status_shows TEXT: the status line (second to last) holds TEXT, within 10 s.
 status_shows() {
   for _ in $(seq 100); do
@@ -47,7 +26,6 @@ status_shows() {
   done
   fail "expected '$1' in the status line"
 }
-keys() { tm send-keys -t e2e "$@"; }
 
 # Record: the runtime's file sink writes the trace while autoPrint prints the same calls.
 FLOWTRACE_OUT="$work/demo.ftrace" "$bin_dir/flowtrace-demo" examples >"$work/autoprint.txt"

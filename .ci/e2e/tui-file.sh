@@ -47,29 +47,7 @@ cat >"$work/sample.jsonl" <<'JSONL'
 {"type":"end"}
 JSONL
 
-fail() {
-  echo "FAIL: $*" >&2
-  echo "---- screen ----" >&2
-  tm capture-pane -p -t e2e >&2 || true
-  exit 1
-}
-screen() { tm capture-pane -p -t e2e; }
-# wait_for PATTERN: poll the screen (up to 10 s) until a line matches the fixed string.
-wait_for() {
-  for _ in $(seq 100); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "expected '$1' on screen"
-}
-wait_gone() {
-  for _ in $(seq 100); do
-    screen | grep -qF -- "$1" || return 0
-    sleep 0.1
-  done
-  fail "expected '$1' to disappear"
-}
-keys() { tm send-keys -t e2e "$@"; }
+. "$(dirname "$0")/lib.sh"
 
 tm new-session -d -s e2e -x 120 -y 40 \
   "env LANG=C.UTF-8 '$bin' '$work/sample.jsonl'; echo \"exit=\$?\" > '$work/status'; sleep 30"
