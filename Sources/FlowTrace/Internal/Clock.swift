@@ -1,5 +1,4 @@
 import CFlowTraceRuntime
-import Synchronization
 
 /// Converts `ft_ticks()` values to nanoseconds since the runtime started.
 final class TickClock: Sendable {
@@ -8,7 +7,7 @@ final class TickClock: Sendable {
   let startTicks: UInt64
   let startNanos: UInt64
   /// Nanoseconds per tick, calibrated on first use.
-  private let scale = Mutex<Double?>(nil)
+  private let scale = Locked<Double?>(nil)
 
   init() {
     startTicks = ft_ticks()

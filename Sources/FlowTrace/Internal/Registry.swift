@@ -1,12 +1,11 @@
 import CFlowTraceRuntime
 import Glibc
-import Synchronization
 
 /// Every thread recorder ever created, by small thread id.
 final class Registry: Sendable {
   static let shared = Registry()
 
-  private let recorders = Mutex<[ThreadRecorder]>([])
+  private let recorders = Locked<[ThreadRecorder]>([])
 
   /// Creates, registers and installs the calling thread's recorder.
   func makeCurrent() -> ThreadRecorder {

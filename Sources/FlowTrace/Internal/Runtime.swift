@@ -93,8 +93,8 @@ final class Runtime: Sendable {
     var lastSession: [CallEvent] = []
   }
 
-  let state = Mutex(State())
-  let consumers = Mutex(Consumers())
+  let state = Locked(State())
+  let consumers = Locked(Consumers())
   let filterGeneration = Atomic<UInt32>(0)
   let environmentRead = Atomic<Bool>(false)
   private let valueLimit = Atomic<Int>(200)

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The traced async call a task is running in, carried into child tasks by a task-local.
 @usableFromInline
 final class TaskScope: Sendable {
@@ -7,7 +5,7 @@ final class TaskScope: Sendable {
 
   let callID: UInt64
   let taskID: UInt64
-  private let error = Mutex<(any Error)?>(nil)
+  private let error = Locked<(any Error)?>(nil)
 
   init(callID: UInt64, taskID: UInt64) {
     self.callID = callID
@@ -31,7 +29,7 @@ final class TaskScope: Sendable {
 /// Small ids for async tasks (1, 2, …), keyed by the running task's identity.
 final class Tasks: Sendable {
   static let shared = Tasks()
-  private let ids = Mutex<(next: UInt64, byKey: [Int: UInt64])>((1, [:]))
+  private let ids = Locked<(next: UInt64, byKey: [Int: UInt64])>((1, [:]))
 
   /// The id of the task with `key`, and its parent's (0 when unknown).
   func id(forKey key: Int, scope: TaskScope?) -> (UInt64, UInt64) {

@@ -1,12 +1,11 @@
 import FlowTraceWire
 import Glibc
-import Synchronization
 
 /// Records the trace to a file: every event, flushed after each drain (at least every 100 ms),
 /// at `stopTracing()` and at exit.
 final class FileSink: EventSink {
   let path: String
-  private let state: Mutex<State>
+  private let state: Locked<State>
 
   struct State {
     var fd: Int32
@@ -31,7 +30,7 @@ final class FileSink: EventSink {
     initial.path = path
     initial.encoder.header(header)
     for event in definitions { try? initial.encoder.encode(event) }
-    state = Mutex(initial)
+    state = Locked(initial)
     flush()
   }
 

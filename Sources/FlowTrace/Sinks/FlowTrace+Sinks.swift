@@ -1,7 +1,6 @@
 import CFlowTraceRuntime
 import FlowTraceWire
 import Glibc
-import Synchronization
 
 extension FlowTrace {
   /// Records every traced call to `path` in the binary trace format (as `FLOWTRACE_OUT`).

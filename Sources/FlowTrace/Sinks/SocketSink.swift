@@ -1,6 +1,5 @@
 import FlowTraceWire
 import Glibc
-import Synchronization
 
 /// Streams the trace to a listening viewer on a Unix socket, never blocking the program:
 /// connects lazily (retrying), keeps a bounded buffer, drops and counts what does not fit.
@@ -10,7 +9,7 @@ final class SocketSink: EventSink {
 
   let path: String
   private let header: TraceHeader
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   struct State {
     var fd: Int32 = -1
