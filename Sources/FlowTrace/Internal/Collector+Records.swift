@@ -57,7 +57,7 @@ extension Collector {
     }
     let flags = CollectFlags(rawValue: record.flags & 0b111)
     let wire = takeWireID()
-    recorder.open.append((id, wire))
+    recorder.open.push(id, wire: wire)
     if record.flags & RecordFlags.taskParent != 0, record.b != 0 {
       remoteParent[id] = record.b
       remoteChildren[record.b, default: 0] += 1

@@ -11,7 +11,7 @@ final class Collector {
   @exclusivity(unchecked) private(set) var threads: [ThreadInfo] = []
   @exclusivity(unchecked) private var announcedTasks: Set<UInt64> = []
   @exclusivity(unchecked) private(set) var tasks: [TaskInfo] = []
-  @exclusivity(unchecked) private(set) var nextWireID: UInt64 = 1
+  @exclusivity(unchecked) var nextWireID: UInt64 = 1
   @exclusivity(unchecked) private var recorders: [ThreadRecorder] = []
   @exclusivity(unchecked) var maxValueLength = 200
   /// Open calls started from a task scope (child id → parent id), and how many such open
@@ -83,7 +83,7 @@ final class Collector {
     guard total > recorder.reportedDrops else { return }
     let count = UInt64(total - recorder.reportedDrops)
     recorder.reportedDrops = total
-    emit(.loss(Loss(count: count, thread: recorder.index, parent: recorder.open.last?.wire)))
+    emit(.loss(Loss(count: count, thread: recorder.index, parent: recorder.open.lastWire)))
   }
 
   /// Consumes one thread's records until its published end or a call whose cross-thread
@@ -107,6 +107,17 @@ final class Collector {
         recorder.readIndex = 0
         ft_add_relaxed(recorder.backlog, -1)
         continue
+      }
+      if let direct, recorder.announced, remoteParent.isEmpty {
+        let start = recorder.readIndex
+        let end = min(committed, start + budget + 1)
+        let reached = encodePlainRun(recorder, chunk.records, from: start, to: end, into: direct)
+        if reached > start {
+          recorder.readIndex = reached
+          budget -= reached - start - 1
+          progressed = true
+          continue
+        }
       }
       let index = recorder.readIndex
       let record = chunk.records[index]
@@ -176,24 +187,13 @@ final class Collector {
   func wireID(of id: UInt64, remove: Bool) -> UInt64? {
     guard let owner = recorder(of: id) else { return nil }
     // Fast path: the innermost open call of its thread (every synchronous return).
-    let count = owner.open.count
-    if count > 0, owner.open[count - 1].id == id {
-      let wire = owner.open[count - 1].wire
-      if remove {
-        owner.open.removeLast()
-        owner.closed.add(id, wire: wire)
-      }
-      return wire
+    if owner.open.topID == id, id != 0 {
+      return remove ? owner.open.popTop() : owner.open.topWire
     }
-    if let position = owner.open.lastIndex(where: { $0.id == id }) {
-      let wire = owner.open[position].wire
-      if remove {
-        owner.open.remove(at: position)
-        owner.closed.add(id, wire: wire)
-      }
-      return wire
+    if let position = owner.open.position(of: id) {
+      return remove ? owner.open.remove(at: position) : owner.open.wire(at: position)
     }
-    return remove ? nil : owner.closed.find(id)
+    return remove ? nil : owner.open.closedWire(of: id)
   }
 
   func site(_ address: UInt64, _ emit: (TraceEvent) -> Void) -> UInt32 {

@@ -58,8 +58,7 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var pendingArgs: [String] = []
   @exclusivity(unchecked) var task: UInt64 = 0
   @exclusivity(unchecked) var announced = false
-  @exclusivity(unchecked) var open: [(id: UInt64, wire: UInt64)] = []
-  @exclusivity(unchecked) var closed = ClosedCalls()
+  @exclusivity(unchecked) var open = OpenCalls()
   /// An async exit was met: it goes on once the other threads are read up to now.
   @exclusivity(unchecked) var exitArmed = false
   @exclusivity(unchecked) var progressedLastRound = false
@@ -93,6 +92,8 @@ final class ThreadRecorder: @unchecked Sendable {
     }
     return Registry.shared.makeCurrent().hot
   }
+
+  deinit { open.deallocate() }
 
   /// Seals the full chunk and starts a new one.
   func roll() {
@@ -167,22 +168,4 @@ extension UnsafeMutablePointer where Pointee == HotState {
   }
 
   var recorder: ThreadRecorder { pointee.owner.takeUnretainedValue() }
-}
-
-/// The last calls that ended on a thread, so late children (unstructured tasks) still find
-/// their parent.
-struct ClosedCalls {
-  /// One array of pairs: a single uniqueness check per `add` (it runs on every return).
-  var calls = [(id: UInt64, wire: UInt64)](repeating: (0, 0), count: 256)
-  var next = 0
-
-  mutating func add(_ id: UInt64, wire: UInt64) {
-    calls[next] = (id, wire)
-    next = (next + 1) & 255
-  }
-
-  func find(_ id: UInt64) -> UInt64? {
-    for index in 0..<256 where calls[index].id == id { return calls[index].wire }
-    return nil
-  }
 }
