@@ -11,6 +11,19 @@ func runRecordBench() {
   FlowTrace.config(showArgs: false, showResult: false, showTiming: false, autoPrint: false)
   print("record: fib(\(n)), \(Int(calls)) calls, structure only (ns per call)")
 
+  if let only = getenv("FLOWTRACE_BENCH_FILE_ONLY") {
+    // Profiling aid: only the file mode, `FLOWTRACE_BENCH_FILE_ONLY` runs.
+    let path = "/tmp/flowtrace-bench-\(getpid()).ftrace"
+    for _ in 0..<max(1, Int(atoi(only))) {
+      let start = BenchClock.nanos()
+      do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+      sink &+= tracedFib(n)
+      FlowTrace.closeSinks()
+      print("file: \(format(Double(BenchClock.nanos() - start) / calls)) ns/call")
+      unlink(path)
+    }
+    return
+  }
   let plain = BenchClock.best(runs: 3) { sink &+= plainFib(n) }
   let session = BenchClock.best(
     runs: 3,

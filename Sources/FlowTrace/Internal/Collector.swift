@@ -26,6 +26,8 @@ final class Collector {
   @exclusivity(unchecked) var direct: UnsafeMutablePointer<TraceEncoder>?
   /// Calls and returns the direct encoder refused (counted, as the event path counts them).
   @exclusivity(unchecked) var directFailures = 0
+  /// Records read so far (roughly: a partial drain's caller learns whether more may wait).
+  @exclusivity(unchecked) var recordsRead = 0
 
   /// Returns and resets the count of records the direct encoder refused.
   func takeDirectFailures() -> Int {
@@ -93,6 +95,8 @@ final class Collector {
   ) -> Outcome {
     var progressed = false
     var budget = budget
+    let initialBudget = budget
+    defer { recordsRead &+= initialBudget - max(budget, 0) }
     // Held across records (not re-read from the recorder each time: a retain per record).
     var chunk = recorder.readChunk
     while budget > 0 {
@@ -103,6 +107,7 @@ final class Collector {
           return progressed ? .progressed : .idle
         }
         recorder.readChunk = next
+        RecordChunk.recycle(chunk)
         chunk = next
         recorder.readIndex = 0
         ft_add_relaxed(recorder.backlog, -1)

@@ -153,10 +153,13 @@ final class Runtime: Sendable {
     state.withLock { Runtime.publish($0, generation: generation) }
   }
 
-  /// Drains every thread and feeds the consumers (`complete: false` reads a bounded amount).
-  func drain(complete: Bool = true) {
+  /// Drains every thread and feeds the consumers (`complete: false` reads a bounded amount);
+  /// returns about how many records were read.
+  @discardableResult
+  func drain(complete: Bool = true) -> Int {
     let limit = maxValueLength
-    consumers.withLock { consumers in
+    return consumers.withLock { consumers in
+      let before = consumers.collector.recordsRead
       consumers.collector.maxValueLength = limit
       if consumers.printer == nil, ft_mode_load() & ModeBits.autoPrint != 0 {
         var printer = TreeTextPrinter(
@@ -166,6 +169,7 @@ final class Runtime: Sendable {
         consumers.printer = printer
       }
       consumers.drain(complete: complete)
+      return consumers.collector.recordsRead &- before
     }
   }
 

@@ -16,6 +16,8 @@ struct HotState {
   /// The current chunk's published count (atomic through the C helpers).
   var committed: UnsafeMutablePointer<Int>
   var count = 0
+  /// A text slot of the current chunk is in use.
+  var textsUsed = false
   var nextSeq: UInt64 = 0
   var stack: UnsafeMutablePointer<Frame>
   var stackCapacity = 64
@@ -97,12 +99,17 @@ final class ThreadRecorder: @unchecked Sendable {
 
   /// Seals the full chunk and starts a new one.
   func roll() {
-    let next = RecordChunk()
+    let next = RecordChunk.make()
     let old = chunk
     old.next = next
+    old.hasTexts = hot.pointee.textsUsed
+    hot.pointee.textsUsed = false
     ft_store_release(old.committed, hot.pointee.count)
     old.sealed.store(true, ordering: .releasing)
     ft_add_relaxed(backlog, 1)
+    if ft_load_relaxed(backlog) >= SinkWriter.wakeBacklog, ft_mode_load() & ModeBits.sink != 0 {
+      SinkWriter.wake()
+    }
     chunk = next
     hot.pointee.records = next.records
     hot.pointee.texts = next.texts
@@ -125,6 +132,7 @@ extension UnsafeMutablePointer where Pointee == HotState {
     if pointee.count == RecordChunk.capacity { pointee.owner.takeUnretainedValue().roll() }
     var record = record
     record.flags |= RecordFlags.hasText
+    pointee.textsUsed = true
     (pointee.texts + pointee.count).initialize(to: text)
     pointee.records[pointee.count] = record
     pointee.count &+= 1
