@@ -14,11 +14,12 @@ extension _TraceCall {
     if hot.pointee.suppress > 0 { return untraced }
     if mode & ModeBits.filter != 0, !hot.recorder.admits(site: site) { return untraced }
     if mode & ModeBits.sink != 0, ft_load_relaxed(hot.pointee.backlog) > Sinks.backlogLimit {
-      if mode & ModeBits.dropWhenFull != 0 {
+      if mode & ModeBits.dropWhenFull == 0 {
+        Sinks.waitForWriter(hot)
+      } else if ft_load_relaxed(hot.pointee.backlog) > Sinks.dropBacklogLimit {
         ft_add_relaxed(hot.pointee.dropped, 1)
         return untraced
       }
-      Sinks.waitForWriter(hot)
     }
     var flags = UInt8(truncatingIfNeeded: bits)
     var parent = hot.top

@@ -12,8 +12,12 @@ protocol EventSink: AnyObject, Sendable {
 
 /// Shared knobs of the sinks' backpressure.
 enum Sinks {
-  /// Sealed chunks a thread may have waiting before it waits (file) or drops (socket).
+  /// Sealed chunks a thread may have waiting before it waits for the writer (file).
   static let backlogLimit = 32
+  /// Sealed chunks a thread may have waiting before it drops new calls when only sockets
+  /// listen (the program never waits then): a few milliseconds of a busy thread's records,
+  /// so a writer that a loaded machine schedules late still finds them.
+  static let dropBacklogLimit = 128
 
   /// Waits until the writer has drained the thread's backlog (the file sink loses nothing).
   static func waitForWriter(_ recorder: UnsafeMutablePointer<HotState>) {

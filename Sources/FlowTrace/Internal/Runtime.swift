@@ -23,33 +23,29 @@ struct Consumers {
   }
 
   mutating func drain(complete: Bool = true) {
-    let collector = self.collector
-    if session == nil, printer == nil, sinks.count == 1, let file = sinks[0] as? FileSink {
-      // The common recording case: records go straight into the file's encoder, calls and
-      // returns through its per-kind methods (no `TraceEvent`s).
-      var lostNow: UInt64 = 0
-      let written = file.withEncoder { encoder in
-        var failed = 0
-        collector.direct = encoder
-        defer { collector.direct = nil }
-        collector.drain(complete: complete) { event in
-          if case .loss(let loss) = event { lostNow += loss.count }
-          do { try encoder.pointee.encode(event) } catch { failed += 1 }
+    if session == nil, printer == nil, sinks.count == 1 {
+      // The common cases: one file or one socket, whose encoder takes the records straight
+      // (calls and returns through its per-kind methods and plain runs, no `TraceEvent`s).
+      if let file = sinks[0] as? FileSink {
+        if drainDirect(complete: complete, into: file.withEncoder) { return }
+        var lostNow: UInt64 = 0
+        let collector = self.collector
+        file.encodeDirect { encode in
+          collector.drain(complete: complete) { event in
+            if case .loss(let loss) = event { lostNow += loss.count }
+            encode(event)
+          }
         }
-        return failed + collector.takeDirectFailures()
-      }
-      if written {
         lost += lostNow
         return
       }
-      file.encodeDirect { encode in
-        collector.drain(complete: complete) { event in
-          if case .loss(let loss) = event { lostNow += loss.count }
-          encode(event)
-        }
+      if let socket = sinks[0] as? SocketSink {
+        if drainDirect(complete: complete, into: socket.withEncoder) { return }
+        // The stream's buffer is full: a partial drain leaves the records to the threads
+        // (which drop new calls at the source, counted); a complete one goes through events
+        // and the socket's drop filter.
+        if !complete { return }
       }
-      lost += lostNow
-      return
     }
     var emitted: [TraceEvent] = []
     collector.drain(complete: complete) { emitted.append($0) }
@@ -71,6 +67,36 @@ struct Consumers {
       }
     }
     for sink in sinks { sink.write(emitted) }
+  }
+}
+
+/// What a sink lends its encoder to: encodes records into it, noting definitions (call sites,
+/// threads, tasks) in the array when the sink keeps them; returns how many failed.
+typealias DirectBody = (
+  _ encoder: UnsafeMutablePointer<TraceEncoder>, _ definitions: UnsafeMutablePointer<[TraceEvent]>?
+) -> Int
+
+extension Consumers {
+  /// Drains straight into a sink's encoder lent by `lend`; false when the sink declined.
+  mutating func drainDirect(
+    complete: Bool,
+    into lend: (DirectBody) -> Bool
+  ) -> Bool {
+    let collector = self.collector
+    var lostNow: UInt64 = 0
+    let written = lend { encoder, definitions in
+      var failed = 0
+      collector.direct = encoder
+      defer { collector.direct = nil }
+      collector.drain(complete: complete) { event in
+        if case .loss(let loss) = event { lostNow += loss.count }
+        if let definitions, event.isDefinition { definitions.pointee.append(event) }
+        do { try encoder.pointee.encode(event) } catch { failed += 1 }
+      }
+      return failed + collector.takeDirectFailures()
+    }
+    if written { lost += lostNow }
+    return written
   }
 }
 

@@ -9,6 +9,9 @@ struct DropFilter {
   private var lossThread: UInt32?
   private var lossParent: UInt64?
 
+  /// True when no dropped call is open (its return and children still to be filtered).
+  var isEmpty: Bool { dropped.isEmpty }
+
   /// Drops a call event (counted).
   mutating func drop(_ start: CallStart) {
     let parent = start.parent.flatMap { resolve($0) }

@@ -64,11 +64,11 @@ final class FileSink: EventSink {
   /// Lends the file's encoder to `body`, which encodes records straight into it and returns
   /// how many it could not encode, then writes the bytes out. Returns false, without calling
   /// `body`, once recording has stopped on a write error (the caller then counts the loss).
-  func withEncoder(_ body: (UnsafeMutablePointer<TraceEncoder>) -> Int) -> Bool {
+  func withEncoder(_ body: DirectBody) -> Bool {
     state.withLock { state in
       guard !state.closed else { return true }
       guard state.stopError == nil else { return false }
-      state.failed += withUnsafeMutablePointer(to: &state.encoder) { body($0) }
+      state.failed += withUnsafeMutablePointer(to: &state.encoder) { body($0, nil) }
       FileSink.writeOut(&state)
       return true
     }

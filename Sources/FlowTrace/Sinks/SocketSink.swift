@@ -14,8 +14,10 @@ final class SocketSink: EventSink {
   struct State {
     var fd: Int32 = -1
     var encoder = TraceEncoder()
-    /// Encoded bytes not yet sent.
+    /// Encoded bytes not yet sent: `pending[sentOffset...]` (sent bytes are cut off in bulk,
+    /// not on every send).
     var pending: [UInt8] = []
+    var sentOffset = 0
     var started = false
     var filter = DropFilter()
     var lastAttempt: UInt64 = 0
@@ -36,7 +38,37 @@ final class SocketSink: EventSink {
   var dropped: UInt64 { state.withLock { $0.droppedTotal + $0.filter.pendingLoss } }
 
   /// Encoded bytes not yet sent.
-  var pendingBytes: Int { state.withLock { $0.pending.count + $0.encoder.bytes.count } }
+  var pendingBytes: Int { state.withLock { $0.unsent } }
+
+  /// Lends the stream's encoder to `body`, which encodes records straight into it and returns
+  /// how many it could not encode (counted as lost), then sends what it can. Returns false,
+  /// without calling `body`, when the stream cannot take records that way now: its buffer is
+  /// full (the caller then leaves the records to the threads, which drop new calls at the
+  /// source, or goes through events and the drop filter), or the drop filter still holds
+  /// dropped open calls whose returns and children it must see.
+  func withEncoder(_ body: DirectBody) -> Bool {
+    state.withLock { state in
+      guard !state.closed else { return true }
+      if !state.started { start(&state) }
+      guard state.unsent < SocketSink.bufferLimit, state.filter.isEmpty else { return false }
+      if let loss = state.filter.takeLoss() {
+        state.droppedTotal += lossCount(loss)
+        try? state.encoder.encode(loss)
+      }
+      var definitions = state.definitions
+      state.definitions = []
+      let failed = withUnsafeMutablePointer(to: &state.encoder) { encoder in
+        withUnsafeMutablePointer(to: &definitions) { body(encoder, $0) }
+      }
+      state.definitions = definitions
+      if failed > 0 {
+        state.droppedTotal += UInt64(failed)
+        state.encoder.loss(count: UInt64(failed), thread: nil, parent: nil)
+      }
+      send(&state)
+      return true
+    }
+  }
 
   func write(_ events: [TraceEvent]) {
     state.withLock { state in
@@ -71,7 +103,7 @@ final class SocketSink: EventSink {
         // At the end the program may wait a little (at most 2 s) for a slow viewer to take
         // the rest, rather than cut its stream short.
         var rounds = 0
-        while state.fd >= 0, !state.pending.isEmpty, rounds < 200 {
+        while state.fd >= 0, state.unsent > 0, rounds < 200 {
           var waiting = pollfd(fd: state.fd, events: Int16(POLLOUT), revents: 0)
           _ = poll(&waiting, 1, 10)
           send(&state)
@@ -97,7 +129,7 @@ final class SocketSink: EventSink {
       try? state.encoder.encode(event)
       return
     }
-    if state.pending.count + state.encoder.bytes.count >= SocketSink.bufferLimit {
+    if state.unsent >= SocketSink.bufferLimit {
       if case .call(let start) = event {
         state.filter.drop(start)
         return
@@ -112,6 +144,26 @@ final class SocketSink: EventSink {
     } catch {
       if case .call(let start) = kept { state.filter.drop(start) } else { state.filter.count() }
     }
+  }
+
+  /// Sends as much of `raw` as the socket takes now; returns the count sent. Sets `broken`
+  /// when the viewer went away.
+  private static func sendAll(
+    _ fd: Int32, _ raw: UnsafeRawBufferPointer, _ broken: inout Bool
+  ) -> Int {
+    var sent = 0
+    while sent < raw.count {
+      let count = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+      if count > 0 {
+        sent += count
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        broken = count < 0 && errno != EAGAIN && errno != EWOULDBLOCK
+        break
+      }
+    }
+    return sent
   }
 
   private func lossCount(_ event: TraceEvent) -> UInt64 {
@@ -130,24 +182,34 @@ final class SocketSink: EventSink {
       state.fd = UnixSocket.connect(path)
       guard state.fd >= 0 else { return }
     }
-    state.encoder.drain { raw in state.pending.append(contentsOf: raw) }
     let fd = state.fd
-    var sent = 0
     var broken = false
-    state.pending.withUnsafeBytes { raw in
-      while sent < raw.count {
-        let count = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-        if count > 0 {
-          sent += count
-        } else if count < 0, errno == EINTR {
-          continue
-        } else {
-          broken = count < 0 && errno != EAGAIN && errno != EWOULDBLOCK
-          return
-        }
+    // First what waited from before, then the encoder's new bytes (sent straight from its
+    // buffer; only what the socket does not take is copied aside).
+    if state.sentOffset < state.pending.count {
+      let offset = state.sentOffset
+      let sent = state.pending.withUnsafeBytes { raw in
+        SocketSink.sendAll(fd, UnsafeRawBufferPointer(rebasing: raw[offset...]), &broken)
+      }
+      state.sentOffset += sent
+      if state.sentOffset == state.pending.count {
+        state.pending.removeAll(keepingCapacity: true)
+        state.sentOffset = 0
+      } else if state.sentOffset >= 1 << 20, state.sentOffset * 2 >= state.pending.count {
+        state.pending.removeFirst(state.sentOffset)
+        state.sentOffset = 0
       }
     }
-    if sent > 0 { state.pending.removeFirst(sent) }
+    if !broken {
+      let waiting = state.sentOffset < state.pending.count
+      var pending = state.pending
+      state.pending = []
+      state.encoder.drain { raw in
+        let sent = waiting ? 0 : SocketSink.sendAll(fd, raw, &broken)
+        if sent < raw.count { pending.append(contentsOf: raw[sent...]) }
+      }
+      state.pending = pending
+    }
     if broken {
       // The viewer went away: forget the stream; a later viewer gets a fresh one.
       Glibc.close(fd)
@@ -155,7 +217,13 @@ final class SocketSink: EventSink {
       state.started = false
       state.encoder = TraceEncoder()
       state.pending = []
+      state.sentOffset = 0
       state.filter = DropFilter()
     }
   }
+}
+
+extension SocketSink.State {
+  /// Encoded bytes not yet sent.
+  var unsent: Int { pending.count - sentOffset + encoder.bytes.count }
 }
