@@ -1,0 +1,121 @@
+import FlowTraceWire
+import Foundation
+import Testing
+
+@testable import FlowTrace
+
+extension RuntimeSuite {
+  /// The fast paths of recording: plain runs written straight into the encoder, and the
+  /// socket sink's direct encoding.
+  @Suite struct PlainRunTests {
+    /// A random structure-only tree, as the call and return events of one thread: deep
+    /// enough to overflow a run's stack and with sites past 127 (two-byte varints).
+    static func randomTree(seed: UInt64, calls: Int) -> [TraceEvent] {
+      var generator = SeededGenerator(seed: seed)
+      var events: [TraceEvent] = []
+      var open: [UInt64] = []
+      var next: UInt64 = 1
+      while next <= UInt64(calls) || !open.isEmpty {
+        let deeper = open.count < 1500 && Int.random(in: 0..<10, using: &generator) < 6
+        if next <= UInt64(calls), open.isEmpty || deeper {
+          let site = UInt32.random(in: 1...300, using: &generator)
+          events.append(
+            .call(
+              CallStart(
+                id: next, parent: open.last, site: site, thread: 1, task: 0, flags: [],
+                timestamp: nil, args: nil)))
+          open.append(next)
+          next += 1
+        } else {
+          events.append(.return(CallEnd(id: open.removeLast(), timestamp: nil, result: nil)))
+        }
+      }
+      return events
+    }
+
+    static func start() -> TraceEncoder {
+      var encoder = TraceEncoder()
+      encoder.header(TraceHeader(pid: 1, program: "t", arguments: [], startWallNanos: 0))
+      for site in 1...300 {
+        encoder.callSite(
+          CallSite(id: UInt32(site), qualifiedName: "f\(site)", labels: [], file: "f", line: 1))
+      }
+      encoder.thread(id: 1, name: "main")
+      return encoder
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func plainRunsWriteTheBytesOfTheGeneralForm(seed: UInt64) throws {
+      let events = Self.randomTree(seed: seed, calls: 20_000)
+      var general = Self.start()
+      for event in events { try general.encode(event) }
+      // The same events through plain runs wherever they take them, as the collector does.
+      var fast = Self.start()
+      var index = 0
+      var plain = 0
+      while index < events.count {
+        let reached =
+          fast.plainRun(thread: 1, task: 0) { run -> Int in
+            var at = index
+            while at < events.count {
+              switch events[at] {
+              case .call(let c):
+                guard run.call(id: c.id, parent: c.parent ?? 0, site: c.site) else { return at }
+              case .return(let r):
+                guard run.return(id: r.id) else { return at }
+              default: return at
+              }
+              at += 1
+            }
+            return at
+          } ?? index
+        plain += reached - index
+        if reached == index {
+          try fast.encode(events[index])
+          index += 1
+        } else {
+          index = reached
+        }
+      }
+      general.end()
+      fast.end()
+      #expect(plain > events.count / 2)
+      #expect(fast.bytes == general.bytes)
+      let decoded = DecodedTrace(binary: fast.bytes)
+      #expect(decoded.error == nil)
+      #expect(decoded.events.filter { if case .call = $0 { true } else { false } }.count == 20_000)
+    }
+
+    @Test func aViewerConnectingAgainGetsTheDefinitionsAgain() throws {
+      let path = temporaryPath("again.sock")
+      var first: Listener? = Listener(path: path)
+      let child = try ChildProcess(
+        ["forever"], environment: ["FLOWTRACE_SOCKET": path, "FLOWTRACE_PRINT": "0"])
+      defer { child.kill() }
+      #expect(child.wait(for: "progress 2000"))
+      let before = first?.readAll(limit: 1 << 16) ?? []
+      #expect(DecodedTrace(binary: before).header != nil)
+      first = nil  // the viewer goes away
+      let second = Listener(path: path)
+      let bytes = second.readAll(limit: 1 << 16)
+      let trace = DecodedTrace(binary: bytes, source: path)
+      #expect(trace.header != nil)
+      // Calls decode only when their sites were defined again in the new stream.
+      #expect(SinkTests.calls(trace.events) > 0)
+      #expect(trace.events.contains { if case .callSite = $0 { true } else { false } })
+    }
+  }
+}
+
+/// A small deterministic random generator (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
