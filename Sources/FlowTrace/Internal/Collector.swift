@@ -1,5 +1,6 @@
 import CFlowTraceRuntime
 import FlowTraceWire
+import Glibc
 
 /// Turns the threads' raw records into `TraceEvent`s in a valid order (a parent's call
 /// before its children's, every thread in its own order). Used only under `Runtime`'s
@@ -104,6 +105,12 @@ final class Collector {
       let committed = ft_load_acquire(chunk.committed)
       if recorder.readIndex >= committed {
         guard chunk.sealed.load(ordering: .acquiring), let next = chunk.next else {
+          // (`committed` read again after `exited`: the thread's last records come before.)
+          if recorder.exited.load(ordering: .acquiring),
+            recorder.readIndex >= ft_load_acquire(chunk.committed)
+          {
+            recorder.releaseBuffers()
+          }
           return progressed ? .progressed : .idle
         }
         recorder.readChunk = next
@@ -149,6 +156,14 @@ final class Collector {
       }
       if !recorder.announced {
         recorder.announced = true
+        if recorder.tid != getpid() {
+          // The name now (threads are often named after their first call): its last name
+          // if it ended, else the live one.
+          let now =
+            recorder.exited.load(ordering: .acquiring)
+            ? recorder.exitName : Registry.currentName(ofThread: recorder.tid)
+          if let now { recorder.name = now }
+        }
         let info = ThreadInfo(id: recorder.index, name: recorder.name)
         threads.append(info)
         emit(.thread(info))

@@ -52,6 +52,9 @@ extension RecordChunk {
   private static let pool = Locked<[RecordChunk]>([])
   static let poolLimit = 48
 
+  /// The chunk of a thread that ended and was read to the end: empty, never written.
+  static let finished = RecordChunk()
+
   /// A fresh or recycled empty chunk.
   static func make() -> RecordChunk {
     pool.withLock { $0.popLast() } ?? RecordChunk()

@@ -36,9 +36,32 @@ final class Registry: Sendable {
   }
 }
 
+extension Registry {
+  /// The current name of live thread `tid` of this process (`/proc/self/task/TID/comm`: one
+  /// small read, done once per thread by the collector), or nil.
+  static func currentName(ofThread tid: Int32) -> String? {
+    let fd = open("/proc/self/task/\(tid)/comm", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let count = read(fd, &buffer, buffer.count)
+    guard count > 0 else { return nil }
+    var bytes = buffer[0..<count]
+    while let last = bytes.last, last == 0x0A || last == 0 { bytes.removeLast() }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+}
+
 /// Marks a recorder whose thread ended (its records stay readable; the registry keeps it).
 private func registryThreadExited(_ raw: UnsafeMutableRawPointer?) {
   guard let raw else { return }
   let recorder = Unmanaged<ThreadRecorder>.fromOpaque(raw).takeRetainedValue()
+  // Traced code running later in this thread's exit (another key's destructor) gets a new
+  // recorder: this one's buffers are freed once the collector has read them.
+  ft_set_thread_state(nil)
+  var buffer = [CChar](repeating: 0, count: 64)
+  ft_thread_name(&buffer, 64)
+  let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+  if !bytes.isEmpty { recorder.exitName = String(decoding: bytes, as: UTF8.self) }
   recorder.exited.store(true, ordering: .releasing)
 }

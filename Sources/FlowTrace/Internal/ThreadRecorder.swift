@@ -43,7 +43,13 @@ struct HotState {
 final class ThreadRecorder: @unchecked Sendable {
   /// Small id: 1 for the first thread seen, 2, …
   let index: UInt32
-  let name: String
+  /// The name read when the recorder was made; the collector reads it again (`Registry`)
+  /// when it first announces the thread, as threads are often named after they start.
+  @exclusivity(unchecked) var name: String
+  /// The kernel's id of the thread.
+  let tid: Int32
+  /// The thread's name as it ended (written by the thread before `exited`).
+  var exitName: String?
   let hot: UnsafeMutablePointer<HotState>
   /// The chunk the thread writes (producer side).
   var chunk: RecordChunk
@@ -71,6 +77,7 @@ final class ThreadRecorder: @unchecked Sendable {
   init(index: UInt32, name: String) {
     self.index = index
     self.name = name
+    tid = ft_gettid()
     let first = RecordChunk()
     chunk = first
     readChunk = first
@@ -96,6 +103,15 @@ final class ThreadRecorder: @unchecked Sendable {
   }
 
   deinit { open.deallocate() }
+
+  /// Frees the record buffer of a thread that ended once the collector has read all of it
+  /// (the thread state is gone, so nothing writes here again).
+  func releaseBuffers() {
+    guard chunk !== RecordChunk.finished, exited.load(ordering: .acquiring) else { return }
+    chunk = RecordChunk.finished
+    readChunk = RecordChunk.finished
+    readIndex = 0
+  }
 
   /// Seals the full chunk and starts a new one.
   func roll() {
