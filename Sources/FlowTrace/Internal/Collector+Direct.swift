@@ -20,35 +20,50 @@ extension Collector {
     else { return start }
     let site = recorder.lastSite
     let threadBits = UInt64(recorder.index) << 40
+    // Kept in locals (registers) during the run, stored back once after it.
+    var open = recorder.open
+    var wire = nextWireID
+    var lastSeq: UInt64 = 0
     let reached = encoder.pointee.plainRun(thread: recorder.index, task: recorder.task) {
-      run -> Int in
+      runState -> Int in
+      // Locals whose address never escapes: the compiler keeps them in registers across the
+      // raw byte stores (state reached through pointers must be reloaded after each).
+      var run = runState
+      var calls = open
+      var next = wire
+      var seq = lastSeq
+      let (records, end, address, siteID) = (records, end, site.address, site.id)
       var index = start
       while index < end {
-        let record = records + index
-        let kind = record.pointee.kind
-        guard record.pointee.flags == 0 else { break }
-        if kind == .call {
-          let parent = recorder.open.topID
-          guard parent != 0, record.pointee.b == parent, record.pointee.a == site.address,
-            run.call(id: nextWireID, parent: recorder.open.topWire, site: site.id)
+        let record = records[index]
+        guard record.flags == 0 else { break }
+        if record.kind == .call {
+          let parent = calls.topID
+          guard parent != 0, record.b == parent, record.a == address,
+            run.call(id: next, parent: calls.topWire, site: siteID)
           else { break }
-          let seq = UInt64(record.pointee.spare) << 32 | UInt64(record.pointee.spare2)
-          recorder.consumedSeq = seq
-          recorder.open.push(threadBits | seq, wire: nextWireID)
-          nextWireID &+= 1
-        } else if kind == .returnVoid || kind == .returnUncollected {
-          let id = record.pointee.a
-          guard id != 0, recorder.open.topID == id, run.return(id: recorder.open.topWire) else {
+          seq = UInt64(record.spare) << 32 | UInt64(record.spare2)
+          calls.push(threadBits | seq, wire: next)
+          next &+= 1
+        } else if record.kind == .returnVoid || record.kind == .returnUncollected {
+          guard record.a != 0, calls.topID == record.a, run.return(id: calls.topWire) else {
             break
           }
-          _ = recorder.open.popTop()
+          _ = calls.popTop()
         } else {
           break
         }
         index &+= 1
       }
+      runState = run
+      open = calls
+      wire = next
+      lastSeq = seq
       return index
     }
+    recorder.open = open
+    nextWireID = wire
+    if lastSeq != 0 { recorder.consumedSeq = lastSeq }
     return reached ?? start
   }
 }
