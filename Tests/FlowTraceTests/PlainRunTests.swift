@@ -51,27 +51,50 @@ extension RuntimeSuite {
       for event in events { try general.encode(event) }
       // The same events through plain runs wherever they take them, as the collector does.
       var fast = Self.start()
+      var open: [UInt64] = []  // the caller's view of the nesting, as the collector keeps it
       var index = 0
       var plain = 0
       while index < events.count {
         let reached =
           fast.plainRun(thread: 1, task: 0) { run -> Int in
             var at = index
-            while at < events.count {
+            var inRun = 0
+            loop: while at < events.count, run.used < run.limit {
               switch events[at] {
               case .call(let c):
-                guard run.call(id: c.id, parent: c.parent ?? 0, site: c.site) else { return at }
+                guard c.id == run.nextID, let parent = c.parent, parent == open.last,
+                  c.site < 0x4000, inRun < run.pushedCapacity
+                else { break loop }
+                if inRun == 0, run.baseTop != parent { break loop }
+                run.writeCall(site: c.site)
+                open.append(c.id)
+                inRun += 1
               case .return(let r):
-                guard run.return(id: r.id) else { return at }
-              default: return at
+                guard r.id == open.last else { break loop }
+                if inRun > 0 {
+                  inRun -= 1
+                } else {
+                  guard run.baseTop == r.id else { break loop }
+                  run.popped += 1
+                }
+                run.writeReturn()
+                open.removeLast()
+              default: break loop
               }
               at += 1
             }
+            for offset in 0..<inRun { run.pushed[offset] = open[open.count - inRun + offset] }
+            run.pushedCount = inRun
             return at
           } ?? index
         plain += reached - index
         if reached == index {
           try fast.encode(events[index])
+          switch events[index] {
+          case .call(let c): open.append(c.id)
+          case .return: open.removeLast()
+          default: break
+          }
           index += 1
         } else {
           index = reached

@@ -19,50 +19,66 @@ extension Collector {
       first.kind == .call || first.kind == .returnVoid || first.kind == .returnUncollected
     else { return start }
     let site = recorder.lastSite
+    guard site.id < 0x4000 else { return start }
     let threadBits = UInt64(recorder.index) << 40
+    let expectedID = nextWireID
     // Kept in locals (registers) during the run, stored back once after it.
     var open = recorder.open
-    var wire = nextWireID
     var lastSeq: UInt64 = 0
+    var next = expectedID
     let reached = encoder.pointee.plainRun(thread: recorder.index, task: recorder.task) {
       runState -> Int in
-      // Locals whose address never escapes: the compiler keeps them in registers across the
-      // raw byte stores (state reached through pointers must be reloaded after each).
+      guard runState.nextID == expectedID else { return start }
       var run = runState
       var calls = open
-      var next = wire
       var seq = lastSeq
+      // Calls the run opened and still has open: the top of `calls`. Below them, the
+      // collector's open calls must be the encoder's (`run.base`), checked as they are met.
+      var inRun = 0
       let (records, end, address, siteID) = (records, end, site.address, site.id)
       var index = start
-      while index < end {
+      while index < end, run.used < run.limit {
         let record = records[index]
         guard record.flags == 0 else { break }
         if record.kind == .call {
           let parent = calls.topID
-          guard parent != 0, record.b == parent, record.a == address,
-            run.call(id: next, parent: calls.topWire, site: siteID)
-          else { break }
-          seq = UInt64(record.spare) << 32 | UInt64(record.spare2)
-          calls.push(threadBits | seq, wire: next)
-          next &+= 1
-        } else if record.kind == .returnVoid || record.kind == .returnUncollected {
-          guard record.a != 0, calls.topID == record.a, run.return(id: calls.topWire) else {
+          guard parent != 0, record.b == parent, record.a == address else { break }
+          if inRun == 0 {
+            guard run.baseTop == calls.topWire else { break }
+          } else if inRun == run.pushedCapacity {
             break
           }
+          seq = UInt64(record.spare) << 32 | UInt64(record.spare2)
+          calls.push(threadBits | seq, wire: run.nextID)
+          run.writeCall(site: siteID)
+          inRun &+= 1
+        } else if record.kind == .returnVoid || record.kind == .returnUncollected {
+          guard record.a != 0, calls.topID == record.a else { break }
+          if inRun > 0 {
+            inRun &-= 1
+          } else {
+            guard run.baseTop == calls.topWire else { break }
+            run.popped &+= 1
+          }
+          run.writeReturn()
           _ = calls.popTop()
         } else {
           break
         }
         index &+= 1
       }
+      // The run's calls still open, outermost first, become the encoder's.
+      let first = calls.count - inRun
+      for offset in 0..<inRun { run.pushed[offset] = calls.wire(at: first + offset) }
+      run.pushedCount = inRun
       runState = run
       open = calls
-      wire = next
       lastSeq = seq
+      next = run.nextID
       return index
     }
     recorder.open = open
-    nextWireID = wire
+    nextWireID = next
     if lastSeq != 0 { recorder.consumedSeq = lastSeq }
     return reached ?? start
   }
