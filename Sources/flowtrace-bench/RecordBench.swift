@@ -25,28 +25,39 @@ func runRecordBench() {
     return
   }
   let plain = BenchClock.best(runs: 3) { sink &+= plainFib(n) }
-  let session = BenchClock.best(
-    runs: 3,
-    {
-      startTracing(showArgs: nil, showResult: nil, showTiming: nil)
-      sink &+= tracedFib(n)
-    }, after: _discardTracing)
-
+  // Three session runs, three file runs, and both again: each keeps its best of 6, so that
+  // both see the machine's load (other processes share the cores) at two moments. (Runs of
+  // one kind go together: a session after a file run would first pay page faults for
+  // memory the file run gave back.)
   let path = "/tmp/flowtrace-bench-\(getpid()).ftrace"
   var bytes = 0.0
-  let file = BenchClock.best(
-    runs: 3,
-    {
-      do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
-      sink &+= tracedFib(n)
-      FlowTrace.closeSinks()
-    },
-    after: {
-      var info = stat()
-      stat(path, &info)
-      bytes = Double(info.st_size)
-      unlink(path)
-    })
+  var session = Double.infinity
+  var file = Double.infinity
+  for _ in 0..<2 {
+    session = min(
+      session,
+      BenchClock.best(
+        runs: 3,
+        {
+          startTracing(showArgs: nil, showResult: nil, showTiming: nil)
+          sink &+= tracedFib(n)
+        }, after: _discardTracing))
+    file = min(
+      file,
+      BenchClock.best(
+        runs: 3,
+        {
+          do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+          sink &+= tracedFib(n)
+          FlowTrace.closeSinks()
+        },
+        after: {
+          var info = stat()
+          stat(path, &info)
+          bytes = Double(info.st_size)
+          unlink(path)
+        }))
+  }
 
   let socketPath = "/tmp/flowtrace-bench-\(getpid()).sock"
   let reader = DrainingReader(path: socketPath)

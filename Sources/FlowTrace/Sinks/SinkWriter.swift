@@ -14,7 +14,7 @@ enum SinkWriter {
     return semaphore
   }()
   /// Sealed chunks a thread has waiting when it wakes the writer.
-  static let wakeBacklog = 2
+  static let wakeBacklog = 16
 
   /// Starts the writer thread once.
   static func start() {
