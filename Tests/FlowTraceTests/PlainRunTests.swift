@@ -142,3 +142,70 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension RuntimeSuite.PlainRunTests {
+  /// Calls of every thread, checked as trees: each root `fib(n)` holds `fibCalls(n)` calls.
+  static func checkFibForest(_ events: [TraceEvent], roots expected: Int, n: Int) {
+    var children: [UInt64: Int] = [:]
+    var parents: [UInt64: UInt64] = [:]
+    var roots: [UInt64] = []
+    for case .call(let call) in events where call.site != 0 {
+      if let parent = call.parent {
+        parents[call.id] = parent
+        children[parent, default: 0] += 1
+      } else {
+        roots.append(call.id)
+      }
+    }
+    #expect(roots.count == expected)
+    // Subtree sizes, children before parents (ids grow with call order).
+    var size: [UInt64: Int] = [:]
+    for (id, parent) in parents.sorted(by: { $0.key > $1.key }) {
+      size[parent, default: 1] += size[id, default: 1]
+    }
+    func fibCalls(_ n: Int) -> Int { n < 2 ? 1 : 1 + fibCalls(n - 1) + fibCalls(n - 2) }
+    #expect(roots.allSatisfy { size[$0, default: 1] == fibCalls(n) })
+  }
+
+  @Test func threadsRecordedToAFileAreWholeTrees() throws {
+    let path = temporaryPath("threads.ftrace")
+    defer { unlink(path) }
+    FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
+    try FlowTrace.record(to: path)
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      for _ in 0..<3 { _ = fib(16) }
+    }
+    FlowTrace.flush()
+    // The lone file took the records straight (no printer left from earlier autoPrint).
+    #expect(Runtime.shared.consumers.withLock { $0.printer == nil && $0.session == nil })
+    FlowTrace.closeSinks()
+    let trace = DecodedTrace(binary: readFile(path), source: path)
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    Self.checkFibForest(trace.events, roots: 12, n: 16)
+  }
+
+  @Test func threadsStreamedToAViewerAreWholeTreesOrCountedLosses() throws {
+    let listener = Listener()
+    FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
+    FlowTrace.stream(to: listener.path)
+    let received = Received()
+    let reader = Thread { received.bytes = listener.readAll() }
+    reader.start()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      for _ in 0..<3 { _ = fib(16) }
+    }
+    FlowTrace.closeSinks()
+    while !reader.isFinished { usleep(10_000) }
+    let trace = DecodedTrace(binary: received.bytes, source: listener.path)
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    let calls = RuntimeSuite.SinkTests.calls(trace.events)
+    let lost = trace.events.reduce(UInt64(0)) { total, event in
+      if case .loss(let loss) = event { return total + loss.count }
+      return total
+    }
+    #expect(UInt64(calls) + lost == 12 * 3193)
+    if lost == 0 { Self.checkFibForest(trace.events, roots: 12, n: 16) }
+  }
+}

@@ -187,7 +187,8 @@ final class Runtime: Sendable {
     return consumers.withLock { consumers in
       let before = consumers.collector.recordsRead
       consumers.collector.maxValueLength = limit
-      if consumers.printer == nil, ft_mode_load() & ModeBits.autoPrint != 0 {
+      let autoPrint = ft_mode_load() & ModeBits.autoPrint != 0
+      if consumers.printer == nil, autoPrint {
         var printer = TreeTextPrinter(
           options: TreeTextOptions(color: colorEnabled(), streaming: false))
         var ignored = ""
@@ -195,6 +196,15 @@ final class Runtime: Sendable {
         consumers.printer = printer
       }
       consumers.drain(complete: complete)
+      if consumers.printer != nil, !autoPrint, consumers.session == nil {
+        // autoPrint was turned off (a session also clears the bit, but keeps the printer):
+        // what the printer holds is printed, and records no longer go through it (a lone
+        // file or socket then takes them straight).
+        var out = StandardOutput()
+        consumers.printer!.finish(to: &out)
+        ft_stdout_flush()
+        consumers.printer = nil
+      }
       return consumers.collector.recordsRead &- before
     }
   }
