@@ -65,7 +65,48 @@ extension RuntimeSuite {
   }
 }
 
-/// Bytes a reader thread received.
+extension RuntimeSuite.SocketLossTests {
+  /// A burst the viewer cannot take: the threads drop new calls at the source, the program
+  /// does not wait, and the stream stays whole with every dropped call counted.
+  @Test func aBurstTooFastForTheViewerDropsAtTheSourceAndStaysWhole() throws {
+    let listener = Listener()
+    let child = try ChildProcess(
+      ["burst", "150"], environment: ["FLOWTRACE_SOCKET": listener.path, "FLOWTRACE_PRINT": "0"])
+    let received = Received()
+    let reader = Thread {
+      usleep(300_000)  // the viewer is busy when the burst starts
+      received.bytes = listener.readAll()
+    }
+    reader.start()
+    _ = child.finish()
+    while !reader.isFinished { usleep(10_000) }
+    let trace = DecodedTrace(binary: received.bytes, source: listener.path)
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    let lost = trace.events.reduce(UInt64(0)) { total, event in
+      if case .loss(let loss) = event { return total + loss.count }
+      return total
+    }
+    let calls = RuntimeSuite.SinkTests.calls(trace.events)
+    #expect(lost > 0)
+    // 150 × fib(20), 21,891 calls each.
+    #expect(UInt64(calls) + lost == 150 * 21_891)
+    // Every kept call returns: the tree printer sees no call left open.
+    let returns = trace.events.reduce(0) { count, event in
+      if case .return = event { return count + 1 }
+      return count
+    }
+    #expect(returns == calls)
+  }
+}
+
+/// Bytes a reader thread received (behind a lock: the test reads them once the thread ends,
+/// which ThreadSanitizer cannot see through `Thread.isFinished`).
 final class Received: @unchecked Sendable {
-  var bytes: [UInt8] = []
+  private let lock = NSLock()
+  private var stored: [UInt8] = []
+  var bytes: [UInt8] {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
 }
