@@ -118,7 +118,8 @@ extension WireBench {
       print(
         "  \(printCase.label.padding(15)) \(lines) lines, \(bytes / 1_000_000) MB: "
           + "wall \(rate(lines, time.wall)) lines/s (\(fmt(time.wall / decode.wall))× decode), "
-          + "cpu \(rate(lines, time.cpu)) lines/s (\(fmt(time.cpu / decode.cpu))× decode)")
+          + "cpu \(rate(lines, time.cpu)) lines/s (\(fmt(time.cpu / decode.cpu))× decode, "
+          + "\(rate(visited.events, time.cpu)) events/s)")
       if let cli {
         var process = Timing()
         for _ in 0..<2 { process.merge(run([cli, "print", path] + printCase.arguments).time) }
