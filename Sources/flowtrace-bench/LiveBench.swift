@@ -28,7 +28,7 @@ enum LiveBench {
           + "p99 \(ms(percentile(live.latencies, 0.99))) max \(ms(live.latencies.max() ?? 0)), "
           + "frames \(live.frames) (\(String(format: "%.0f", Double(live.frames) / live.seconds))/s); "
           + "slowest: refresh \(ms(live.slowest.0)) draw \(ms(live.slowest.1)) "
-          + "ingest \(ms(live.slowest.2))"
+          + "ingest \(ms(live.slowest.2)) (CPU \(ms(live.slowest.3)))"
       )
     }
   }
@@ -96,7 +96,7 @@ enum LiveBench {
     var lost: UInt64
     var latencies: [Double]
     var frames: Int
-    var slowest: (Double, Double, Double)
+    var slowest: (Double, Double, Double, Double)
   }
 
   static func liveRun(stream: [UInt8], producers: Int, calls: Int) -> LiveResult {
@@ -109,7 +109,7 @@ enum LiveBench {
     guard let listener = try? LiveListener(path: dir + "/b.sock") else {
       print("cannot listen in \(dir)")
       return LiveResult(
-        events: 0, seconds: 1, lost: 0, latencies: [], frames: 0, slowest: (0, 0, 0))
+        events: 0, seconds: 1, lost: 0, latencies: [], frames: 0, slowest: (0, 0, 0, 0))
     }
     let session = LiveSession(listener: listener)
     let app = LiveApp(
@@ -145,7 +145,7 @@ enum LiveBench {
       frames: runner.framesDrawn,
       slowest: (
         Double(runner.slowest.refresh) / 1e9, Double(runner.slowest.draw) / 1e9,
-        Double(runner.slowest.ingest) / 1e9
+        Double(runner.slowest.ingest) / 1e9, Double(runner.slowest.ingestCPU) / 1e9
       ))
   }
 
