@@ -69,4 +69,60 @@ import Testing
     rows.insert(blocks: [(10, [10, 11])])
     #expect(rows.isIdentity && rows.count == 12)
   }
+
+  @Test func manySegmentsMatchAnArrayThroughRandomEdits() {
+    var rows = RowList()
+    var model: [UInt32] = []
+    for k in 0..<100_000 {
+      rows.append(UInt32(k))
+      model.append(UInt32(k))
+    }
+    var seed: UInt64 = 42
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(max(1, n)))
+    }
+    for step in 0..<400 {
+      let fresh = UInt32(1_000_000 + step * 100_000)
+      switch next(5) {
+      case 0:
+        let at = next(model.count + 1)
+        let size = next(8) == 0 ? RowList.segmentSize * 2 + next(5_000) : next(2_000)
+        let nodes = (0..<size).map { fresh + UInt32($0) }
+        rows.insert(contentsOf: nodes, at: at)
+        model.insert(contentsOf: nodes, at: at)
+      case 1:
+        let a = next(model.count)
+        let b = min(model.count, a + next(next(4) == 0 ? 80_000 : 3_000))
+        rows.removeSubrange(a..<b)
+        model.removeSubrange(a..<b)
+      case 2:
+        let ats = (0..<4).map { _ in next(model.count + 1) }.sorted()
+        let blocks = ats.enumerated().map { k, at in
+          (at: at, nodes: (0..<next(300)).map { fresh + UInt32(k * 1_000 + $0) })
+        }
+        rows.insert(blocks: blocks)
+        for block in blocks.reversed() { model.insert(contentsOf: block.nodes, at: block.at) }
+      default:
+        rows.append(fresh)
+        model.append(fresh)
+      }
+      #expect(rows.count == model.count)
+      if !model.isEmpty {
+        let probe = next(model.count)
+        #expect(rows[probe] == model[probe])
+      }
+    }
+    var all: [UInt32] = []
+    rows.copy(0..<rows.count, to: &all)
+    #expect(all == model)
+    for probe in stride(from: 0, to: model.count, by: 977) {
+      #expect(rows[probe] == model[probe])
+      #expect(rows.firstIndex(of: model[probe]) == model.firstIndex(of: model[probe]))
+      let window = max(0, probe - 100)..<min(model.count, probe + 100)
+      #expect(
+        rows.firstIndex(of: model[probe], in: window)
+          == model[window].firstIndex(of: model[probe]))
+    }
+  }
 }
