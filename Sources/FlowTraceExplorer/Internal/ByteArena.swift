@@ -61,7 +61,7 @@ struct ByteArena: Sendable {
 
   /// Drops the bytes from `count` on (a record just written that turned out to be shared).
   mutating func truncate(to count: Int) {
-    if count < bytes.count { bytes.removeSubrange(count...) }
+    if count < bytes.count { bytes.removeLast(bytes.count - count) }
   }
 
   /// FNV-1a of a byte range.

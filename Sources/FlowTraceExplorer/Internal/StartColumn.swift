@@ -22,9 +22,17 @@ struct StartColumn: Sendable {
 
   mutating func append(_ start: UInt64) {
     let node = deltas.count
-    deltas.append(Self.absent)
-    if node >> Self.blockShift == bases.count { bases.append(Self.noTime) }
-    if start != Self.noTime { self[node] = start }
+    let block = node >> Self.blockShift
+    if block == bases.count { bases.append(Self.noTime) }
+    guard start != Self.noTime else { return deltas.append(Self.absent) }
+    if bases[block] == Self.noTime { bases[block] = start - min(start, Self.reachBefore) }
+    let base = bases[block]
+    if start >= base && start - base < UInt64(Self.overflowed) {
+      deltas.append(UInt32(start - base))
+    } else {
+      overflow[UInt32(node)] = start
+      deltas.append(Self.overflowed)
+    }
   }
 
   /// The start of a node, `noTime` when it has none.
