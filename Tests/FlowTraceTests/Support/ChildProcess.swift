@@ -6,6 +6,7 @@ final class ChildProcess: @unchecked Sendable {
   let output = Pipe()
   private let lock = NSLock()
   private var collected = Data()
+  private var finished = false
 
   static var testeePath: String {
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -28,12 +29,14 @@ final class ChildProcess: @unchecked Sendable {
     for (key, value) in environment { env[key] = value }
     process.environment = env
     process.standardOutput = output
+    // The read and the append happen under the lock, so `finish()` (which takes it) never
+    // misses data a handler already read (a full-suite run lost a child's whole output so).
     output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-      let data = handle.availableData
       guard let self else { return }
       self.lock.lock()
-      self.collected.append(data)
-      self.lock.unlock()
+      defer { self.lock.unlock() }
+      guard !self.finished else { return }
+      self.collected.append(handle.availableData)
     }
     try process.run()
   }
@@ -48,10 +51,10 @@ final class ChildProcess: @unchecked Sendable {
   /// Waits for the child to exit and returns its output.
   func finish() -> String {
     process.waitUntilExit()
-    output.fileHandleForReading.readabilityHandler = nil
-    let rest = output.fileHandleForReading.readDataToEndOfFile()
     lock.lock()
-    collected.append(rest)
+    finished = true
+    output.fileHandleForReading.readabilityHandler = nil
+    collected.append(output.fileHandleForReading.readDataToEndOfFile())
     lock.unlock()
     return text
   }
