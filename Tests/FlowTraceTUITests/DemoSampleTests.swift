@@ -107,6 +107,9 @@ let samplesDirectory = URL(fileURLWithPath: #filePath)
       let children = tree.children(of: root)
       guard children.count == 1, tree.name(of: children[0]) == "work" else { continue }
       let n = try #require(tree.arguments(of: children[0])?.first.flatMap { Int($0) })
+      let thread = try #require(tree.threadID(of: root))
+      // The demo names its worker threads in the kernel, where the runtime reads the name.
+      #expect(tree.threadName(program: tree.program(of: root), thread: thread) == "worker-\(n)")
       works.append(outline(children[0], in: tree))
       #expect(
         outline(children[0], in: tree) == """

@@ -1,5 +1,6 @@
 import FlowTrace
 import Foundation
+import Glibc
 
 // Threads and structured concurrency for the examples and the live demo.
 
@@ -25,13 +26,23 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
   for index in 1...count {
     done.enter()
     let thread = Thread {
+      nameThisThread("worker-\(index)")
       body(index)
       done.leave()
     }
-    thread.name = "worker-\(index)"
     thread.start()
   }
   done.wait()
+}
+
+/// Names the calling thread in the kernel, where the tracer reads it: Foundation's `Thread.name`
+/// stays inside Foundation on Linux, and Glibc's `pthread_setname_np` is not visible to Swift.
+func nameThisThread(_ name: String) {
+  let fd = open("/proc/thread-self/comm", O_WRONLY)
+  guard fd >= 0 else { return }
+  defer { close(fd) }
+  let bytes = Array(name.utf8.prefix(15))
+  _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
 }
 
 /// Runs an async body from synchronous code and waits for it.
