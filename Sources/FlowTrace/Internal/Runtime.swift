@@ -200,6 +200,10 @@ final class Runtime: Sendable {
 
 /// Standard output as a text stream (the same `FILE*` as `print`).
 struct StandardOutput: TextOutputStream {
+  /// Never read. ThreadSanitizer crashes (SEGV in its shadow memory) on an inout access to a
+  /// zero-sized value, as `printer!.consume(event, to: &out)` makes; a stored byte avoids it.
+  private var sized: UInt8 = 0
+
   mutating func write(_ string: String) {
     var string = string
     string.withUTF8 { ft_stdout_write($0.baseAddress, $0.count) }
