@@ -67,5 +67,13 @@ extension RuntimeSuite {
 
 /// Bytes a reader thread received.
 final class Received: @unchecked Sendable {
-  var bytes: [UInt8] = []
+  private let lock = NSLock()
+  private var stored: [UInt8] = []
+
+  /// Set by a reader thread, read once it finished: the lock orders the two (polling
+  /// `Thread.isFinished` alone does not, and ThreadSanitizer reports the race).
+  var bytes: [UInt8] {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
 }
