@@ -19,7 +19,8 @@ record() { # record NAME ARGS...: binary trace, JSON Lines export, the demo's ow
   local name=$1
   shift
   rm -f "$out/$name.ftrace"
-  FLOWTRACE_OUT="$out/$name.ftrace" "$bin/flowtrace-demo" "$@" >"$out/$name.txt"
+  # exec -a: the header's program field says "flowtrace-demo", not this machine's build path.
+  (FLOWTRACE_OUT="$out/$name.ftrace" exec -a flowtrace-demo "$bin/flowtrace-demo" "$@") >"$out/$name.txt"
   "$bin/flowtrace" export "$out/$name.ftrace" --format jsonl -o "$out/$name.jsonl"
 }
 

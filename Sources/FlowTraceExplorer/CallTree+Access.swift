@@ -164,7 +164,8 @@ extension CallTree {
 
   /// The call's start, ns since its program's trace start; nil without timing.
   public func start(of node: Int) -> UInt64? {
-    starts[node] == Self.noTime ? nil : starts[node]
+    let start = starts[node]
+    return start == Self.noTime ? nil : start
   }
 
   /// The call's duration in ns, when it has ended with timing.
@@ -180,10 +181,10 @@ extension CallTree {
 
   /// The rendered arguments, nil when not collected.
   public func arguments(of node: Int) -> [String]? {
-    guard flags[node].kind == .call, flags[node].argsCollected, payloads[node] != 0 else {
+    guard flags[node].kind == .call, flags[node].argsCollected, argRefs[node] != 0 else {
       return nil
     }
-    var offset = ByteArena.offset(of: payloads[node]) + 4
+    var offset = ByteArena.offset(of: argRefs[node])
     let count = arena.readVarint(&offset)
     var result: [String] = []
     for _ in 0..<count {
@@ -199,9 +200,7 @@ extension CallTree {
   }
 
   func resultRange(_ node: Int) -> Range<Int>? {
-    let payload = payloads[node]
-    guard payload != 0 else { return nil }
-    let ref = arena.readUInt32(at: ByteArena.offset(of: payload))
+    let ref = resultRefs[node]
     guard ref != 0 else { return nil }
     var offset = ByteArena.offset(of: ref)
     return arena.stringRange(&offset)

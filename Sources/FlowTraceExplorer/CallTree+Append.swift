@@ -36,20 +36,10 @@ extension CallTree {
   }
 
   /// Reserves room for about `calls` more calls and `stringBytes` more bytes of arguments
-  /// and results (avoids regrowing; a file reader can estimate both from the file's size).
+  /// and results. The node columns grow in fixed chunks without copying, so only the string
+  /// arena uses this (a file reader can estimate it from the file's size).
   public mutating func reserveCapacity(calls: Int, stringBytes: Int = 0) {
     arena.reserve(stringBytes)
-    let total = count + calls
-    parents.reserveCapacity(total)
-    firstChildren.reserveCapacity(total)
-    nextSiblings.reserveCapacity(total)
-    depths.reserveCapacity(total)
-    flags.reserveCapacity(total)
-    refs.reserveCapacity(total)
-    contexts.reserveCapacity(total)
-    starts.reserveCapacity(total)
-    durations.reserveCapacity(total)
-    payloads.reserveCapacity(total)
   }
 
   mutating func defineSite(_ site: CallSite, program: Int) {
@@ -125,11 +115,11 @@ extension CallTree {
     var nodeFlags = NodeFlags(kind: .call)
     nodeFlags.argsCollected = args != nil
     nodeFlags.resultCollected = collect.contains(.result)
-    let payload =
-      args != nil || collect.contains(.result) ? writePayload(args: args, count: argCount) : 0
+    var argRef: UInt32 = 0
+    if let args { argRef = internArgs(args, count: argCount) }
     let node = appendNode(
       kind: .call, under: attach, ref: site, context: context, flags: nodeFlags,
-      start: timestamp ?? Self.noTime, payload: payload)
+      start: timestamp ?? Self.noTime, args: argRef)
     callCount += 1
     if let time = timestamp { note(time: time, program: program) }
     if !programStates[program].open.open(id, node: node) { anomalies += 1 }
@@ -173,11 +163,7 @@ extension CallTree {
       }
     }
     flags[index].state = flags[index].errorMark == 1 ? .threw : .returned
-    if let result, arena.hasRoom {
-      if payloads[index] == 0 { payloads[index] = writePayload(args: [String]?.none, count: 0) }
-      let ref = internResult(result)
-      arena.patchUInt32(at: ByteArena.offset(of: payloads[index]), ref)
-    }
+    if let result, arena.hasRoom { resultRefs[index] = internResult(result) }
   }
 
   /// Writes a result record, or reuses the record of an equal short result seen recently
@@ -253,25 +239,38 @@ extension CallTree {
     if time > programStates[program].latestTime { programStates[program].latestTime = time }
   }
 
-  /// Argument record: [result ref: UInt32][count][length, bytes]...
-  mutating func writePayload<Args: Sequence>(args: Args?, count: Int) -> UInt32
+  /// Writes an argument record, `[count][length, bytes]...`, or reuses the record of an
+  /// equal short argument list seen recently (arguments repeat: small numbers, flags, the
+  /// same object; records are never changed once written, so sharing one is safe).
+  mutating func internArgs<Args: Sequence>(_ args: Args, count: Int) -> UInt32
   where Args.Element: ArenaText {
     guard arena.hasRoom else { return 0 }
+    let before = arena.bytes.count
     let ref = arena.beginRecord()
-    arena.appendUInt32(0)
+    let start = ByteArena.offset(of: ref)
     arena.appendVarint(count)
-    if let args {
-      var written = 0
-      for arg in args where written < count {
-        arena.appendText(arg)
-        written += 1
-      }
-      // A shorter list than announced: pad with empty strings so the record stays readable.
-      while written < count {
-        arena.appendVarint(0)
-        written += 1
-      }
+    var written = 0
+    for arg in args where written < count {
+      arena.appendText(arg)
+      written += 1
     }
+    // A shorter list than announced: pad with empty strings so the record stays readable.
+    while written < count {
+      arena.appendVarint(0)
+      written += 1
+    }
+    let length = arena.bytes.count - start
+    guard length <= Self.internedLength + 2 else { return ref }
+    let slot = Int(arena.hash(start..<start + length) & UInt32(Self.internSlots - 1))
+    if argsCache.isEmpty { argsCache = Array(repeating: (0, 0), count: Self.internSlots) }
+    let cached = argsCache[slot]
+    if cached.ref != 0 && Int(cached.length) == length
+      && arena.bytesEqual(ByteArena.offset(of: cached.ref), start, count: length)
+    {
+      arena.truncate(to: before)
+      return cached.ref
+    }
+    argsCache[slot] = (ref, UInt32(length))
     return ref
   }
 }

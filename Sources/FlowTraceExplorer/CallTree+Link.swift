@@ -14,7 +14,7 @@ extension CallTree {
   /// Appends a node's columns and links it as the last child of its parent.
   mutating func appendNode(
     kind: NodeKind, under attach: Attach, ref: UInt32, context: UInt32,
-    flags initial: NodeFlags? = nil, start: UInt64 = CallTree.noTime, payload: UInt32 = 0
+    flags initial: NodeFlags? = nil, start: UInt64 = CallTree.noTime, args: UInt32 = 0
   ) -> UInt32 {
     var parent = Self.none
     var last = lastRoot
@@ -45,7 +45,8 @@ extension CallTree {
     contexts.append(context)
     starts.append(start)
     durations.append(DurationCode.unknown)
-    payloads.append(payload)
+    argRefs.append(args)
+    resultRefs.append(0)
 
     if last != Self.none {
       nextSiblings[Int(last)] = node

@@ -33,26 +33,33 @@ public struct CallTree: Sendable {
   static let none: UInt32 = .max
   static let noTime: UInt64 = .max
 
-  // Per-node columns (39 bytes a node).
-  var parents: [UInt32] = []
-  var firstChildren: [UInt32] = []
-  var nextSiblings: [UInt32] = []
-  var depths: [UInt16] = []
-  var flags: [NodeFlags] = []
+  // Per-node columns (37 bytes a node), in fixed-size chunks (`Column`): growing never
+  // copies them.
+  var parents = Column<UInt32>()
+  var firstChildren = Column<UInt32>()
+  var nextSiblings = Column<UInt32>()
+  var depths = Column<UInt16>()
+  var flags = Column<NodeFlags>()
   /// Call: global site index. Thread: thread table index. Program: program index.
   /// Loss: loss table index.
-  var refs: [UInt32] = []
+  var refs = Column<UInt32>()
   /// Call: context table index (program, thread, task). Others: program index.
-  var contexts: [UInt32] = []
-  var starts: [UInt64] = []
-  var durations: [UInt32] = []
-  /// Reference of the call's argument record in the arena, 0 when none.
-  var payloads: [UInt32] = []
+  var contexts = IndexColumn()
+  var starts = StartColumn()
+  var durations = Column<UInt32>()
+  /// Reference of the call's argument record in the arena, 0 when none. Calls with equal
+  /// short argument lists share one record.
+  var argRefs = Column<UInt32>()
+  /// Reference of the call's result text in the arena, 0 when none. Equal short results
+  /// share one record.
+  var resultRefs = Column<UInt32>()
 
   // Tables.
   var arena = ByteArena()
   /// Recent short results by hash: the reference of their record, 0 when empty.
   var resultCache: [UInt32] = []
+  /// Recent short argument records by hash: reference and length, reference 0 when empty.
+  var argsCache: [(ref: UInt32, length: UInt32)] = []
   var siteTable: [SiteRecord] = []
   var threadTable: [ThreadRecord] = []
   var contextTable: [ContextRecord] = []
@@ -84,11 +91,15 @@ public struct CallTree: Sendable {
   public var count: Int { parents.count }
 
   /// Bytes a node takes in the columns.
-  public static let bytesPerNode = 4 * 3 + 2 + 1 + 4 + 4 + 8 + 4 + 4
+  public static let bytesPerNode = 4 * 3 + 2 + 1 + 4 + 2 + 4 + 4 + 4 + 4
 
   /// Bytes used by the per-node columns and the string arena (counts, not capacities).
   public var footprint: (structure: Int, strings: Int) {
-    (count * Self.bytesPerNode, arena.bytes.count)
+    let columns =
+      parents.byteCount + firstChildren.byteCount + nextSiblings.byteCount + depths.byteCount
+      + flags.byteCount + refs.byteCount + contexts.byteCount + starts.byteCount
+      + durations.byteCount + argRefs.byteCount + resultRefs.byteCount
+    return (columns, arena.bytes.count)
   }
 }
 

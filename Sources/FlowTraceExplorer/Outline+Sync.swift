@@ -67,30 +67,18 @@ extension Outline {
     anchor + 1 < anchorRows.count ? anchorRows[anchor + 1] : rows.count
   }
 
-  /// Inserts each group's nodes at the end of its anchor's block, in one pass over the rows.
+  /// Inserts each group's nodes at the end of its anchor's block, moving the rows in place.
   private mutating func merge(_ groups: [(anchor: Int, nodes: [UInt32])]) {
     guard !groups.isEmpty else { return }
-    let added = groups.reduce(0) { $0 + $1.nodes.count }
-    if groups.count == 1 && blockEnd(groups[0].anchor) == rows.count {
-      rows.append(contentsOf: groups[0].nodes)
-      return
-    }
-    var merged: [UInt32] = []
-    merged.reserveCapacity(rows.count + added)
-    var copied = 0
+    let blocks = groups.map { (at: blockEnd($0.anchor), nodes: $0.nodes) }
     var shift = 0
     var nextGroup = 0
     for k in anchorRows.indices {
       anchorRows[k] += shift
       guard nextGroup < groups.count, groups[nextGroup].anchor == k else { continue }
-      let end = k + 1 < anchorRows.count ? anchorRows[k + 1] : rows.count
-      merged.append(contentsOf: rows[copied..<end])
-      merged.append(contentsOf: groups[nextGroup].nodes)
-      copied = end
       shift += groups[nextGroup].nodes.count
       nextGroup += 1
     }
-    merged.append(contentsOf: rows[copied...])
-    rows = merged
+    rows.insert(blocks: blocks)
   }
 }

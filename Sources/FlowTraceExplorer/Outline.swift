@@ -5,7 +5,7 @@ public struct Outline: Sendable {
   /// Folded nodes (bit set = collapsed). New nodes start expanded.
   var collapsed = Bitset()
   /// Visible nodes in display order.
-  var rows: [UInt32] = []
+  var rows = RowList()
   /// The active filter and its per-node visibility.
   public internal(set) var filter: FilterQuery?
   var mask: FilterMask?
@@ -29,7 +29,7 @@ public struct Outline: Sendable {
   public func node(atRow row: Int) -> Int { Int(rows[row]) }
 
   /// The visible nodes in order (for rendering a window of rows, prefer `node(atRow:)`).
-  public var visibleNodes: [Int] { rows.map { Int($0) } }
+  public var visibleNodes: [Int] { (0..<rows.count).map { Int(rows[$0]) } }
 
   /// Whether a node is folded.
   public func isCollapsed(_ node: Int) -> Bool { collapsed[node] }
@@ -40,17 +40,36 @@ public struct Outline: Sendable {
   /// The row showing `node`, nil when it is folded away or filtered out.
   public func row(of node: Int, in tree: CallTree) -> Int? {
     let target = UInt32(node)
-    if tree.isPreorder {
-      // Rows are in index order: binary search.
-      var low = 0
-      var high = rows.count
-      while low < high {
-        let mid = (low + high) / 2
-        if rows[mid] < target { low = mid + 1 } else { high = mid }
-      }
-      return low < rows.count && rows[low] == target ? low : nil
+    if tree.isPreorder || rows.isIdentity { return search(target, in: 0..<rows.count) }
+    // Interleaved threads or programs: the node is in its thread's (or program's) block of
+    // rows, where nodes mostly ascend.
+    guard let block = anchorBlock(of: node, in: tree) else {
+      return rows.firstIndex(of: target)
     }
-    return rows.withUnsafeBufferPointer { $0.firstIndex(of: target) }
+    return search(target, in: block) ?? rows.firstIndex(of: target, in: block)
+  }
+
+  /// Binary search for `target` among rows `range`, assuming they ascend there.
+  private func search(_ target: UInt32, in range: Range<Int>) -> Int? {
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high {
+      let mid = (low + high) / 2
+      if rows[mid] < target { low = mid + 1 } else { high = mid }
+    }
+    return low < range.upperBound && rows[low] == target ? low : nil
+  }
+
+  /// The rows of the anchor block (thread, or program in live mode) holding `node`'s top
+  /// ancestor; nil when that ancestor is not an anchor row.
+  func anchorBlock(of node: Int, in tree: CallTree) -> Range<Int>? {
+    var top = node
+    while tree.depths[top] > anchorDepth, let up = tree.parent(of: top) { top = up }
+    let target = UInt32(top)
+    for (k, row) in anchorRows.enumerated() where rows[row] == target {
+      return row..<(k + 1 < anchorRows.count ? anchorRows[k + 1] : rows.count)
+    }
+    return nil
   }
 
   // MARK: Folding
@@ -101,9 +120,9 @@ public struct Outline: Sendable {
   /// the others folded.
   public mutating func expand(toDepth depth: Int, in tree: CallTree) {
     collapsed = Bitset(count: tree.count, value: false)
-    tree.depths.withUnsafeBufferPointer { depths in
-      for node in depths.indices where Int(depths[node]) >= depth {
-        collapsed[node] = true
+    tree.depths.forEachPiece(in: 0..<tree.count) { first, depths in
+      for k in depths.indices where Int(depths[k]) >= depth {
+        collapsed[first + k] = true
       }
     }
     rebuild(tree)
@@ -140,7 +159,7 @@ public struct Outline: Sendable {
   // MARK: Building
 
   mutating func rebuild(_ tree: CallTree) {
-    rows.removeAll(keepingCapacity: true)
+    rows.removeAll()
     anchorRows.removeAll(keepingCapacity: true)
     anchorDepth = Self.anchorDepth(of: tree)
     let visible = mask?.visible
@@ -200,7 +219,7 @@ public struct Outline: Sendable {
 
   /// Appends the visible descendants of `top` (or the whole forest for `CallTree.none`)
   /// in depth-first order.
-  func collectVisible(under top: UInt32, in tree: CallTree, into out: inout [UInt32]) {
+  func collectVisible<Out: RowSink>(under top: UInt32, in tree: CallTree, into out: inout Out) {
     let none = CallTree.none
     var node = top == none ? tree.firstRoot : tree.firstChildren[Int(top)]
     let visible = mask?.visible

@@ -9,9 +9,10 @@ import FlowTraceWire
 /// Figures are ratios against baselines measured in the same run.
 enum WireBench {
   /// Writes a file of about `events` events: repeated fib(24) call trees with timing (and,
-  /// `withValues`, an Int argument and result per call).
+  /// `withValues`, an Int argument and result per call; `withErrors`, every 64th call of
+  /// fib(1) throws an error that its caller catches).
   static func generate(
-    events: Int, to path: String, withValues: Bool = false
+    events: Int, to path: String, withValues: Bool = false, withErrors: Bool = false
   ) -> (calls: Int, bytes: Int) {
     var encoder = TraceEncoder(capacity: 1 << 22)
     encoder.header(
@@ -23,7 +24,8 @@ enum WireBench {
     var id: UInt64 = 0
     var clock: UInt64 = 0
     var total = 0
-    func emit(_ n: Int, parent: UInt64?) {
+    @discardableResult
+    func emit(_ n: Int, parent: UInt64?) -> Bool {
       id += 1
       let me = id
       clock += 23
@@ -32,14 +34,24 @@ enum WireBench {
         flags: withValues ? [.args, .result, .timing] : [.timing], timestamp: clock,
         args: withValues ? [String(n)] : nil)
       if n >= 2 {
-        emit(n - 1, parent: me)
-        emit(n - 2, parent: me)
+        if emit(n - 1, parent: me) {
+          try? encoder.error(id: me, type: "Odd", description: "Odd", disposition: .caught)
+        }
+        if emit(n - 2, parent: me) {
+          try? encoder.error(id: me, type: "Odd", description: "Odd", disposition: .caught)
+        }
+      }
+      let throwsError = withErrors && n == 1 && me % 64 == 0
+      if throwsError {
+        try? encoder.error(
+          id: me, type: "Odd", description: "Odd(\(me))", disposition: .propagated)
       }
       clock += 31
       try? encoder.return(id: me, timestamp: clock, result: withValues ? String(n) : nil)
       if encoder.bytes.count > 1 << 21 {
         encoder.drain { raw in total += write(fd, raw.baseAddress, raw.count) }
       }
+      return throwsError
     }
     while Int(id) * 2 < events { emit(24, parent: nil) }
     encoder.end()
@@ -99,11 +111,12 @@ enum WireBench {
     var tagCount = 0
     let scan = best(3) { tagCount = countByte(0x06, in: file.bytes) }
     var visited = CountingVisitor()
-    let fast = best(3) {
+    let fastTiming = timed(5) {
       var visitor = CountingVisitor()
       _ = try? file.decodeBinary(into: &visitor)
       visited = visitor
     }
+    let fast = fastTiming.wall
     var enumCount = 0
     let slow = best(1) {
       var count = 0
@@ -118,7 +131,8 @@ enum WireBench {
     print("  memchr baseline     \(fmt(mb / scan)) MB/s (found \(tagCount) 0x06 bytes)")
     print(
       "  visitor fast path   \(rate(eventCount, fast)) events/s, \(fmt(mb / fast)) MB/s, "
-        + "\(fmt(fast / scan))× the memchr scan (saw \(visited.events), checksum \(visited.checksum % 1000))"
+        + "\(fmt(fast / scan))× the memchr scan (saw \(visited.events), checksum \(visited.checksum % 1000)); "
+        + "cpu \(rate(eventCount, fastTiming.cpu)) events/s"
     )
     print(
       "  TraceEvent path     \(rate(eventCount, slow)) events/s, \(fmt(slow / fast))× the fast path "

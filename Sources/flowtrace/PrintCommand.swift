@@ -46,11 +46,13 @@ struct PrintCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let input = try TraceInput(path: file)
-      if !useColor, include.isEmpty, exclude.isEmpty, !errors, try printFast(input.file) { return }
+      let options = TreeTextOptions(color: useColor, maxDepth: depth)
+      let selection = TreeTextSelection(
+        include: include.map(Glob.init), exclude: exclude.map(Glob.init), errorsOnly: errors)
+      if try printSequence(input.file, options: options, selection: selection) { return }
       let errorPath = errors ? try TreeFilter.errorPath(of: input.file) : nil
-      var filter = TreeFilter(
-        include: include.map(Glob.init), exclude: exclude.map(Glob.init), errorPath: errorPath)
-      var printer = TreeTextPrinter(options: TreeTextOptions(color: useColor, maxDepth: depth))
+      var filter = TreeFilter(selection: selection, errorPath: errorPath)
+      var printer = TreeTextPrinter(options: options)
       var sink = TextSink(out: OutputStream())
       var failure: TraceFormatError?
       do throws(TraceFormatError) {
@@ -71,23 +73,26 @@ struct PrintCommand: ParsableCommand {
     }
   }
 
-  /// Prints a binary trace that nests as one sequence with `FastTreePrinter`; false (having
-  /// printed nothing) when the trace is not such a trace or has a bad record.
-  private func printFast(_ file: TraceFile) throws(CLIError) -> Bool {
+  /// Prints a binary trace that nests as one sequence with the fast printer; false (having
+  /// printed nothing) when the trace is not such a trace; throws after the valid prefix of a
+  /// trace with a bad record.
+  private func printSequence(
+    _ file: TraceFile, options: TreeTextOptions, selection: TreeTextSelection
+  ) throws(CLIError) -> Bool {
     guard file.format == .binary else { return false }
-    var check = SimpleTraceCheck()
-    guard (try? file.decodeBinary(into: &check)) != nil, check.isSimple else { return false }
-    let out = OutputStream()
-    var printer = FastTreePrinter(maxDepth: depth, sink: out)
+    var writer = BlockWriter()
+    var printed = true
+    var failure: TraceFormatError?
     do throws(TraceFormatError) {
-      _ = try file.decodeBinary(into: &printer)
+      printed = try TreeTextPrinter.printSequence(
+        binary: file.bytes, source: file.path, options: options, selection: selection
+      ) { writer.write($0) }
     } catch {
-      throw CLIError(error.description)  // cannot happen: the check pass read it all
+      failure = error
     }
-    printer.finish()
-    if let failure = printer.failure { throw failure }
-    try out.flush()
-    return true
+    if let error = writer.failure { throw error }
+    if let failure { throw CLIError(failure.description) }
+    return printed
   }
 
   private var useColor: Bool {

@@ -88,4 +88,43 @@ import Testing
       }
     }
   }
+
+  /// Filters and colour, on simple traces (the fast path) and interleaved ones (the general
+  /// path), against `TreeFilter` + `TreeTextPrinter`.
+  @Test(arguments: [false, true])
+  func filtersAndColourMatchTheGeneralPrinter(interleave: Bool) throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var rng = SplitMix(state: interleave ? 7 : 11)
+    let cases: [([String], TreeTextOptions, TreeTextSelection)] = [
+      (["--color", "always"], TreeTextOptions(color: true), TreeTextSelection()),
+      (
+        ["--include", "f", "--include", "*.g"], TreeTextOptions(),
+        TreeTextSelection(include: [Glob("f"), Glob("*.g")])
+      ),
+      (
+        ["--exclude", "h", "--depth", "2"], TreeTextOptions(maxDepth: 2),
+        TreeTextSelection(exclude: [Glob("h")])
+      ),
+      (
+        ["--errors", "--color", "always"], TreeTextOptions(color: true),
+        TreeTextSelection(errorsOnly: true)
+      ),
+    ]
+    for round in 0..<8 {
+      let events = Self.randomTrace(&rng, interleave: interleave)
+      let trace = try CLITraces.write(try CLITraces.binary(events), "f\(round).ftrace", in: dir)
+      for (arguments, options, selection) in cases {
+        let result = try CLIRunner.run(["print", trace] + arguments)
+        var filter = TreeFilter(
+          selection: selection,
+          errorPath: selection.errorsOnly ? TreeFilter.errorPath(of: events) : nil)
+        var filtered: [TraceEvent] = []
+        for event in events { filter.consume(event) { filtered.append($0) } }
+        let expected = TreeTextPrinter.render(filtered, options: options)
+        #expect(result.stdout == expected, "round \(round) \(arguments)")
+        #expect(result.status == 0)
+      }
+    }
+  }
 }

@@ -60,6 +60,17 @@ import Testing
     #expect(tree.callCount > 1_000)
     #expect(!folded.isEmpty)
     #expect(outline.visibleNodes == fresh.visibleNodes)
+    // Every node's row (found in its thread's or program's block) is where the rows hold it.
+    func checkRows(_ outline: Outline) {
+      var rowOf: [Int: Int] = [:]
+      for (row, node) in outline.visibleNodes.enumerated() { rowOf[node] = row }
+      for node in 0..<tree.count { #expect(outline.row(of: node, in: tree) == rowOf[node]) }
+    }
+    checkRows(outline)
+    var filtered = outline
+    filtered.setFilter(try? FilterQuery(parsing: "f1"), in: tree)
+    #expect(filtered.rowCount < outline.rowCount)
+    checkRows(filtered)
     // And the rows still fold and unfold right after all that.
     outline.expandAll(in: tree)
     #expect(outline.rowCount == tree.count)

@@ -42,9 +42,10 @@ import Testing
         #expect(tree.result(of: node) == Self.results(k))
         #expect(tree.arguments(of: node) == [String(k)])
       }
-      // Without sharing: each call's argument record plus its own result record.
+      // Without sharing: each call's argument record (count, length, bytes; all distinct
+      // here) plus its own result record.
       func padded(_ n: Int) -> Int { (n + 3) / 4 * 4 }
-      let payloads = (0..<calls).reduce(4) { $0 + padded(6 + String($1).utf8.count) }
+      let payloads = (0..<calls).reduce(0) { $0 + padded(2 + String($1).utf8.count) }
       let unshared = (0..<calls).reduce(payloads) {
         $0 + padded(1 + Self.results($1).utf8.count)
       }

@@ -8,14 +8,15 @@ import Testing
   import Glibc
 #endif
 
-/// Runs the session's poll loop (as the app does) until `done` holds or 10 s pass.
+/// Runs the session's poll loop (as the app does) until `done` holds or 60 s pass (a hang guard,
+/// generous enough for a sanitizer build).
 @discardableResult
 func livePump(
   _ session: LiveSession, _ tree: inout CallTree, messages: inout [String],
   until done: (CallTree) -> Bool
 ) -> Bool {
   let start = LiveSession.monotonicNanos()
-  while LiveSession.monotonicNanos() - start < 10_000_000_000 {
+  while LiveSession.monotonicNanos() - start < 60_000_000_000 {
     var fds = session.pollDescriptors()
     _ = poll(&fds, nfds_t(fds.count), session.hasBacklog ? 0 : 10)
     session.handle(fds)

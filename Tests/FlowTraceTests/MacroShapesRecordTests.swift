@@ -95,7 +95,7 @@ extension RuntimeSuite {
           "ShapeCalc.timed() → 2",
         ])
       let add = events.first { $0.qualifiedName == "ShapeCalc.add" }
-      #expect(add?.file == "FlowTraceTests/MacroShapes.swift")
+      #expect(add?.file == "FlowTraceTests/MacroShapes+Types.swift")
       #expect(add?.line == ShapeCalc.addLine)
       #expect(events.first { $0.qualifiedName == "ShapeCalc.timed" }?.collectTiming == true)
     }

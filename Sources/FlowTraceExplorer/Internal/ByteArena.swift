@@ -22,22 +22,6 @@ struct ByteArena: Sendable {
   /// Whether another record still fits under the `UInt32` reference limit.
   var hasRoom: Bool { bytes.count < (Int(UInt32.max) - 1) << 2 }
 
-  mutating func appendUInt32(_ value: UInt32) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-  }
-
-  mutating func patchUInt32(at offset: Int, _ value: UInt32) {
-    guard offset >= 0 && offset + 4 <= bytes.count else { return }
-    bytes.withUnsafeMutableBytes {
-      $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
-    }
-  }
-
-  func readUInt32(at offset: Int) -> UInt32 {
-    UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-      | UInt32(bytes[offset + 3]) << 24
-  }
-
   mutating func appendVarint(_ value: Int) {
     var v = UInt(value)
     while v >= 0x80 {
@@ -73,6 +57,25 @@ struct ByteArena: Sendable {
   mutating func appendText(bytes raw: UnsafeRawBufferPointer) {
     appendVarint(raw.count)
     bytes.append(contentsOf: raw)
+  }
+
+  /// Drops the bytes from `count` on (a record just written that turned out to be shared).
+  mutating func truncate(to count: Int) {
+    if count < bytes.count { bytes.removeLast(bytes.count - count) }
+  }
+
+  /// FNV-1a of a byte range.
+  func hash(_ range: Range<Int>) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    for k in range { hash = (hash ^ UInt32(bytes[k])) &* 16_777_619 }
+    return hash
+  }
+
+  /// Whether `count` bytes at offsets `a` and `b` are equal.
+  func bytesEqual(_ a: Int, _ b: Int, count: Int) -> Bool {
+    guard a >= 0, b >= 0, a + count <= bytes.count, b + count <= bytes.count else { return false }
+    for k in 0..<count where bytes[a + k] != bytes[b + k] { return false }
+    return true
   }
 
   /// Whether the length-prefixed string of record `ref` holds exactly `raw`.

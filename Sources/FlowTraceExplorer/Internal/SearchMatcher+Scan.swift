@@ -7,31 +7,27 @@ extension SearchMatcher {
   ) -> (found: [UInt32], running: [UInt32]) {
     var found: [UInt32] = []
     var running: [UInt32] = []
-    tree.flags.withUnsafeBufferPointer { flags in
-      tree.refs.withUnsafeBufferPointer { refs in
-        tree.payloads.withUnsafeBufferPointer { payloads in
-          tree.arena.bytes.withUnsafeBufferPointer { arena in
-            sites.nameMatches.withUnsafeBufferPointer { names in
-              needle.withUnsafeBufferPointer { needle in
-                for node in range {
-                  let f = flags[node]
-                  guard f.kind == .call else { continue }
-                  var hit = names[Int(refs[node])]
-                  let payload = payloads[node]
-                  if !hit && payload != 0 {
-                    hit = Self.payloadContains(
-                      needle, arena: arena, payload: payload, args: f.argsCollected,
-                      folded: folded)
-                  }
-                  if !hit && f.errorMark != 0, let error = tree.error(of: node) {
-                    hit = matches(error.type) || matches(error.description)
-                  }
-                  if hit {
-                    found.append(UInt32(node))
-                  } else if f.state == .running {
-                    running.append(UInt32(node))
-                  }
-                }
+    tree.arena.bytes.withUnsafeBufferPointer { arena in
+      sites.nameMatches.withUnsafeBufferPointer { names in
+        needle.withUnsafeBufferPointer { needle in
+          tree.forEachPiece(in: range) { piece in
+            for k in 0..<piece.flags.count {
+              let f = piece.flags[k]
+              guard f.kind == .call else { continue }
+              let node = piece.first + k
+              var hit = names[Int(piece.refs[k])]
+              if !hit {
+                hit = Self.payloadContains(
+                  needle, arena: arena, args: f.argsCollected ? piece.argRefs[k] : 0,
+                  result: piece.resultRefs[k], folded: folded)
+              }
+              if !hit && f.errorMark != 0, let error = tree.error(of: node) {
+                hit = matches(error.type) || matches(error.description)
+              }
+              if hit {
+                found.append(UInt32(node))
+              } else if f.state == .running {
+                running.append(UInt32(node))
               }
             }
           }
@@ -52,45 +48,40 @@ extension SearchMatcher {
     var running: [UInt32] = []
     var scratch: [UInt8] = []
     scratch.reserveCapacity(256)
-    tree.flags.withUnsafeBufferPointer { flags in
-      tree.refs.withUnsafeBufferPointer { refs in
-        tree.payloads.withUnsafeBufferPointer { payloads in
-          tree.arena.bytes.withUnsafeBufferPointer { arena in
-            for node in range {
-              let f = flags[node]
-              guard f.kind == .call else { continue }
-              let site = Int(refs[node])
-              var candidate = true
-              for k in runs.indices where !sites.runMatches[k][site] {
-                let inPayload =
-                  payloads[node] != 0
-                  && runs[k].withUnsafeBufferPointer {
-                    Self.payloadContains(
-                      $0, arena: arena, payload: payloads[node], args: f.argsCollected,
-                      folded: folded)
-                  }
-                if !inPayload {
-                  candidate = false
-                  break
-                }
-              }
-              var hit = false
-              if candidate {
-                scratch.removeAll(keepingCapacity: true)
-                sites.appendRow(of: node, in: tree, arena: arena, to: &scratch)
-                hit = scratch.withUnsafeBufferPointer { row in
-                  needle.withUnsafeBufferPointer { Self.contains($0, row, 0..<row.count, folded) }
-                }
-              }
-              if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
-                hit = matches(error.type) || matches(error.description)
-              }
-              if hit {
-                found.append(UInt32(node))
-              } else if f.state == .running {
-                running.append(UInt32(node))
-              }
+    tree.arena.bytes.withUnsafeBufferPointer { arena in
+      tree.forEachPiece(in: range) { piece in
+        for k in 0..<piece.flags.count {
+          let f = piece.flags[k]
+          guard f.kind == .call else { continue }
+          let node = piece.first + k
+          let site = Int(piece.refs[k])
+          let argRef = f.argsCollected ? piece.argRefs[k] : 0
+          var candidate = true
+          for r in runs.indices where !sites.runMatches[r][site] {
+            let inPayload = runs[r].withUnsafeBufferPointer {
+              Self.payloadContains(
+                $0, arena: arena, args: argRef, result: piece.resultRefs[k], folded: folded)
             }
+            if !inPayload {
+              candidate = false
+              break
+            }
+          }
+          var hit = false
+          if candidate {
+            scratch.removeAll(keepingCapacity: true)
+            sites.appendRow(of: node, in: tree, arena: arena, to: &scratch)
+            hit = scratch.withUnsafeBufferPointer { row in
+              needle.withUnsafeBufferPointer { Self.contains($0, row, 0..<row.count, folded) }
+            }
+          }
+          if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
+            hit = matches(error.type) || matches(error.description)
+          }
+          if hit {
+            found.append(UInt32(node))
+          } else if f.state == .running {
+            running.append(UInt32(node))
           }
         }
       }
@@ -98,24 +89,23 @@ extension SearchMatcher {
     return (found, running)
   }
 
-  /// Whether an argument or the result of the payload record at `payload` contains `needle`.
+  /// Whether an argument (of the record `args`) or the result (the record `result`) contains
+  /// `needle`; 0 for either means none.
   @inline(__always)
   static func payloadContains(
-    _ needle: UnsafeBufferPointer<UInt8>, arena: UnsafeBufferPointer<UInt8>, payload: UInt32,
-    args: Bool, folded: Bool
+    _ needle: UnsafeBufferPointer<UInt8>, arena: UnsafeBufferPointer<UInt8>, args: UInt32,
+    result: UInt32, folded: Bool
   ) -> Bool {
-    let base = ByteArena.offset(of: payload)
-    if args {
-      var offset = base + 4
+    if args != 0 {
+      var offset = ByteArena.offset(of: args)
       let count = ArenaReader.varint(arena, &offset)
       for _ in 0..<count {
         let range = ArenaReader.string(arena, &offset)
         if contains(needle, arena, range, folded) { return true }
       }
     }
-    let ref = ArenaReader.uint32(arena, base)
-    guard ref != 0 else { return false }
-    var offset = ByteArena.offset(of: ref)
+    guard result != 0 else { return false }
+    var offset = ByteArena.offset(of: result)
     return contains(needle, arena, ArenaReader.string(arena, &offset), folded)
   }
 

@@ -45,9 +45,9 @@ struct SiteText: Sendable {
   ) {
     let site = Int(tree.refs[node])
     out.append(contentsOf: prefixes[site])
-    let payload = tree.payloads[node]
-    if payload != 0 && tree.flags[node].argsCollected {
-      var offset = ByteArena.offset(of: payload) + 4
+    let argRef = tree.argRefs[node]
+    if argRef != 0 && tree.flags[node].argsCollected {
+      var offset = ByteArena.offset(of: argRef)
       let count = ArenaReader.varint(arena, &offset)
       for i in 0..<count {
         if i > 0 {
@@ -59,25 +59,17 @@ struct SiteText: Sendable {
       }
     }
     out.append(UInt8(ascii: ")"))
-    if payload != 0 {
-      let ref = ArenaReader.uint32(arena, ByteArena.offset(of: payload))
-      if ref != 0 {
-        out.append(contentsOf: " → ".utf8)
-        var offset = ByteArena.offset(of: ref)
-        out.append(contentsOf: arena[ArenaReader.string(arena, &offset)])
-      }
+    let ref = tree.resultRefs[node]
+    if ref != 0 {
+      out.append(contentsOf: " → ".utf8)
+      var offset = ByteArena.offset(of: ref)
+      out.append(contentsOf: arena[ArenaReader.string(arena, &offset)])
     }
   }
 }
 
 /// Reads the arena's records through a buffer pointer (no per-call allocation).
 enum ArenaReader {
-  static func uint32(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {
-    guard offset + 4 <= arena.count else { return 0 }
-    return UInt32(arena[offset]) | UInt32(arena[offset + 1]) << 8
-      | UInt32(arena[offset + 2]) << 16 | UInt32(arena[offset + 3]) << 24
-  }
-
   static func varint(_ arena: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
     var result = 0
     var shift = 0
@@ -104,15 +96,13 @@ enum ArenaReader {
     of node: Int, in tree: CallTree, arena: UnsafeBufferPointer<UInt8>,
     _ body: (Range<Int>) -> Void
   ) {
-    let payload = tree.payloads[node]
-    guard payload != 0 else { return }
-    let base = ByteArena.offset(of: payload)
-    if tree.flags[node].argsCollected {
-      var offset = base + 4
+    let argRef = tree.argRefs[node]
+    if argRef != 0 && tree.flags[node].argsCollected {
+      var offset = ByteArena.offset(of: argRef)
       let count = varint(arena, &offset)
       for _ in 0..<count { body(string(arena, &offset)) }
     }
-    let ref = uint32(arena, base)
+    let ref = tree.resultRefs[node]
     if ref != 0 {
       var offset = ByteArena.offset(of: ref)
       body(string(arena, &offset))

@@ -14,8 +14,15 @@ struct TreeTextFormat {
 
   /// Appends two spaces per level.
   func indent(_ depth: Int, to line: inout [UInt8]) {
-    line.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    var count = 2 * depth
+    while count > 0 {
+      let piece = min(count, TreeTextFormat.spaces.count)
+      line.append(contentsOf: TreeTextFormat.spaces[..<piece])
+      count -= piece
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
   /// Appends a marker (`→`, `←`, `↯`, `⋯`) in its colour.
   func arrow(_ symbol: String, error: Bool = false, to line: inout [UInt8]) {

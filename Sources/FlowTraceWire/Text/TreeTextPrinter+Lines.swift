@@ -47,7 +47,6 @@ extension TreeTextPrinter {
   mutating func printEntry(_ node: Int32, to out: inout some TextOutputStream) {
     guard !nodes[Int(node)].entryPrinted else { return }
     nodes[Int(node)].entryPrinted = true
-    line.removeAll(keepingCapacity: true)
     format.indent(nodes[Int(node)].depth, to: &line)
     format.arrow("→", to: &line)
     line.append(0x20)
@@ -58,7 +57,6 @@ extension TreeTextPrinter {
   mutating func printCaught(
     _ node: Int32, _ error: CallError, depth: Int, to out: inout some TextOutputStream
   ) {
-    line.removeAll(keepingCapacity: true)
     format.indent(depth, to: &line)
     format.arrow("↯", error: true, to: &line)
     line.append(0x20)
@@ -73,7 +71,6 @@ extension TreeTextPrinter {
     let leaf = !nodes[Int(node)].entryPrinted
     let propagated = nodes[Int(node)].propagated
     let flags = nodes[Int(node)].call.flags
-    line.removeAll(keepingCapacity: true)
     format.indent(nodes[Int(node)].depth, to: &line)
     if leaf {
       format.arrow("→", to: &line)
@@ -102,14 +99,19 @@ extension TreeTextPrinter {
     endLine(to: &out)
   }
 
+  /// Appends `name(args)`, the name and labels rendered once per site (`SiteText`).
   mutating func appendCall(_ node: Int32) {
     guard node >= 0 else { return }
     let call = nodes[Int(node)].call
     let index = Int(call.site)
-    let site = index < siteList.count ? siteList[index] : otherSites[call.site]
-    format.call(
-      name: site?.qualifiedName ?? "site#\(call.site)", labels: site?.labels ?? [],
-      args: call.flags.contains(.args) ? call.args : nil, to: &line)
+    guard let text = index < siteTexts.count ? siteTexts[index] : otherSiteTexts[call.site]
+    else {
+      format.call(
+        name: "site#\(call.site)", labels: [], args: call.flags.contains(.args) ? call.args : nil,
+        to: &line)
+      return
+    }
+    text.append(args: call.flags.contains(.args) ? call.args : nil, to: &line)
   }
 
   mutating func release(_ node: Int32) {

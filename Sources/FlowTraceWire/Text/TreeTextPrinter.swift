@@ -20,8 +20,8 @@ public struct TreeTextPrinter {
   let options: TreeTextOptions
   let format: TreeTextFormat
   /// Call sites by id (dense ids in an array, others in a dictionary).
-  var siteList: [CallSite?] = []
-  var otherSites: [UInt32: CallSite] = [:]
+  var siteTexts: [SiteText?] = []
+  var otherSiteTexts: [UInt32: SiteText] = [:]
   var nodes: [Node] = []
   var freeNodes: [Int32] = []
   var open: [UInt64: Int32] = [:]
@@ -35,9 +35,8 @@ public struct TreeTextPrinter {
   /// Ended roots waiting for the current root.
   var waiting: [Int32] = []
   var pendingLoss: UInt64 = 0
-  /// The line being built, and finished lines not yet written (flushed in large pieces).
+  /// Finished lines not yet written and the line being built (flushed in large pieces).
   var line: [UInt8] = []
-  var pending: [UInt8] = []
 
   /// Creates a printer.
   public init(options: TreeTextOptions = TreeTextOptions()) {
@@ -61,13 +60,14 @@ public struct TreeTextPrinter {
     switch event {
     case .callSite(let site):
       let index = Int(site.id)
+      let text = SiteText(site, format: format)
       if index < 1 << 20 {
-        if index >= siteList.count {
-          siteList += repeatElement(nil, count: index + 1 - siteList.count)
+        if index >= siteTexts.count {
+          siteTexts += repeatElement(nil, count: index + 1 - siteTexts.count)
         }
-        siteList[index] = site
+        siteTexts[index] = text
       } else {
-        otherSites[site.id] = site
+        otherSiteTexts[site.id] = text
       }
     case .call(let start): called(start, to: &out)
     case .error(let error): errored(error, to: &out)
@@ -91,16 +91,15 @@ public struct TreeTextPrinter {
   /// Writes the finished lines held back so far (lines are written in pieces of about
   /// 64 KB; `finish` and `flush` write the rest).
   public mutating func flush(to out: inout some TextOutputStream) {
-    guard !pending.isEmpty else { return }
-    out.write(String(decoding: pending, as: UTF8.self))
-    pending.removeAll(keepingCapacity: true)
+    guard !line.isEmpty else { return }
+    out.write(String(decoding: line, as: UTF8.self))
+    line.removeAll(keepingCapacity: true)
   }
 
-  /// Ends the line being built and queues it.
+  /// Ends the line being built (lines are built in place after the ones already queued).
   mutating func endLine(to out: inout some TextOutputStream) {
     line.append(0x0A)
-    pending.append(contentsOf: line)
-    if pending.count >= 1 << 16 { flush(to: &out) }
+    if line.count >= 1 << 16 { flush(to: &out) }
   }
 
   func visible(_ depth: Int) -> Bool {
@@ -216,7 +215,6 @@ public struct TreeTextPrinter {
 
   mutating func flushLoss(depth: Int, to out: inout some TextOutputStream) {
     guard pendingLoss > 0 else { return }
-    line.removeAll(keepingCapacity: true)
     format.indent(depth, to: &line)
     format.arrow("⋯", error: true, to: &line)
     format.note(" \(pendingLoss) events lost", to: &line)

@@ -21,60 +21,59 @@ struct LiveTreeFeeder: TraceVisitor {
     program = id
   }
 
+  // Records go straight to the tree's own visitor (arguments and results copied as bytes
+  // into its arena: no `TraceEvent` and no String per call).
+
   mutating func visitCallSite(
     id: UInt32, name: TraceBytes, labels: TraceStrings, file: TraceBytes, line: UInt32
   ) {
-    add(
-      .callSite(
-        CallSite(
-          id: id, qualifiedName: name.string, labels: labels.strings, file: file.string,
-          line: line)))
+    forward { $0.visitCallSite(id: id, name: name, labels: labels, file: file, line: line) }
   }
 
   mutating func visitThread(id: UInt32, name: TraceBytes) {
-    add(.thread(ThreadInfo(id: id, name: name.string)))
+    forward { $0.visitThread(id: id, name: name) }
   }
 
   mutating func visitTask(id: UInt64, parent: UInt64?, name: TraceBytes) {
-    add(.task(TaskInfo(id: id, parent: parent, name: name.string)))
+    forward { $0.visitTask(id: id, parent: parent, name: name) }
   }
 
   mutating func visitCall(
     id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
     flags: CollectFlags, timestamp: UInt64?, args: TraceStrings?
   ) {
-    add(
-      .call(
-        CallStart(
-          id: id, parent: parent, site: site, thread: thread, task: task, flags: flags,
-          timestamp: timestamp, args: args?.strings)))
+    forward {
+      $0.visitCall(
+        id: id, parent: parent, site: site, thread: thread, task: task, flags: flags,
+        timestamp: timestamp, args: args)
+    }
   }
 
   mutating func visitReturn(id: UInt64, timestamp: UInt64?, result: TraceBytes?) {
-    add(.return(CallEnd(id: id, timestamp: timestamp, result: result?.string)))
+    forward { $0.visitReturn(id: id, timestamp: timestamp, result: result) }
   }
 
   mutating func visitError(
     id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
   ) {
-    add(
-      .error(
-        CallError(
-          id: id, type: type.string, description: description.string, disposition: disposition)))
+    forward {
+      $0.visitError(id: id, type: type, description: description, disposition: disposition)
+    }
   }
 
   mutating func visitLoss(count: UInt64, thread: UInt32?, parent: UInt64?) {
-    add(.loss(Loss(count: count, thread: thread, parent: parent)))
+    forward { $0.visitLoss(count: count, thread: thread, parent: parent) }
   }
 
   mutating func visitEnd() {
-    add(.end)
+    forward { $0.visitEnd() }
     ended = true
   }
 
-  private mutating func add(_ event: TraceEvent) {
+  @inline(__always)
+  private mutating func forward(_ body: (inout CallTree) -> Void) {
     guard let program else { return }
-    tree.append(event, from: program)
+    tree.withProgram(program, body)
     records += 1
   }
 }
