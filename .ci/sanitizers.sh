@@ -39,12 +39,9 @@ for kind in "${kinds[@]}"; do
     fi
     ;;
   address)
-    # Skipped: LiveByteLogTests' large-stream test gives itself 10 s of wall time to ingest
-    # fib(24), which an -Onone ASan build on shared cores can exceed (no ASan report; it runs
-    # in the normal suite).
     echo "== address: whole suite"
     ASAN_OPTIONS=detect_leaks=0 swift test --skip-build --sanitize=address --scratch-path "$scratch" \
-      --skip 'aStreamLargerThanABlockDecodesAndSavesWhole' >"$scratch-run.log" 2>&1
+      >"$scratch-run.log" 2>&1
     status=$?
     if [ "$status" -ne 0 ] || grep -q 'AddressSanitizer' "$scratch-run.log"; then
       grep -E 'AddressSanitizer|SUMMARY|✘' "$scratch-run.log" | head -20 | cut -c1-300 >&2
