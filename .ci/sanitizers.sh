@@ -26,7 +26,7 @@ for kind in "${kinds[@]}"; do
   thread)
     echo "== thread: ConcurrencyTests, SinkTests, SocketLossTests, RobustSinkConcurrencyTests"
     TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path "$scratch" \
-      --filter 'RuntimeSuite/(ConcurrencyTests|SinkTests|SocketLossTests|RobustSinkConcurrencyTests)/' \
+      --filter 'RuntimeSuite/(ConcurrencyTests|SinkTests|SocketLossTests|RobustSinkConcurrencyTests|PlainRunTests|ThreadLifeTests|AutoPrintTests)/' \
       >"$scratch-run.log" 2>&1
     status=$?
     # A child's report only shows as its exit status 66 where a test checks it: read the log.
