@@ -70,9 +70,12 @@ let package = Package(
       path: "demo/flowtrace-demo"),
 
     // Tests.
-    .testTarget(name: "FlowTraceWireTests", dependencies: ["FlowTraceWire"]),
+    .target(name: "FlowTraceTestSupport", path: "Tests/FlowTraceTestSupport"),
     .testTarget(
-      name: "FlowTraceTests", dependencies: ["FlowTrace", "FlowTraceWire", "flowtrace-testee"]),
+      name: "FlowTraceWireTests", dependencies: ["FlowTraceWire", "FlowTraceTestSupport"]),
+    .testTarget(
+      name: "FlowTraceTests",
+      dependencies: ["FlowTrace", "FlowTraceWire", "FlowTraceTestSupport", "flowtrace-testee"]),
     // A traced child process for the sink tests (file, socket, SIGKILL).
     .executableTarget(
       name: "flowtrace-testee", dependencies: ["FlowTrace"], path: "Tests/FlowTraceTestee"),
@@ -83,9 +86,14 @@ let package = Package(
         .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
       ]
     ),
-    .testTarget(name: "FlowTraceExplorerTests", dependencies: ["FlowTraceExplorer", "FlowTraceWire"]),
-    .testTarget(name: "FlowTraceTUITests", dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire"]),
-    .testTarget(name: "FlowTraceCLITests", dependencies: ["FlowTraceWire", "FlowTraceExplorer"]),
+    .testTarget(
+      name: "FlowTraceExplorerTests", dependencies: ["FlowTraceExplorer", "FlowTraceWire"]),
+    .testTarget(
+      name: "FlowTraceTUITests",
+      dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire"]),
+    .testTarget(
+      name: "FlowTraceCLITests",
+      dependencies: ["FlowTraceWire", "FlowTraceExplorer", "FlowTraceTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import FlowTraceTestSupport
 import FlowTraceWire
 import Foundation
 import Testing
@@ -5,16 +6,6 @@ import Testing
 /// `flowtrace print` (whose fast path renders simple traces itself) against the runtime's
 /// `TreeTextPrinter` on random traces.
 @Suite struct PrintDifferentialTests {
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   /// A random single-thread trace; with `interleave`, a second thread's calls cut in.
   static func randomTrace(_ rng: inout SplitMix, interleave: Bool) -> [TraceEvent] {

@@ -1,3 +1,4 @@
+import FlowTraceTestSupport
 import FlowTraceWire
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ extension RuntimeSuite {
     /// A random structure-only tree, as the call and return events of one thread: deep
     /// enough to overflow a run's stack and with sites past 127 (two-byte varints).
     static func randomTree(seed: UInt64, calls: Int) -> [TraceEvent] {
-      var generator = SeededGenerator(seed: seed)
+      var generator = SplitMix(state: seed)
       var events: [TraceEvent] = []
       var open: [UInt64] = []
       var next: UInt64 = 1
@@ -127,19 +128,6 @@ extension RuntimeSuite {
       #expect(SinkTests.calls(trace.events) > 0)
       #expect(trace.events.contains { if case .callSite = $0 { true } else { false } })
     }
-  }
-}
-
-/// A small deterministic random generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

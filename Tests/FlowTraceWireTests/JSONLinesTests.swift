@@ -1,3 +1,4 @@
+import FlowTraceTestSupport
 import FlowTraceWire
 import Testing
 
@@ -120,7 +121,7 @@ import Testing
     for event in SampleTraces.everyKind { encoder.encode(event) }
     let bytes = encoder.takeBytes()
     let lineCount = bytes.filter { $0 == 0x0A }.count
-    var rng = RobustnessTests.SplitMix(state: 11)
+    var rng = SplitMix(state: 11)
     let alphabet = Array(#"{}[]":,\0123456789 -.eE"nultrufas"#.utf8) + [0x0A, 0xFF, 0x00]
     var failures = 0
     for _ in 0..<1500 {

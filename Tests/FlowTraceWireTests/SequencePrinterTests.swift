@@ -1,3 +1,4 @@
+import FlowTraceTestSupport
 import FlowTraceWire
 import Testing
 
@@ -5,16 +6,6 @@ import Testing
 /// `TreeTextPrinter` fed through `TreeFilter`, on random single-sequence traces, with every
 /// option: depth, include, exclude, errors, colour.
 @Suite struct SequencePrinterTests {
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static let sites: [TraceEvent] = [
     .callSite(CallSite(id: 1, qualifiedName: "f", labels: ["_"], file: "", line: 0)),
