@@ -60,24 +60,9 @@ extension RuntimeSuite {
     }
 
     @Test func slowViewerGetsAWholeStreamWithLossesCounted() throws {
-      let listener = Listener()
-      let child = try ChildProcess(
-        ["fib", "22"], environment: ["FLOWTRACE_SOCKET": listener.path, "FLOWTRACE_PRINT": "0"])
-      let received = Received()
-      let reader = Thread {
-        usleep(300_000)  // the viewer is slow to start reading
-        received.bytes = listener.readAll()
-      }
-      reader.start()
-      _ = child.finish()
-      while !reader.isFinished { usleep(10_000) }
-      let trace = DecodedTrace(binary: received.bytes, source: listener.path)
+      let (trace, lost) = try streamToLateViewer(["fib", "22"])
       #expect(trace.error == nil)
       #expect(trace.isEnded)
-      let lost = trace.events.reduce(UInt64(0)) { total, event in
-        if case .loss(let loss) = event { return total + loss.count }
-        return total
-      }
       // fib(22) makes 57,313 calls and step(22) 1 + fib(2)'s 3.
       #expect(UInt64(SinkTests.calls(trace.events)) + lost == 57_313 + 4)
     }

@@ -69,24 +69,9 @@ extension RuntimeSuite.SocketLossTests {
   /// A burst the viewer cannot take: the threads drop new calls at the source, the program
   /// does not wait, and the stream stays whole with every dropped call counted.
   @Test func aBurstTooFastForTheViewerDropsAtTheSourceAndStaysWhole() throws {
-    let listener = Listener()
-    let child = try ChildProcess(
-      ["burst", "150"], environment: ["FLOWTRACE_SOCKET": listener.path, "FLOWTRACE_PRINT": "0"])
-    let received = Received()
-    let reader = Thread {
-      usleep(300_000)  // the viewer is busy when the burst starts
-      received.bytes = listener.readAll()
-    }
-    reader.start()
-    _ = child.finish()
-    while !reader.isFinished { usleep(10_000) }
-    let trace = DecodedTrace(binary: received.bytes, source: listener.path)
+    let (trace, lost) = try streamToLateViewer(["burst", "150"])
     #expect(trace.error == nil)
     #expect(trace.isEnded)
-    let lost = trace.events.reduce(UInt64(0)) { total, event in
-      if case .loss(let loss) = event { return total + loss.count }
-      return total
-    }
     let calls = RuntimeSuite.SinkTests.calls(trace.events)
     #expect(lost > 0)
     // 150 × fib(20), 21,891 calls each.
@@ -98,6 +83,31 @@ extension RuntimeSuite.SocketLossTests {
     }
     #expect(returns == calls)
   }
+}
+
+/// Runs the testee with `arguments` streaming to a viewer that starts reading `delay` µs late
+/// (busy when the program starts), and returns what the viewer decoded with the number of
+/// calls the stream's loss records count.
+func streamToLateViewer(_ arguments: [String], delay: UInt32 = 300_000) throws -> (
+  trace: DecodedTrace, lost: UInt64
+) {
+  let listener = Listener()
+  let child = try ChildProcess(
+    arguments, environment: ["FLOWTRACE_SOCKET": listener.path, "FLOWTRACE_PRINT": "0"])
+  let received = Received()
+  let reader = Thread {
+    usleep(delay)
+    received.bytes = listener.readAll()
+  }
+  reader.start()
+  _ = child.finish()
+  while !reader.isFinished { usleep(10_000) }
+  let trace = DecodedTrace(binary: received.bytes, source: listener.path)
+  let lost = trace.events.reduce(UInt64(0)) { total, event in
+    if case .loss(let loss) = event { return total + loss.count }
+    return total
+  }
+  return (trace, lost)
 }
 
 /// Bytes a reader thread received (behind a lock: the test reads them once the thread ends,
