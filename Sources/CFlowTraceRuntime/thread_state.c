@@ -31,6 +31,16 @@ void ft_on_thread_exit(void *value, void (*callback)(void *)) {
 
 int32_t ft_gettid(void) { return (int32_t)syscall(SYS_gettid); }
 
+// Exported by libswift_Concurrency (debuggers and profilers use them). They use the Swift
+// calling convention, which for these signatures passes and returns in the C registers.
+extern void *swift_task_getCurrent(void);
+extern uint64_t swift_task_getJobTaskId(void *job);
+
+uint64_t ft_current_task_id(void) {
+  void *task = swift_task_getCurrent();
+  return task ? swift_task_getJobTaskId(task) : 0;
+}
+
 void ft_stdout_write(const char *bytes, long count) { fwrite(bytes, 1, (size_t)count, stdout); }
 void ft_stdout_flush(void) { fflush(stdout); }
 

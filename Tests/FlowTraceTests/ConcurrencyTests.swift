@@ -105,6 +105,17 @@ extension RuntimeSuite {
       #expect(child?.parentId == spawner?.id)
     }
 
+    @Test func tasksRunOneAfterAnotherHaveTheirOwnIDs() async {
+      // A finished task's memory is reused by the next: ids must not follow addresses.
+      let events = await Run.ownAsync(showArgs: nil, showResult: nil) {
+        for _ in 0..<50 { _ = await Task.detached { await leaf(1) }.value }
+      }
+      let leaves = events.filter { $0.kind == .call && $0.qualifiedName == "leaf" }
+      #expect(leaves.count == 50)
+      #expect(leaves.allSatisfy { $0.task != nil && $0.parentId == nil })
+      #expect(Set(leaves.compactMap(\.task)).count == 50)
+    }
+
     func fibValue(_ n: Int) -> Int { n < 2 ? n : fibValue(n - 1) + fibValue(n - 2) }
   }
 }

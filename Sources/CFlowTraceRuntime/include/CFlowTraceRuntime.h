@@ -66,4 +66,8 @@ void ft_thread_name(char *buffer, int size);
 
 /// The kernel's id of the calling thread.
 int32_t ft_gettid(void);
+
+/// The Swift runtime's id of the running async task (0 outside a task): unique in the process
+/// and never reused, unlike the task's address.
+uint64_t ft_current_task_id(void);
 #endif

@@ -1,3 +1,5 @@
+import CFlowTraceRuntime
+
 /// The traced async call a task is running in, carried into child tasks by a task-local.
 @usableFromInline
 final class TaskScope: Sendable {
@@ -26,29 +28,12 @@ final class TaskScope: Sendable {
   }
 }
 
-/// Small ids for async tasks (1, 2, …), keyed by the running task's identity.
-final class Tasks: Sendable {
-  static let shared = Tasks()
-  private let ids = Locked<(next: UInt64, byKey: [Int: UInt64])>((1, [:]))
-
-  /// The id of the task with `key`, and its parent's (0 when unknown).
-  func id(forKey key: Int, scope: TaskScope?) -> (UInt64, UInt64) {
-    ids.withLock { state in
-      if let known = state.byKey[key] {
-        return (known, scope.map { $0.taskID == known ? 0 : $0.taskID } ?? 0)
-      }
-      let id = state.next
-      state.next += 1
-      state.byKey[key] = id
-      return (id, scope?.taskID ?? 0)
-    }
-  }
-
-  /// The calling task's id, or 0 outside a task.
-  func currentID() -> UInt64 {
-    guard let key = withUnsafeCurrentTask(body: { $0?.hashValue }) else { return 0 }
-    return id(forKey: key, scope: nil).0
-  }
+/// Ids for async tasks: the Swift runtime's own task ids, unique in the process and never
+/// reused. (A task's address, which `UnsafeCurrentTask` identifies, is reused once the task
+/// ends, and a table keyed by it grows with every task the program ever ran.)
+enum Tasks {
+  /// The running task's id, or 0 outside a task.
+  static func currentID() -> UInt64 { ft_current_task_id() }
 }
 
 extension _TraceCall {
@@ -57,7 +42,7 @@ extension _TraceCall {
   func _scoped<R>(_ body: () async throws -> R) async rethrows -> R {
     let recorder = ThreadRecorder.current
     _ = recorder.pop(id)
-    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
+    let scope = TaskScope(callID: id, taskID: Tasks.currentID())
     let result = try await TaskScope.$current.withValue(scope) { try await body() }
     if let error = scope.takeError() {
       ThreadRecorder.current.appendCaught(id, error)
@@ -74,7 +59,7 @@ extension _TraceCall {
   ) async throws(E) -> R {
     let recorder = ThreadRecorder.current
     _ = recorder.pop(id)
-    let scope = TaskScope(callID: id, taskID: Tasks.shared.currentID())
+    let scope = TaskScope(callID: id, taskID: Tasks.currentID())
     let result: R
     do {
       result = try await TaskScope.$current.withValue(

@@ -70,14 +70,14 @@ extension UnsafeMutablePointer where Pointee == HotState {
     return ValueRender.cut(text, to: Runtime.shared.maxValueLength)
   }
 
-  /// Notes the task the next call runs in (a `task` record when it changed).
+  /// Notes the task the next call runs in (a `task` record when it changed), with the task
+  /// that spawned it when the call nests under a traced call of another task.
   func noteTask(scope: TaskScope?) {
-    let key = withUnsafeCurrentTask { $0?.hashValue } ?? 0
-    if key == pointee.lastTaskKey { return }
-    pointee.lastTaskKey = key
-    let (task, parent) = key == 0 ? (0, 0) : Tasks.shared.id(forKey: key, scope: scope)
+    let task = Tasks.currentID()
     guard task != pointee.lastTask else { return }
     pointee.lastTask = task
+    let spawner = scope?.taskID ?? 0
+    let parent = spawner == task ? 0 : spawner
     append(RawRecord(kind: .task, flags: 0, a: task, b: parent, c: 0))
   }
 }

@@ -26,7 +26,6 @@ struct HotState {
   var suppress = 0
   /// Calls dropped so far, ever increasing (written by the thread, read by the collector).
   let dropped: UnsafeMutablePointer<Int>
-  var lastTaskKey = 0
   var lastTask: UInt64 = 0
   /// The call that `entered()` will record (set by `_TraceCall.init`).
   var pendingSite: UInt64 = 0
