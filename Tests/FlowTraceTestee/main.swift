@@ -4,6 +4,8 @@
 //   flowtrace-testee forever        traces calls until killed, announcing progress on stdout
 //   flowtrace-testee burst N        N fib(20) roots as fast as possible (socket loss tests)
 //   flowtrace-testee quiet N        turns autoPrint off before any traced call, then fib(N)
+//   flowtrace-testee serve N        one traced serve() open for N rounds of session() calls
+//                                   (about 2 ms each), announcing "round R" on stdout
 import FlowTrace
 import Glibc
 
@@ -31,6 +33,39 @@ func step(_ index: Int) -> String {
   return __ftCall.returning(__ftResult)
 }
 
+func session(_ round: Int) -> Int {
+  let __ftCall = _TraceCall(site: "session\t_\tTestee/main.swift\t33", flags: _TraceFlags())
+  if __ftCall.recordsArguments {
+    __ftCall.argument(round)
+  }
+  __ftCall.entered()
+  let __ftResult = { () -> Int in
+    (0..<3).reduce(0) { total, index in total + step(round + index).count }
+  }()
+  return __ftCall.returning(__ftResult)
+}
+
+func serve(_ rounds: Int) -> Int {
+  let __ftCall = _TraceCall(site: "serve\t_\tTestee/main.swift\t45", flags: _TraceFlags())
+  if __ftCall.recordsArguments {
+    __ftCall.argument(rounds)
+  }
+  __ftCall.entered()
+  let __ftResult = { () -> Int in
+    var total = 0
+    for round in 0..<rounds {
+      total += session(round)
+      if round % 10 == 0 {
+        print("round \(round)")
+        fflush(nil)
+      }
+      usleep(2000)
+    }
+    return total
+  }()
+  return __ftCall.returning(__ftResult)
+}
+
 let arguments = CommandLine.arguments
 let mode = arguments.count > 1 ? arguments[1] : "fib"
 let count = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
@@ -50,6 +85,9 @@ case "forever":
 case "quiet":
   FlowTrace.config(autoPrint: false)
   _ = fib(count)
+  print("done")
+case "serve":
+  _ = serve(count)
   print("done")
 case "burst":
   for _ in 0..<count { _ = fib(20) }

@@ -20,6 +20,9 @@ final class SocketSink: EventSink {
     var sentOffset = 0
     var started = false
     var filter = DropFilter()
+    /// The encoder of a stream whose viewer went away (without its bytes): the next stream
+    /// announces its open calls again.
+    var previous: TraceEncoder?
     var lastAttempt: UInt64 = 0
     var definitions: [TraceEvent] = []
     var closed = false
@@ -116,11 +119,18 @@ final class SocketSink: EventSink {
     }
   }
 
-  /// A new stream: header, then every definition seen so far.
+  /// A new stream: header, every definition seen so far, then (for a viewer connecting
+  /// again) the calls still open, so that what follows refers only to calls it announced.
   private func start(_ state: inout State) {
     state.encoder = TraceEncoder()
+    state.encoder.keepsOpenCalls = true
     state.encoder.header(header)
     for event in state.definitions { try? state.encoder.encode(event) }
+    if let previous = state.previous {
+      let failed = state.encoder.continueStream(from: previous)
+      if failed > 0 { state.filter.count(UInt64(failed)) }
+      state.previous = nil
+    }
     state.started = true
   }
 
@@ -211,14 +221,17 @@ final class SocketSink: EventSink {
       state.pending = pending
     }
     if broken {
-      // The viewer went away: forget the stream; a later viewer gets a fresh one.
+      // The viewer went away: forget the stream's bytes; a later viewer gets a fresh stream
+      // that starts with the calls open now. The drop filter stays: the calls it dropped
+      // are still missing, and their returns and children must still be filtered.
       Glibc.close(fd)
       state.fd = -1
       state.started = false
+      state.encoder.discardBytes()
+      state.previous = state.encoder
       state.encoder = TraceEncoder()
       state.pending = []
       state.sentOffset = 0
-      state.filter = DropFilter()
     }
   }
 }

@@ -22,11 +22,15 @@ public struct PlainRun {
   public let pushed: UnsafeMutablePointer<UInt64>
   public var pushedCount = 0
   public let pushedCapacity: Int
+  /// The sites of the run's open calls, outermost first (kept by `writeCall` and
+  /// `writeReturn`; `pushedCapacity` is a power of two).
+  @usableFromInline let sites: UnsafeMutablePointer<UInt32>
+  @usableFromInline var depth = 0
 
   @usableFromInline
   init(
     out: UnsafeMutableRawPointer, limit: Int, nextID: UInt64, base: UnsafeBufferPointer<UInt64>,
-    pushed: UnsafeMutablePointer<UInt64>, pushedCapacity: Int
+    pushed: UnsafeMutablePointer<UInt64>, pushedCapacity: Int, sites: UnsafeMutablePointer<UInt32>
   ) {
     self.out = out
     self.limit = limit
@@ -34,6 +38,7 @@ public struct PlainRun {
     self.base = base
     self.pushed = pushed
     self.pushedCapacity = pushedCapacity
+    self.sites = sites
   }
 
   /// The innermost call of `base` still open, or nil.
@@ -57,6 +62,8 @@ public struct PlainRun {
       used &+= 5
     }
     nextID &+= 1
+    sites[depth & (pushedCapacity &- 1)] = site
+    depth &+= 1
   }
 
   /// Writes a return record. Needs `used < limit`.
@@ -65,6 +72,7 @@ public struct PlainRun {
     // Tag 0x06, length 1, form 0 (the fourth byte stored is scratch, overwritten next).
     (out + used).storeBytes(of: UInt32(0x0106).littleEndian, as: UInt32.self)
     used &+= 3
+    if depth > 0 { depth &-= 1 }
   }
 }
 
@@ -81,16 +89,18 @@ extension TraceEncoder {
   ) -> R? {
     guard hasContext, thread == contextThread, task == contextTask else { return nil }
     return withUnsafeTemporaryAllocation(
-      byteCount: TraceEncoder.plainRunBytes + 8 * TraceEncoder.plainRunDepth, alignment: 8
+      byteCount: TraceEncoder.plainRunBytes + 12 * TraceEncoder.plainRunDepth, alignment: 8
     ) { scratch -> R in
       let raw = scratch.baseAddress!
       let pushed = (raw + TraceEncoder.plainRunBytes).bindMemory(
         to: UInt64.self, capacity: TraceEncoder.plainRunDepth)
+      let sites = (raw + TraceEncoder.plainRunBytes + 8 * TraceEncoder.plainRunDepth)
+        .bindMemory(to: UInt32.self, capacity: TraceEncoder.plainRunDepth)
       let nextID = lastCallID &+ 1
       let (result, run) = stacks.current.withUnsafeBufferPointer { base in
         var run = PlainRun(
           out: raw, limit: TraceEncoder.plainRunBytes - 8, nextID: nextID, base: base,
-          pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth)
+          pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth, sites: sites)
         let result = body(&run)
         return (result, run)
       }
@@ -98,6 +108,11 @@ extension TraceEncoder {
       if run.pushedCount > 0 {
         stacks.current.append(
           contentsOf: UnsafeBufferPointer(start: pushed, count: run.pushedCount))
+      }
+      if tracking {
+        keepPlainRun(
+          popped: run.popped, pushed: UnsafeBufferPointer(start: pushed, count: run.pushedCount),
+          sites: sites)
       }
       if run.used > 0 {
         bytes.append(contentsOf: UnsafeRawBufferPointer(start: raw, count: run.used))

@@ -47,6 +47,8 @@ extension TraceEncoder {
     if !hasContext || thread != contextThread || task != contextTask {
       switchContext(thread: thread, task: task)
     }
+    var parent = parent
+    if parent != stacks.current.last, let known = parent, !isKnownCall(known) { parent = nil }
     var form = flags.rawValue
     let idGap = id - lastCallID - 1
     if idGap != 0 { form |= CallForm.explicitID }
@@ -67,6 +69,9 @@ extension TraceEncoder {
     endRecord(start)
     lastCallID = id
     stacks.current.append(id)
+    if tracking {
+      keepOpenCall(id: id, parent: parent, site: site, flags: flags.rawValue, timestamp: timestamp)
+    }
   }
 
   /// Records the end of call `id`, which must be the innermost open call of its thread or task.
@@ -89,13 +94,17 @@ extension TraceEncoder {
     if let result { bytes.appendString(result) }
     endRecord(start)
     stacks.current.removeLast()
+    if tracking {
+      records.switchTo(stacks.key)
+      _ = records.current.popLast()
+    }
   }
 
   /// Records the error thrown out of (`propagated`) or caught by (`caught`) call `id`.
   public mutating func error(
     id: UInt64, type: String, description: String, disposition: ErrorDisposition
   ) throws(TraceEncodingError) {
-    guard id != 0, id <= lastCallID else {
+    guard id != 0, id <= lastCallID, isKnownCall(id) else {
       throw TraceEncodingError("error for call \(id), which has not started")
     }
     let implicit = hasContext && stacks.current.last == id
@@ -114,7 +123,7 @@ extension TraceEncoder {
     let start = beginRecord(.loss)
     bytes.appendVarint(count)
     bytes.appendVarint(UInt64(thread ?? 0))
-    bytes.appendVarint(parent ?? 0)
+    bytes.appendVarint(parent.flatMap { isKnownCall($0) ? $0 : nil } ?? 0)
     endRecord(start)
   }
 

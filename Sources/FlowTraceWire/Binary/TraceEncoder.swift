@@ -13,6 +13,12 @@ public struct TraceEncoder: Sendable {
   var contextThread: UInt32 = 0
   var contextTask: UInt64 = 0
   var stacks = OpenCallStacks()
+  /// Open calls' records for a new stream (see `keepsOpenCalls`).
+  var tracking = false
+  var records = OpenCallRecords()
+  /// After `continueStream`: calls up to this id exist in this stream only if `inherited`.
+  var inheritedFloor: UInt64 = 0
+  var inherited: Set<UInt64> = []
 
   /// Creates an encoder whose buffer starts with room for `capacity` bytes.
   public init(capacity: Int = 1 << 16) {
@@ -40,6 +46,11 @@ public struct TraceEncoder: Sendable {
   public mutating func takeBytes() -> [UInt8] {
     defer { bytes.removeAll(keepingCapacity: true) }
     return bytes
+  }
+
+  /// Drops the encoded bytes not yet drained and frees their memory.
+  public mutating func discardBytes() {
+    bytes = []
   }
 
   /// Writes the trace header; it must come first in a stream.

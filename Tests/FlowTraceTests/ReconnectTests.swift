@@ -1,0 +1,249 @@
+import FlowTraceWire
+import Foundation
+import Testing
+
+@testable import FlowTrace
+
+extension RuntimeSuite {
+  /// A viewer that restarts while traced calls are open gets a stream it can decode whole:
+  /// the calls still open are announced again before anything else.
+  @Suite struct ReconnectTests {
+    @Test func aViewerRestartingInsideALongCallGetsAWholeTree() throws {
+      let path = temporaryPath("restart.sock")
+      var first: Listener? = Listener(path: path)
+      let child = try ChildProcess(
+        ["serve", "500"], environment: ["FLOWTRACE_SOCKET": path, "FLOWTRACE_PRINT": "0"])
+      defer { child.kill() }
+      #expect(child.wait(for: "round 30"))
+      let before = DecodedTrace(binary: first?.readAll(limit: 4096) ?? [], source: path)
+      #expect(before.header != nil)
+      first = nil  // the viewer quits while serve() runs
+      let second = Listener(path: path)
+      let bytes = second.readAll()
+      _ = child.finish()
+      let trace = DecodedTrace(binary: bytes, source: path)
+      #expect(trace.error == nil)
+      #expect(trace.isEnded)
+      Self.checkWhole(trace)
+    }
+
+    /// Every call hangs under a call of this stream, serve() is the one root, and every call
+    /// returns (the program ended normally).
+    static func checkWhole(_ trace: DecodedTrace) {
+      var names: [UInt32: String] = [:]
+      var calls: [UInt64: CallStart] = [:]
+      var returned: Set<UInt64> = []
+      var firstCall: CallStart?
+      for event in trace.events {
+        switch event {
+        case .callSite(let site): names[site.id] = site.qualifiedName
+        case .call(let call):
+          calls[call.id] = call
+          if firstCall == nil { firstCall = call }
+        case .return(let end): returned.insert(end.id)
+        default: break
+        }
+      }
+      let roots = calls.values.filter { $0.parent == nil }
+      #expect(roots.count == 1)
+      #expect(roots.first.map { names[$0.site] } == "serve")
+      #expect(firstCall?.parent == nil)
+      #expect(firstCall.map { names[$0.site] } == "serve")
+      #expect(calls.values.allSatisfy { call in call.parent.map { calls[$0] != nil } ?? true })
+      #expect(calls.count > 10)
+      #expect(returned == Set(calls.keys))
+      // serve()'s sessions after the restart hang under it.
+      let serve = roots.first?.id
+      #expect(calls.values.filter { $0.parent == serve && names[$0.site] == "session" }.count > 5)
+    }
+  }
+}
+
+extension RuntimeSuite.ReconnectTests {
+  static let sites = (1...3).map {
+    CallSite(id: UInt32($0), qualifiedName: "f\($0)", labels: ["_"], file: "f.swift", line: $0)
+  }
+
+  static func call(
+    _ id: UInt64, parent: UInt64?, site: UInt32 = 1, thread: UInt32 = 1, task: UInt64 = 0,
+    timestamp: UInt64? = nil, args: [String]? = nil
+  ) -> TraceEvent {
+    .call(
+      CallStart(
+        id: id, parent: parent, site: site, thread: thread, task: task,
+        flags: args == nil ? [] : [.args], timestamp: timestamp, args: args))
+  }
+
+  static func end(_ id: UInt64) -> TraceEvent {
+    .return(CallEnd(id: id, timestamp: nil, result: nil))
+  }
+
+  /// Calls open on two threads and a task when the viewer restarts: the new stream announces
+  /// them again (ids, parents, sites, start times; no arguments), a late child of a call
+  /// that ended before the restart becomes a root, and nothing counts as lost.
+  @Test func theSocketSinkAnnouncesOpenCallsToANewViewer() {
+    let path = temporaryPath("again.sock")
+    let header = TraceHeader(pid: 1, program: "test", arguments: [], startWallNanos: 0)
+    var first: Listener? = Listener(path: path)
+    let sink = SocketSink(
+      path: path, header: header,
+      definitions: Self.sites.map { .callSite($0) } + [
+        .thread(ThreadInfo(id: 1, name: "main")), .thread(ThreadInfo(id: 2, name: "worker")),
+        .task(TaskInfo(id: 7, parent: nil, name: "task 7")),
+      ])
+    sink.write([
+      Self.call(1, parent: nil, timestamp: 100, args: ["a"]),
+      Self.call(2, parent: nil, site: 2, thread: 2),
+      Self.call(3, parent: 1),
+      Self.call(4, parent: 1, site: 3, thread: 2, task: 7),
+      Self.end(3),
+      Self.call(5, parent: 1), Self.end(5),
+    ])
+    let before = DecodedTrace(binary: first?.readAll(limit: 1) ?? [], source: path)
+    #expect(before.header != nil)
+    first = nil  // the viewer quits
+    // The sink finds out when it sends next; this call is lost with that stream.
+    sink.write([Self.call(6, parent: 1), Self.end(6)])
+    for _ in 0..<10 { sink.pump() }
+    let second = Listener(path: path)
+    let received = Received()
+    let reader = Thread { received.bytes = second.readAll() }
+    reader.start()
+    sink.write([
+      Self.call(8, parent: 5, site: 2, thread: 1, task: 7), Self.end(8),
+      .error(CallError(id: 4, type: "E", description: "e", disposition: .propagated)),
+      Self.end(4), Self.end(2),
+      Self.call(9, parent: 1, site: 2), Self.end(9), Self.end(1),
+    ])
+    for _ in 0..<100 where sink.pendingBytes > 0 {
+      usleep(20_000)
+      sink.pump()
+    }
+    sink.close()
+    while !reader.isFinished { usleep(10_000) }
+    let trace = DecodedTrace(binary: received.bytes, source: path)
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    let calls = trace.events.compactMap { event -> CallStart? in
+      if case .call(let call) = event { return call }
+      return nil
+    }
+    #expect(
+      calls == [
+        CallStart(
+          id: 1, parent: nil, site: 1, thread: 1, task: 0, flags: [], timestamp: 100,
+          args: nil),
+        CallStart(
+          id: 2, parent: nil, site: 2, thread: 2, task: 0, flags: [], timestamp: nil, args: nil),
+        CallStart(
+          id: 4, parent: 1, site: 3, thread: 2, task: 7, flags: [], timestamp: nil, args: nil),
+        CallStart(
+          id: 8, parent: nil, site: 2, thread: 1, task: 7, flags: [], timestamp: nil, args: nil),
+        CallStart(
+          id: 9, parent: 1, site: 2, thread: 1, task: 0, flags: [], timestamp: nil, args: nil),
+      ])
+    let returns = trace.events.compactMap { event -> UInt64? in
+      if case .return(let end) = event { return end.id }
+      return nil
+    }
+    #expect(returns == [8, 4, 2, 9, 1])
+    #expect(trace.events.contains { if case .error(let e) = $0 { e.id == 4 } else { false } })
+    #expect(!trace.events.contains { if case .loss = $0 { true } else { false } })
+    #expect(sink.dropped == 0)
+  }
+}
+
+extension RuntimeSuite.ReconnectTests {
+  /// Encodes `events` (of one thread) through plain runs wherever they take them, as the
+  /// collector does, and the general methods elsewhere; `open` is the caller's nesting.
+  static func encodeWithPlainRuns(
+    _ events: ArraySlice<TraceEvent>, into encoder: inout TraceEncoder, open: inout [UInt64]
+  ) throws {
+    var index = events.startIndex
+    while index < events.endIndex {
+      let reached =
+        encoder.plainRun(thread: 1, task: 0) { run -> Int in
+          var at = index
+          var inRun = 0
+          loop: while at < events.endIndex, run.used < run.limit {
+            switch events[at] {
+            case .call(let c):
+              guard c.id == run.nextID, let parent = c.parent, parent == open.last,
+                inRun < run.pushedCapacity
+              else { break loop }
+              if inRun == 0, run.baseTop != parent { break loop }
+              run.writeCall(site: c.site)
+              open.append(c.id)
+              inRun += 1
+            case .return(let r):
+              guard r.id == open.last else { break loop }
+              if inRun > 0 {
+                inRun -= 1
+              } else {
+                guard run.baseTop == r.id else { break loop }
+                run.popped += 1
+              }
+              run.writeReturn()
+              open.removeLast()
+            default: break loop
+            }
+            at += 1
+          }
+          for offset in 0..<inRun { run.pushed[offset] = open[open.count - inRun + offset] }
+          run.pushedCount = inRun
+          return at
+        } ?? index
+      if reached == index {
+        try encoder.encode(events[index])
+        switch events[index] {
+        case .call(let c): open.append(c.id)
+        case .return: open.removeLast()
+        default: break
+        }
+        index += 1
+      } else {
+        index = reached
+      }
+    }
+  }
+
+  /// Plain runs keep the open calls' records too: a stream cut anywhere and continued in a
+  /// new one decodes whole, its first calls being exactly the ones open at the cut.
+  @Test(arguments: [(1, 3_000), (2, 11_111), (3, 30_000)] as [(UInt64, Int)])
+  func aStreamContinuedAfterAnyCutDecodesWhole(seed: UInt64, cut: Int) throws {
+    let events = RuntimeSuite.PlainRunTests.randomTree(seed: seed, calls: 20_000)
+    var old = RuntimeSuite.PlainRunTests.start()
+    old.keepsOpenCalls = true
+    var open: [UInt64] = []
+    try Self.encodeWithPlainRuns(events[..<cut], into: &old, open: &open)
+    var starts: [UInt64: CallStart] = [:]
+    for case .call(let c) in events[..<cut] { starts[c.id] = c }
+    #expect(old.openCalls == open.compactMap { starts[$0] })
+    #expect(open.count > 10)
+    // Keeping the open calls changes no byte of the stream.
+    var untracked = RuntimeSuite.PlainRunTests.start()
+    var untrackedOpen: [UInt64] = []
+    try Self.encodeWithPlainRuns(events[..<cut], into: &untracked, open: &untrackedOpen)
+    #expect(untracked.bytes == old.bytes)
+
+    var new = RuntimeSuite.PlainRunTests.start()
+    new.keepsOpenCalls = true
+    #expect(new.continueStream(from: old) == 0)
+    try Self.encodeWithPlainRuns(events[cut...], into: &new, open: &open)
+    new.end()
+    let trace = DecodedTrace(binary: new.takeBytes())
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    let calls = trace.events.compactMap { event -> CallStart? in
+      if case .call(let call) = event { return call }
+      return nil
+    }
+    let reopened = old.openCalls
+    #expect(Array(calls.prefix(reopened.count)) == reopened)
+    let later = events[cut...].filter { if case .call = $0 { true } else { false } }.count
+    #expect(calls.count == reopened.count + later)
+    // Every return in the new stream belongs to one of its calls: as many as calls.
+    #expect(
+      trace.events.filter { if case .return = $0 { true } else { false } }.count == calls.count)
+  }
+}
