@@ -247,3 +247,62 @@ extension RuntimeSuite.ReconnectTests {
       trace.events.filter { if case .return = $0 { true } else { false } }.count == calls.count)
   }
 }
+
+extension RuntimeSuite.ReconnectTests {
+  /// A call dropped (buffer full) before the viewer went away stays dropped for the next
+  /// viewer: its return and error are left out and its later child hangs where it can.
+  @Test func aCallDroppedBeforeTheRestartStaysDropped() {
+    let path = temporaryPath("dropped.sock")
+    let header = TraceHeader(pid: 1, program: "test", arguments: [], startWallNanos: 0)
+    var first: Listener? = Listener(path: path)  // never accepts: the buffer fills
+    let sink = SocketSink(
+      path: path, header: header,
+      definitions: Self.sites.map { .callSite($0) } + [.thread(ThreadInfo(id: 1, name: "main"))])
+    let payload = String(repeating: "x", count: 200)
+    var batch: [TraceEvent] = []
+    for id in 1...40_000 as ClosedRange<UInt64> {
+      batch += [Self.call(id, parent: nil, args: [payload]), Self.end(id)]
+    }
+    batch.append(Self.call(40_001, parent: nil, site: 2))
+    sink.write(batch)
+    let droppedBefore = sink.dropped
+    #expect(droppedBefore > 0)
+    first = nil  // the viewer goes away
+    for _ in 0..<5 { sink.pump() }
+    let second = Listener(path: path)
+    let received = Received()
+    let reader = Thread { received.bytes = second.readAll() }
+    reader.start()
+    for _ in 0..<30 {
+      sink.pump()
+      usleep(20_000)
+    }
+    sink.write([
+      Self.call(40_002, parent: 40_001, site: 3), Self.end(40_002),
+      .error(CallError(id: 40_001, type: "E", description: "e", disposition: .caught)),
+      Self.end(40_001),
+    ])
+    sink.close()
+    while !reader.isFinished { usleep(10_000) }
+    let trace = DecodedTrace(binary: received.bytes, source: path)
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    var calls: [UInt64: CallStart] = [:]
+    var returns: [UInt64] = []
+    var lost: UInt64 = 0
+    for event in trace.events {
+      switch event {
+      case .call(let call): calls[call.id] = call
+      case .return(let end): returns.append(end.id)
+      case .loss(let loss): lost += loss.count
+      case .error: Issue.record("the dropped call's error was sent")
+      default: break
+      }
+    }
+    #expect(calls[40_002]?.parent == nil)
+    #expect(calls[40_001] == nil)
+    #expect(returns == [40_002])
+    #expect(lost >= 1)
+    #expect(sink.dropped >= droppedBefore)
+  }
+}
