@@ -306,3 +306,67 @@ extension RuntimeSuite.ReconnectTests {
     #expect(sink.dropped >= droppedBefore)
   }
 }
+
+extension RuntimeSuite.ReconnectTests {
+  /// Runs fib(5) after starting a sink inside an open traced call (recorded by a file sink
+  /// started first), with `start`, and returns the trace `read` gets once the sinks are
+  /// closed.
+  static func sinkStartedInsideACall(
+    start: () throws -> Void, read: () -> [UInt8]
+  ) throws -> DecodedTrace {
+    FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
+    let first = temporaryPath("first.ftrace")
+    defer { unlink(first) }
+    try FlowTrace.record(to: first)
+    let caller = _TraceCall(site: "caller\t\tReconnectTests.swift\t1", flags: _TraceFlags())
+    caller.entered()
+    try start()
+    _ = fib(5)
+    caller.returningVoid()
+    FlowTrace.closeSinks()
+    return DecodedTrace(binary: read())
+  }
+
+  /// The stream holds the 15 calls of fib(5), its root a root call: nothing refers to the
+  /// caller that started before it, and nothing counts as lost.
+  static func checkOnlyTheCallsAfter(_ trace: DecodedTrace) {
+    #expect(trace.error == nil)
+    #expect(trace.isEnded)
+    var calls: [CallStart] = []
+    var returns = 0
+    for event in trace.events {
+      switch event {
+      case .call(let call): calls.append(call)
+      case .return: returns += 1
+      case .loss, .error: Issue.record("unexpected \(event)")
+      default: break
+      }
+    }
+    #expect(calls.count == 15)
+    #expect(calls.first?.parent == nil)
+    #expect(calls.dropFirst().allSatisfy { $0.parent != nil })
+    #expect(returns == 15)
+  }
+
+  @Test func aFileStartedInsideACallHoldsTheCallsAfter() throws {
+    let path = temporaryPath("inside.ftrace")
+    defer { unlink(path) }
+    let trace = try Self.sinkStartedInsideACall(
+      start: { try FlowTrace.record(to: path) }, read: { readFile(path) })
+    Self.checkOnlyTheCallsAfter(trace)
+  }
+
+  @Test func aStreamStartedInsideACallHoldsTheCallsAfter() throws {
+    let listener = Listener()
+    let received = Received()
+    let reader = Thread { received.bytes = listener.readAll() }
+    reader.start()
+    let trace = try Self.sinkStartedInsideACall(
+      start: { FlowTrace.stream(to: listener.path) },
+      read: {
+        while !reader.isFinished { usleep(10_000) }
+        return received.bytes
+      })
+    Self.checkOnlyTheCallsAfter(trace)
+  }
+}

@@ -21,7 +21,10 @@ final class FileSink: EventSink {
     var path = ""
   }
 
-  init(path: String, header: TraceHeader, definitions: [TraceEvent]) throws(SinkError) {
+  /// A file for the calls after `lastCallID` (the calls before it happened without it).
+  init(
+    path: String, header: TraceHeader, definitions: [TraceEvent], lastCallID: UInt64 = 0
+  ) throws(SinkError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw SinkError(path: path, message: Errno.text(errno)) }
     FileSink.ignoreFileSizeSignal()
@@ -30,6 +33,7 @@ final class FileSink: EventSink {
     initial.path = path
     initial.encoder.header(header)
     for event in definitions { try? initial.encoder.encode(event) }
+    initial.encoder.startAfter(lastCallID: lastCallID)
     state = Locked(initial)
     flush()
   }

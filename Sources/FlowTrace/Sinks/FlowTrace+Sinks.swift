@@ -8,7 +8,9 @@ extension FlowTrace {
     let header = Runtime.shared.traceHeader()
     let sink = try Runtime.shared.consumers.withLock { consumers throws(SinkError) in
       consumers.drain()
-      let sink = try FileSink(path: path, header: header, definitions: consumers.definitions)
+      let sink = try FileSink(
+        path: path, header: header, definitions: consumers.definitions,
+        lastCallID: consumers.collector.nextWireID - 1)
       consumers.sinks.append(sink)
       return sink
     }
@@ -31,7 +33,9 @@ extension FlowTrace {
     Runtime.shared.consumers.withLock { consumers in
       consumers.drain()
       consumers.sinks.append(
-        SocketSink(path: path, header: header, definitions: consumers.definitions))
+        SocketSink(
+          path: path, header: header, definitions: consumers.definitions,
+          lastCallID: consumers.collector.nextWireID - 1))
     }
     Runtime.shared.sinkAdded(socket: true)
   }

@@ -23,6 +23,8 @@ final class SocketSink: EventSink {
     /// The encoder of a stream whose viewer went away (without its bytes): the next stream
     /// announces its open calls again.
     var previous: TraceEncoder?
+    /// The last call before the sink was added.
+    var firstCallAfter: UInt64 = 0
     var lastAttempt: UInt64 = 0
     var definitions: [TraceEvent] = []
     var closed = false
@@ -30,10 +32,14 @@ final class SocketSink: EventSink {
     var droppedTotal: UInt64 = 0
   }
 
-  init(path: String, header: TraceHeader, definitions: [TraceEvent]) {
+  /// A stream of the calls after `lastCallID` (the calls before it happened without it).
+  init(path: String, header: TraceHeader, definitions: [TraceEvent], lastCallID: UInt64 = 0) {
     self.path = path
     self.header = header
-    state.withLock { $0.definitions = definitions }
+    state.withLock {
+      $0.definitions = definitions
+      $0.firstCallAfter = lastCallID
+    }
     pump()
   }
 
@@ -126,6 +132,7 @@ final class SocketSink: EventSink {
     state.encoder.keepsOpenCalls = true
     state.encoder.header(header)
     for event in state.definitions { try? state.encoder.encode(event) }
+    state.encoder.startAfter(lastCallID: state.firstCallAfter)
     if let previous = state.previous {
       let failed = state.encoder.continueStream(from: previous)
       if failed > 0 { state.filter.count(UInt64(failed)) }

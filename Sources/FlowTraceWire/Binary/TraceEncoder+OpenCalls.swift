@@ -63,8 +63,8 @@ extension TraceEncoder {
   /// but no arguments (the `args` flag cleared), so that their children, returns and errors
   /// that follow refer to calls this stream has. From then on a parent or a loss's call that
   /// this stream never had (one that ended before it started) is left out (a root call, an
-  /// unplaced loss), and an error of such a call is refused. Returns how many calls it could
-  /// not announce.
+  /// unplaced loss), and its error and return are not part of this stream (left out). Returns
+  /// how many calls it could not announce.
   public mutating func continueStream(from other: TraceEncoder) -> Int {
     let openCalls = other.openCalls
     var announced: Set<UInt64> = []
@@ -85,6 +85,14 @@ extension TraceEncoder {
     inheritedFloor = max(other.lastCallID, other.inheritedFloor, lastCallID)
     inherited = announced
     return failed
+  }
+
+  /// Starts this stream (header and definitions written) after calls `1...lastCallID`
+  /// happened without it (a sink added while the program runs): a parent or a loss's call
+  /// among them is left out (a root call, an unplaced loss), and their errors and returns
+  /// are not part of this stream (left out, not refused).
+  public mutating func startAfter(lastCallID: UInt64) {
+    inheritedFloor = max(inheritedFloor, lastCallID)
   }
 
   /// True when `id` is a call this stream has announced (only calls before a

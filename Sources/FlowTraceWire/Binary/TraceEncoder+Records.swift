@@ -81,6 +81,7 @@ extension TraceEncoder {
   ) throws(TraceEncodingError) {
     if stacks.current.last != id || !hasContext {
       guard let key = stacks.keyOfOtherStack(withTop: id) else {
+        if !isKnownCall(id) { return }  // a call from before this stream: not in it
         throw TraceEncodingError("return of call \(id), which is not an innermost open call")
       }
       switchContext(thread: key.task == 0 ? key.thread : contextThread, task: key.task)
@@ -104,7 +105,8 @@ extension TraceEncoder {
   public mutating func error(
     id: UInt64, type: String, description: String, disposition: ErrorDisposition
   ) throws(TraceEncodingError) {
-    guard id != 0, id <= lastCallID, isKnownCall(id) else {
+    if id != 0, !isKnownCall(id) { return }  // a call from before this stream: not in it
+    guard id != 0, id <= lastCallID else {
       throw TraceEncodingError("error for call \(id), which has not started")
     }
     let implicit = hasContext && stacks.current.last == id
