@@ -1,5 +1,6 @@
-/// Numbers the contexts (thread, task) of a trace's calls densely from 0, remembering the
-/// last one asked for (a trace switches context far less often than it calls).
+/// Numbers the contexts of a trace's calls densely from 0: a thread, or an async task on
+/// whatever thread it runs (as the decoder keeps its open calls); it remembers the last one
+/// asked for (a trace switches context far less often than it calls).
 struct ContextIndex {
   private struct Key: Hashable {
     var thread: UInt32
@@ -15,6 +16,7 @@ struct ContextIndex {
   /// The number of context (`thread`, `task`), and whether it is new.
   @inline(__always)
   mutating func number(thread: UInt32, task: UInt64) -> (number: Int, isNew: Bool) {
+    let thread = task == 0 ? thread : 0
     if lastNumber >= 0, last.thread == thread, last.task == task { return (lastNumber, false) }
     return lookUp(Key(thread: thread, task: task))
   }

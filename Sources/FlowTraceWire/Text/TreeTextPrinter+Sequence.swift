@@ -16,8 +16,10 @@ extension TreeTextPrinter {
     write: (UnsafeRawBufferPointer) -> Bool
   ) throws(TraceFormatError) -> Bool {
     var errorPath: [UInt64]?
-    var perContext = false
-    if selection.errorsOnly || !SequenceCheck.framingProvesSequence(bytes) {
+    let nesting = SequenceCheck.nesting(bytes)
+    var perContext = nesting == .perContext
+    if perContext, !options.streaming { return false }
+    if selection.errorsOnly || nesting == .unknown {
       var check = NestCheck(collectErrors: selection.errorsOnly)
       defer { check.deallocate() }
       var decoder = TraceDecoder(source: source)
