@@ -73,14 +73,21 @@ extension WireBench {
     return result
   }
 
-  /// `flowtrace-bench print`: tree text lines/s for a generated file of `events` events with
-  /// an Int argument, result and timing per call (and an error every 64 fib(1) calls), for
-  /// every option of `flowtrace print`, in process and through the CLI; baseline: decoding
-  /// the same file through the visitor, in the same run.
+  /// `flowtrace-bench print`: tree text lines/s for generated files of about `events` events
+  /// with an Int argument, result and timing per call (and an error every 64 fib(1) calls):
+  /// one thread, then 4 threads interleaving their fib trees; for every option of `flowtrace
+  /// print`, in process and through the CLI; baseline: decoding the same file through the
+  /// visitor, in the same run.
   static func printTree(events: Int = 4_000_000) {
     let path = "/tmp/flowtrace-bench-print-\(getpid()).ftrace"
     defer { unlink(path) }
     _ = generate(events: events, to: path, withValues: true, withErrors: true)
+    printTree(path: path, label: "1 thread")
+    _ = generateInterleaved(events: events, threads: 4, to: path)
+    printTree(path: path, label: "4 threads interleaved")
+  }
+
+  static func printTree(path: String, label: String) {
     guard let file = try? TraceFile.open(path) else {
       print("print: cannot open \(path)")
       return
@@ -91,7 +98,7 @@ extension WireBench {
       _ = try? file.decodeBinary(into: &visitor)
       visited = visitor
     }
-    print("print: \(visited.events) events, \(file.bytes.count / 1_000_000) MB")
+    print("print, \(label): \(visited.events) events, \(file.bytes.count / 1_000_000) MB")
     print(
       "  decode only (visitor)  wall \(rate(visited.events, decode.wall)) events/s, "
         + "cpu \(rate(visited.events, decode.cpu)) events/s = 1.00×")
@@ -99,13 +106,15 @@ extension WireBench {
     for printCase in printCases {
       var lines = 0
       var bytes = 0
-      _ = try? TreeTextPrinter.printSequence(
-        binary: file.bytes, options: printCase.options, selection: printCase.selection
-      ) { block in
-        lines += countByte(0x0A, in: block)
-        bytes += block.count
-        return true
-      }
+      let fast =
+        (try? TreeTextPrinter.printSequence(
+          binary: file.bytes, options: printCase.options, selection: printCase.selection
+        ) { block in
+          lines += countByte(0x0A, in: block)
+          bytes += block.count
+          return true
+        }) ?? false
+      if !fast { print("  \(printCase.label): the fast printer declined this trace") }
       let time = timed(3) {
         var sum = 0
         _ = try? TreeTextPrinter.printSequence(

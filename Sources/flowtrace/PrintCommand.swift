@@ -73,9 +73,10 @@ struct PrintCommand: ParsableCommand {
     }
   }
 
-  /// Prints a binary trace that nests as one sequence with the fast printer; false (having
-  /// printed nothing) when the trace is not such a trace; throws after the valid prefix of a
-  /// trace with a bad record.
+  /// Prints a binary trace whose calls nest per thread and task (one thread, or interleaved
+  /// threads) with the fast printer; false (having printed nothing) when it does not nest so
+  /// (async children under another context's call); throws after the valid prefix of a trace
+  /// with a bad record.
   private func printSequence(
     _ file: TraceFile, options: TreeTextOptions, selection: TreeTextSelection
   ) throws(CLIError) -> Bool {

@@ -16,12 +16,17 @@ import Testing
       .callSite(CallSite(id: 3, qualifiedName: "h", labels: [], file: "", line: 0)),
       .thread(ThreadInfo(id: 1, name: "main")),
       .thread(ThreadInfo(id: 2, name: "other")),
+      .thread(ThreadInfo(id: 3, name: "third")),
     ]
     var nextID: UInt64 = 1
     var clock: UInt64 = 0
-    var stacks: [UInt32: [UInt64]] = [1: [], 2: []]
+    var stacks: [UInt32: [UInt64]] = [1: [], 2: [], 3: []]
     for _ in 0..<Int.random(in: 5...60, using: &rng) {
-      let thread: UInt32 = interleave && Bool.random(using: &rng) ? 2 : 1
+      let thread: UInt32 = interleave ? UInt32.random(in: 1...3, using: &rng) : 1
+      if interleave, Int.random(in: 0..<15, using: &rng) == 0 {
+        events.append(.loss(Loss(count: 2, thread: thread, parent: stacks[thread]?.last)))
+        continue
+      }
       let stack = stacks[thread] ?? []
       clock += UInt64.random(in: 0...5_000_000, using: &rng)
       if stack.isEmpty || (stack.count < 6 && Int.random(in: 0..<3, using: &rng) > 0) {
@@ -115,6 +120,37 @@ import Testing
         let expected = TreeTextPrinter.render(filtered, options: options)
         #expect(result.stdout == expected, "round \(round) \(arguments)")
         #expect(result.status == 0)
+      }
+    }
+  }
+
+  /// Interleaved threads cut at a random byte: whatever `flowtrace print` prints is the
+  /// general printer's text for the events decoded before the cut.
+  @Test func cutInterleavedTracesMatchTheGeneralPrinter() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var rng = SplitMix(state: 31)
+    let cases: [([String], TreeTextOptions, TreeTextSelection)] = [
+      ([], TreeTextOptions(), TreeTextSelection()),
+      (
+        ["--depth", "2", "--color", "always", "--exclude", "h"],
+        TreeTextOptions(color: true, maxDepth: 2), TreeTextSelection(exclude: [Glob("h")])
+      ),
+    ]
+    for round in 0..<8 {
+      let events = Self.randomTrace(&rng, interleave: true)
+      var bytes = try CLITraces.binary(events)
+      bytes.removeLast(Int.random(in: 1...bytes.count / 3, using: &rng))
+      let trace = try CLITraces.write(bytes, "c\(round).ftrace", in: dir)
+      let decoded = DecodedTrace(binary: bytes).events
+      for (arguments, options, selection) in cases {
+        let result = try CLIRunner.run(["print", trace] + arguments)
+        var filter = TreeFilter(selection: selection)
+        var filtered: [TraceEvent] = []
+        for event in decoded { filter.consume(event) { filtered.append($0) } }
+        #expect(
+          result.stdout == TreeTextPrinter.render(filtered, options: options),
+          "round \(round) \(arguments)")
       }
     }
   }

@@ -6,7 +6,7 @@
 
 /// A growable byte buffer in manually managed memory: an append is one capacity check and a
 /// `memcpy`, with no reference counting or uniqueness checks. The owner calls `deallocate()`.
-struct RawBytes {
+struct RawBytes: BitwiseCopyable {
   private(set) var base: UnsafeMutablePointer<UInt8>
   var count = 0
   private(set) var capacity: Int

@@ -1,6 +1,6 @@
 /// A growable stack of plain values in manually managed memory (the fast printer's open
 /// calls): push and pop without uniqueness checks. The owner calls `deallocate()`.
-struct RawStack<Element: BitwiseCopyable> {
+struct RawStack<Element: BitwiseCopyable>: BitwiseCopyable {
   private(set) var base: UnsafeMutablePointer<Element>
   private(set) var count = 0
   private var capacity: Int

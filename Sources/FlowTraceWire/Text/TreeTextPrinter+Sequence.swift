@@ -1,11 +1,12 @@
 extension TreeTextPrinter {
-  /// Prints a binary trace that nests as one sequence (one thread at a time, no losses: what a
-  /// single-threaded program records) with every option of `flowtrace print`, from the
+  /// Prints a binary trace that nests per thread and task (what any program records, except
+  /// async tasks whose calls nest under another context's call) with every option of
+  /// `flowtrace print`, from the
   /// decoder's records straight into bytes, handed to `write` in blocks of about 1 MiB (it
   /// returns false to stop, after a write error). The text equals `TreeTextPrinter`'s fed
   /// through `TreeFilter`.
   ///
-  /// Returns false, having written nothing, when the trace is not such a sequence (or has a
+  /// Returns false, having written nothing, when the trace does not nest so (or has a
   /// bad record that the first pass found): the caller prints it the general way. Throws after
   /// printing the records before a bad record, exactly as the general path prints them.
   public static func printSequence(
@@ -15,27 +16,45 @@ extension TreeTextPrinter {
     write: (UnsafeRawBufferPointer) -> Bool
   ) throws(TraceFormatError) -> Bool {
     var errorPath: [UInt64]?
-    if selection.errorsOnly || !SequenceCheck.framingProvesSequence(bytes) {
-      var check = SequenceCheck(collectErrors: selection.errorsOnly)
+    let nesting = SequenceCheck.nesting(bytes)
+    var perContext = nesting == .perContext
+    if perContext, !options.streaming { return false }
+    if selection.errorsOnly || nesting == .unknown {
+      var check = NestCheck(collectErrors: selection.errorsOnly)
       defer { check.deallocate() }
       var decoder = TraceDecoder(source: source)
-      guard (try? decoder.decode(bytes, into: &check)) != nil, check.isSequence else {
+      guard (try? decoder.decode(bytes, into: &check)) != nil, check.nestsPerContext else {
         return false
       }
+      perContext = !check.isSequence
+      // Without streaming, interleaved roots print in another order: the general path's.
+      if perContext, !options.streaming { return false }
       if selection.errorsOnly { errorPath = check.errorPath.sorted() }
     }
     let failure = withoutActuallyEscaping(write) { write -> TraceFormatError? in
-      var printer = SequenceTreePrinter(
-        options: options, selection: selection, errorPath: errorPath, write: write)
-      defer { printer.deallocate() }
       var decoder = TraceDecoder(source: source)
       var failure: TraceFormatError?
-      do throws(TraceFormatError) {
-        try decoder.decode(bytes, into: &printer)
-      } catch {
-        failure = error
+      if perContext {
+        var printer = ContextTreePrinter(
+          options: options, selection: selection, errorPath: errorPath, write: write)
+        defer { printer.deallocate() }
+        do throws(TraceFormatError) {
+          try decoder.decode(bytes, into: &printer)
+        } catch {
+          failure = error
+        }
+        printer.finish()
+      } else {
+        var printer = SequenceTreePrinter(
+          options: options, selection: selection, errorPath: errorPath, write: write)
+        defer { printer.deallocate() }
+        do throws(TraceFormatError) {
+          try decoder.decode(bytes, into: &printer)
+        } catch {
+          failure = error
+        }
+        printer.finish()
       }
-      printer.finish()
       return failure
     }
     if let failure { throw failure }

@@ -79,7 +79,8 @@ public struct TreeTextPrinter {
 
   /// Writes everything still buffered: open calls print their entry lines only.
   public mutating func finish(to out: inout some TextOutputStream) {
-    if current != nil { finishCurrent(to: &out) }
+    // Ending the current root promotes the next open root: each prints in turn.
+    while current != nil { finishCurrent(to: &out) }
     for root in waiting { printSubtree(root, to: &out) }
     waiting = []
     for root in openRoots { printSubtree(root, to: &out) }
