@@ -45,26 +45,25 @@ extension RuntimeSuite {
       return encoder
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func plainRunsWriteTheBytesOfTheGeneralForm(seed: UInt64) throws {
-      let events = Self.randomTree(seed: seed, calls: 20_000)
-      var general = Self.start()
-      for event in events { try general.encode(event) }
-      // The same events through plain runs wherever they take them, as the collector does.
-      var fast = Self.start()
-      var open: [UInt64] = []  // the caller's view of the nesting, as the collector keeps it
-      var index = 0
+    /// Encodes `events` (of one thread) through plain runs wherever they take them, as the
+    /// collector does, and the general methods elsewhere; `open` is the caller's nesting.
+    /// Returns how many events went through plain runs.
+    @discardableResult
+    static func encodeWithPlainRuns(
+      _ events: ArraySlice<TraceEvent>, into encoder: inout TraceEncoder, open: inout [UInt64]
+    ) throws -> Int {
+      var index = events.startIndex
       var plain = 0
-      while index < events.count {
+      while index < events.endIndex {
         let reached =
-          fast.plainRun(thread: 1, task: 0) { run -> Int in
+          encoder.plainRun(thread: 1, task: 0) { run -> Int in
             var at = index
             var inRun = 0
-            loop: while at < events.count, run.used < run.limit {
+            loop: while at < events.endIndex, run.used < run.limit {
               switch events[at] {
               case .call(let c):
                 guard c.id == run.nextID, let parent = c.parent, parent == open.last,
-                  c.site < 0x4000, inRun < run.pushedCapacity
+                  inRun < run.pushedCapacity
                 else { break loop }
                 if inRun == 0, run.baseTop != parent { break loop }
                 run.writeCall(site: c.site)
@@ -88,9 +87,8 @@ extension RuntimeSuite {
             run.pushedCount = inRun
             return at
           } ?? index
-        plain += reached - index
         if reached == index {
-          try fast.encode(events[index])
+          try encoder.encode(events[index])
           switch events[index] {
           case .call(let c): open.append(c.id)
           case .return: open.removeLast()
@@ -98,9 +96,22 @@ extension RuntimeSuite {
           }
           index += 1
         } else {
+          plain += reached - index
           index = reached
         }
       }
+      return plain
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func plainRunsWriteTheBytesOfTheGeneralForm(seed: UInt64) throws {
+      let events = Self.randomTree(seed: seed, calls: 20_000)
+      var general = Self.start()
+      for event in events { try general.encode(event) }
+      // The same events through plain runs wherever they take them, as the collector does.
+      var fast = Self.start()
+      var open: [UInt64] = []  // the caller's view of the nesting, as the collector keeps it
+      let plain = try Self.encodeWithPlainRuns(events[...], into: &fast, open: &open)
       general.end()
       fast.end()
       #expect(plain > events.count / 2)
