@@ -24,11 +24,7 @@ extension WireBench {
   static func generateInterleaved(
     events: Int, threads: Int, run: Int = 200, to path: String
   ) -> (calls: Int, bytes: Int) {
-    var encoder = TraceEncoder(capacity: 1 << 22)
-    encoder.header(
-      TraceHeader(pid: getpid(), program: "bench", arguments: [], startWallNanos: 0))
-    encoder.callSite(
-      CallSite(id: 1, qualifiedName: "fib", labels: ["_"], file: "Fib.swift", line: 1))
+    var encoder = fibTraceStart()
     var workers: [FibThread] = []
     for number in 1...threads {
       encoder.thread(id: UInt32(number), name: "worker \(number)")

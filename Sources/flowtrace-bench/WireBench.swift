@@ -8,17 +8,23 @@ import FlowTraceWire
 /// fast path and through `TraceEvent`s, against a byte scan of the same mapping) and `encode`.
 /// Figures are ratios against baselines measured in the same run.
 enum WireBench {
+  /// An encoder holding the header and the one call site (`fib`) of the generated traces.
+  static func fibTraceStart() -> TraceEncoder {
+    var encoder = TraceEncoder(capacity: 1 << 22)
+    encoder.header(
+      TraceHeader(pid: getpid(), program: "bench", arguments: [], startWallNanos: 0))
+    encoder.callSite(
+      CallSite(id: 1, qualifiedName: "fib", labels: ["_"], file: "Fib.swift", line: 1))
+    return encoder
+  }
+
   /// Writes a file of about `events` events: repeated fib(24) call trees with timing (and,
   /// `withValues`, an Int argument and result per call; `withErrors`, every 64th call of
   /// fib(1) throws an error that its caller catches).
   static func generate(
     events: Int, to path: String, withValues: Bool = false, withErrors: Bool = false
   ) -> (calls: Int, bytes: Int) {
-    var encoder = TraceEncoder(capacity: 1 << 22)
-    encoder.header(
-      TraceHeader(pid: getpid(), program: "bench", arguments: [], startWallNanos: 0))
-    encoder.callSite(
-      CallSite(id: 1, qualifiedName: "fib", labels: ["_"], file: "Fib.swift", line: 1))
+    var encoder = fibTraceStart()
     encoder.thread(id: 1, name: "main")
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var id: UInt64 = 0
