@@ -59,7 +59,10 @@ public struct TraceMacro: BodyMacro {
       (function, problem) = (nil, .unsupportedDeclaration)
     }
     if function == nil {
-      context.diagnose(Diagnostic(node: attribute, message: problem))
+      context.diagnose(
+        Diagnostic(
+          node: attribute, message: problem,
+          fixIts: RemoveAttributeFixIt.fixIts(removing: attribute)))
     }
     return function
   }

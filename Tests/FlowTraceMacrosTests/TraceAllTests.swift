@@ -31,10 +31,8 @@ final class TraceAllTests: XCTestCase {
               __ftCall.argument(base)
             }
             __ftCall.entered()
-            defer {
-              __ftCall.returningVoid()
-            }
             self.base = base
+            __ftCall.initialized(self)
           }
           func add(_ a: Int, _ b: Int) -> Int {
             let __ftCall = _TraceCall(site: "Calc.add\t_,_\t?\t0", flags: _TraceFlags())

@@ -20,9 +20,15 @@ final class TraceDiagnosticsTests: XCTestCase {
         DiagnosticSpec(
           message:
             "@Trace needs a function with a body; a protocol requirement or a declaration without a body cannot be traced",
-          line: 2, column: 3)
+          line: 2, column: 3, fixIts: [FixItSpec(message: "remove '@Trace'")])
       ],
       macros: testMacros,
+      applyFixIts: ["remove '@Trace'"],
+      fixedSource: #"""
+        protocol Store {
+          func load() -> Int
+        }
+        """#,
       indentationWidth: .spaces(2)
     )
   }
@@ -47,9 +53,17 @@ final class TraceDiagnosticsTests: XCTestCase {
         DiagnosticSpec(
           message:
             "@Trace cannot trace an accessor; put it on a method, or trace the function the accessor calls",
-          line: 3, column: 5)
+          line: 3, column: 5, fixIts: [FixItSpec(message: "remove '@Trace'")])
       ],
       macros: testMacros,
+      applyFixIts: ["remove '@Trace'"],
+      fixedSource: #"""
+        struct S {
+          var x: Int {
+            get { 1 }
+          }
+        }
+        """#,
       indentationWidth: .spaces(2)
     )
   }

@@ -139,7 +139,7 @@ final class TraceTypeMembersTests: XCTestCase {
     )
   }
 
-  func testInitializerRunsInlineWithDefer() {
+  func testInitializerRecordsWhatItMade() {
     assertMacroExpansion(
       #"""
       struct Point {
@@ -158,10 +158,8 @@ final class TraceTypeMembersTests: XCTestCase {
               __ftCall.argument(x)
             }
             __ftCall.entered()
-            defer {
-              __ftCall.returningVoid()
-            }
             self.x = x
+            __ftCall.initialized(self)
           }
         }
         """#,
@@ -190,48 +188,16 @@ final class TraceTypeMembersTests: XCTestCase {
               __ftCall.argument(text)
             }
             __ftCall.entered()
-            var __ftThrew = false
-            defer {
-              if !__ftThrew {
-                __ftCall.returningVoid()
-              }
-            }
             do throws(ParseError) {
               guard let number = Int(text) else {
                 throw .notANumber
               }
               self.number = number
             } catch {
-              __ftThrew = true
               __ftCall.throwing(error)
               throw error
             }
-          }
-        }
-        """#,
-      macros: testMacros,
-      indentationWidth: .spaces(2)
-    )
-  }
-
-  func testDeinitializer() {
-    assertMacroExpansion(
-      #"""
-      final class Handle {
-        @Trace deinit {
-          close()
-        }
-      }
-      """#,
-      expandedSource: #"""
-        final class Handle {
-          deinit {
-            let __ftCall = _TraceCall(site: "Handle.deinit\t\tTestModule/test.swift\t2", flags: _TraceFlags())
-            __ftCall.entered()
-            defer {
-              __ftCall.returningVoid()
-            }
-            close()
+            __ftCall.initialized(self)
           }
         }
         """#,

@@ -91,7 +91,8 @@ extension RuntimeSuite {
       }
       #expect(
         Self.calls(events) == [
-          "ShapeCalc.init(base: 1)", "ShapeCalc.add(2, 3) → 6", "ShapeCalc.bump()",
+          "ShapeCalc.init(base: 1) → FlowTraceTests.ShapeCalc(base: 1)", "ShapeCalc.add(2, 3) → 6",
+          "ShapeCalc.bump()",
           "ShapeCalc.timed() → 2",
         ])
       let add = events.first { $0.qualifiedName == "ShapeCalc.add" }

@@ -36,10 +36,24 @@ enum QualifiedName {
     if let decl = scope.as(EnumDeclSyntax.self) { return decl.name.trimmedDescription }
     if let decl = scope.as(ActorDeclSyntax.self) { return decl.name.trimmedDescription }
     if let decl = scope.as(ProtocolDeclSyntax.self) { return decl.name.trimmedDescription }
-    if let decl = scope.as(ExtensionDeclSyntax.self) {
-      return decl.extendedType.trimmedDescription.filter { !$0.isWhitespace }
-    }
+    if let decl = scope.as(ExtensionDeclSyntax.self) { return extendedName(decl.extendedType) }
     return nil
+  }
+
+  /// The name an extension's type contributes, without generic arguments or sugar:
+  /// `Array<Int>` and `[Int]` are `Array`, `[String: Int]` is `Dictionary`, `Int?` is
+  /// `Optional`, `Outer<T>.Inner` is `Outer.Inner`; as `extension Array where …` reads.
+  private static func extendedName(_ type: TypeSyntax) -> String {
+    if let type = type.as(IdentifierTypeSyntax.self) { return type.name.trimmedDescription }
+    if let type = type.as(MemberTypeSyntax.self) {
+      return extendedName(type.baseType) + "." + type.name.trimmedDescription
+    }
+    if type.is(ArrayTypeSyntax.self) { return "Array" }
+    if type.is(DictionaryTypeSyntax.self) { return "Dictionary" }
+    if type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
+      return "Optional"
+    }
+    return type.trimmedDescription.filter { !$0.isWhitespace }
   }
 
   /// Scopes that make what they contain local: functions, initializers, accessors, closures.

@@ -19,14 +19,18 @@ struct TraceBody {
     switch function.kind {
     case .never: lines.append(originalBody)
     case .inline: lines += inlineExit
+    case .initializer(let failable): lines += initializerExit(failable: failable)
     case .function: lines += function.isAsync ? asyncExit : syncExit
     }
     return lines.joined(separator: "\n")
   }
 
   /// The user's statements, comments kept, surrounding blank space dropped.
-  private var originalBody: String {
-    let text = Dedent.statements(function.body.statements).description
+  private var originalBody: String { Self.text(of: function.body.statements) }
+
+  /// Statements as source text, moved left, surrounding blank space dropped.
+  private static func text(of statements: CodeBlockItemListSyntax) -> String {
+    let text = Dedent.statements(statements).description
     let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
     let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
     return start < end ? String(text[start..<end]) : ""
@@ -49,11 +53,33 @@ struct TraceBody {
     return function.returnsOpaqueType ? "" : " -> \(returnType.trimmedDescription)"
   }
 
-  private func closure(effects: String) -> String {
+  private func closure(effects: String, body: String? = nil) -> String {
     let signature = effects + closureResult
     let head = signature.isEmpty ? "{" : "{ ()\(signature) in"
-    let body = originalBody
+    let body = body ?? originalBody
     return body.isEmpty ? "\(head)\n}" : "\(head)\n\(body)\n}"
+  }
+
+  /// True when the body runs in a local function carrying the function's possible result
+  /// builder attributes (a closure cannot carry them).
+  private var usesLocalFunction: Bool {
+    !function.builderAttributes.isEmpty && function.returnType != nil
+      && function.throwing != .rethrowing
+  }
+
+  /// The local function `__ftBody` that runs the original body under its result builder.
+  private func localFunction(effects: String) -> String {
+    let attributes = function.builderAttributes.joined(separator: " ")
+    let result = function.returnType.map { " -> \($0.trimmedDescription)" } ?? ""
+    let body = originalBody
+    let head = "\(attributes) func __ftBody()\(effects)\(result) {"
+    return body.isEmpty ? "\(head)\n}" : "\(head)\n\(body)\n}"
+  }
+
+  /// The declarations that come before the body runs, and the expression that runs it.
+  private func runner(effects: String) -> (declarations: [String], call: String) {
+    guard usesLocalFunction else { return ([], closure(effects: effects) + "()") }
+    return ([localFunction(effects: effects)], "__ftBody()")
   }
 
   private var doClause: String {
@@ -68,7 +94,7 @@ struct TraceBody {
   }
 
   private var syncExit: [String] {
-    let call = "\(closure(effects: function.closureThrowsClause))()"
+    let (declarations, call) = runner(effects: function.closureThrowsClause)
     let isThrowing = function.throwing != .none
     let invoke = isThrowing ? "try \(call)" : call
     var lines: [String]
@@ -79,14 +105,17 @@ struct TraceBody {
     }
     if isThrowing { lines = [doClause] + lines + rethrowLines }
     if function.returnType == nil { lines.append("__ftCall.returningVoid()") }
-    return lines
+    return declarations + lines
   }
 
   /// Async bodies run in the call's task scope, so child tasks nest under the call.
   private var asyncExit: [String] {
     let isThrowing = function.throwing != .none
     let effects = " async" + function.closureThrowsClause
-    let scope = "__ftCall.withTaskScope(isolation: #isolation) \(closure(effects: effects))"
+    let (declarations, call) = runner(effects: effects)
+    let body = declarations.isEmpty ? nil : (isThrowing ? "try await " : "await ") + call
+    let scope =
+      "__ftCall.withTaskScope(isolation: #isolation) \(closure(effects: effects, body: body))"
     let invoke = (isThrowing ? "try await " : "await ") + scope
     var lines: [String]
     if function.returnType == nil {
@@ -96,11 +125,39 @@ struct TraceBody {
     }
     if isThrowing { lines = [doClause] + lines + rethrowLines }
     if function.returnType == nil { lines.append("__ftCall.returningVoid()") }
+    return declarations + lines
+  }
+
+  /// Initializers: no closure (a closure cannot capture a half-built `self`); each successful
+  /// exit records `self`, a failable one's `defer` records `nil` unless it succeeded.
+  private func initializerExit(failable: Bool) -> [String] {
+    let statements = function.body.statements
+    let rewritten = InitializerExits.rewrite(statements, failable: failable)
+    let body = Self.text(of: rewritten)
+    let isThrowing = function.throwing != .none
+    let fallsThrough = InitializerExits.fallsThrough(statements)
+    var lines: [String] = []
+    if failable {
+      // An initializer that always fails (`return nil` only) needs no flag.
+      let canSucceed = isThrowing || fallsThrough || rewritten.description != statements.description
+      lines +=
+        canSucceed ? ["var __ftSucceeded = false", "defer {", "if !__ftSucceeded {"] : ["defer {"]
+      lines += ["__ftCall.initializerFailed()"] + (canSucceed ? ["}", "}"] : ["}"])
+    }
+    if isThrowing {
+      let caught = (failable ? ["__ftSucceeded = true"] : []) + ["__ftCall.throwing(error)"]
+      lines += [doClause, body, "} catch {"] + caught + ["throw error", "}"]
+    } else if !body.isEmpty {
+      lines.append(body)
+    }
+    if fallsThrough {
+      lines += InitializerExits.successStatements(failable: failable)
+    }
     return lines
   }
 
-  /// Initializers, deinitializers and functions taking `consuming` parameters: no closure
-  /// (`self` is not whole yet; a closure cannot consume a capture), `defer` records the exit.
+  /// Deinitializers and functions taking `consuming` parameters: no closure (a closure cannot
+  /// consume a capture), `defer` records the exit.
   private var inlineExit: [String] {
     guard function.throwing != .none else {
       return ["defer {", "__ftCall.returningVoid()", "}", originalBody]

@@ -6,9 +6,12 @@ struct TracedFunction {
   enum Kind: Equatable {
     /// A function or method: the body runs in an immediately-applied closure.
     case function
-    /// An initializer, deinitializer or function with `consuming` parameters: the body runs
-    /// inline, the exit (without a result) is recorded by `defer`.
+    /// A deinitializer or function with `consuming` parameters: the body runs inline, the
+    /// exit (without a result) is recorded by `defer`.
     case inline
+    /// An initializer: the body runs inline and each successful exit records `self`; a
+    /// failable one records `nil` when it fails.
+    case initializer(failable: Bool)
     /// A function returning `Never`: the body runs inline after the enter event.
     case never
   }
@@ -38,6 +41,9 @@ struct TracedFunction {
   /// The declared return type; nil for `Void` (written or not) and for initializers.
   var returnType: TypeSyntax?
   var body: CodeBlockSyntax
+  /// Attributes that may be result builders (`@ViewBuilder`), as written: when there are
+  /// any, the body moves into a local function carrying them, so the builder still applies.
+  var builderAttributes: [String] = []
 
   /// True when the return type is opaque (`some P`) and must be left to inference.
   var returnsOpaqueType: Bool {
@@ -79,7 +85,8 @@ extension TracedFunction {
       isAsync: signature.effectSpecifiers?.asyncSpecifier != nil,
       throwing: Self.throwing(signature.effectSpecifiers?.throwsClause),
       returnType: returnType.flatMap { Self.isVoid($0) ? nil : $0 },
-      body: body
+      body: body,
+      builderAttributes: BuilderAttributes.candidates(in: decl.attributes)
     )
   }
 
@@ -89,7 +96,7 @@ extension TracedFunction {
     let signature = decl.signature
     self.init(
       name: "init",
-      kind: .inline,
+      kind: .initializer(failable: decl.optionalMark != nil),
       parameters: signature.parameterClause.parameters.map(TracedParameter.init),
       isAsync: signature.effectSpecifiers?.asyncSpecifier != nil,
       throwing: Self.throwing(signature.effectSpecifiers?.throwsClause),
