@@ -1,4 +1,5 @@
 /// Turns values into the text a trace shows.
+@usableFromInline
 enum ValueRender {
   /// Int, Double and Bool as raw record bits (formatted later), or nil for other types.
   static func raw<T>(_ value: T, argument: Bool) -> (RecordKind, UInt64)? {
@@ -26,7 +27,60 @@ enum ValueRender {
 
   /// A string as Swift source reads it (`"a\"b"`), cut to the limit.
   static func quoted(_ value: String, limit: Int) -> String {
-    cut(value.debugDescription, to: limit)
+    var out = BoundedText(limit: limit)
+    writeQuoted(value, into: &out)
+    return out.text
+  }
+
+  /// Writes a string as Swift source reads it; a long one only as far as the limit needs.
+  static func writeQuoted(_ value: String, into out: inout BoundedText) {
+    if value.utf8.count > 4 * out.limit + 64 {
+      // Escaping looks only at a scalar and what precedes it, so the quoted head is the
+      // start of the quoted whole (less the head's closing quote).
+      let head = value.prefix(out.limit + 1)
+      if head.count == out.limit + 1 {
+        var text = String(head).debugDescription
+        text.removeLast()
+        out.writeSettling(text)
+        return
+      }
+    }
+    out.write(value.debugDescription)
+  }
+
+  /// The text of a value by the trace's rule (see `RenderPlan`), cut to `limit` characters.
+  static func render<T>(_ value: T, limit: Int) -> String {
+    if legacyMode { return legacy(value, limit: limit) }
+    if let (kind, bits) = raw(value, argument: true) { return format(kind, bits) }
+    let plan = RenderPlans.typed(T.self)
+    var out = BoundedText(limit: limit)
+    withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
+    return out.text
+  }
+
+  /// The top rule for a class or existential: its dynamic type decides, as casts do.
+  static func dynamicTop<T>(_ value: T, into out: inout BoundedText) {
+    if let string = value as? String {
+      writeQuoted(string, into: &out)
+    } else if let representable = value as? any TraceRepresentable {
+      out.write(representable.traceDescription)
+    } else {
+      out.write(String(reflecting: value))
+    }
+  }
+
+  /// Benchmarks only: render every value the way FlowTrace did before render plans, on the
+  /// program's thread (`FlowTrace._setLegacyValueRendering`).
+  @usableFromInline nonisolated(unsafe) static var legacyMode = false
+
+  /// The rule before render plans: casts on every value, the whole text built, then cut.
+  static func legacy<T>(_ value: T, limit: Int) -> String {
+    if let (kind, bits) = raw(value, argument: true) { return format(kind, bits) }
+    if let string = value as? String { return cut(string.debugDescription, to: limit) }
+    if let representable = value as? any TraceRepresentable {
+      return cut(representable.traceDescription, to: limit)
+    }
+    return cut(String(reflecting: value), to: limit)
   }
 
   /// Cuts text longer than `limit` characters to `limit - 1` characters and `…`.

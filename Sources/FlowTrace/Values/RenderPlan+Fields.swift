@@ -1,0 +1,87 @@
+@_spi(Reflection) import Swift
+
+// What reflection prints, without `Mirror` per value: a struct's stored properties read at
+// their offsets by their own plans, an enum without payloads by its case's text made once.
+
+/// One stored property of a struct: `label: ` and where and how its value renders.
+struct StoredField {
+  let label: String
+  let offset: Int
+  let plan: AnyRenderPlan
+}
+
+/// The texts of an enum without payloads, one per case, made by reflection on first sight
+/// (the value's bits are its case, so the text is a function of them).
+final class CaseTexts: @unchecked Sendable {
+  private let texts = Locked<[UInt16: String]>([:])
+
+  func text<T>(of value: T) -> String {
+    var key: UInt16 = 0
+    withUnsafeBytes(of: value) { bytes in
+      for (index, byte) in bytes.prefix(2).enumerated() { key |= UInt16(byte) << (8 * index) }
+    }
+    if let known = texts.withLock({ $0[key] }) { return known }
+    let text = String(reflecting: value)
+    texts.withLock { $0[key] = text }
+    return text
+  }
+}
+
+extension RenderPlan {
+  /// How reflection prints a `T` with no text of its own: stored fields for a plain struct,
+  /// case texts for an enum without payloads, else `String(reflecting:)` per value.
+  static func reflectionStyle() -> Reflecting {
+    guard !(T.self is any CustomReflectable.Type) else { return .dynamic }
+    // Reflection prints a class instance as its class's name.
+    if T.self is AnyObject.Type { return .constant(_typeName(T.self, qualified: true)) }
+    let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
+    switch metadata.load(as: UInt.self) {
+    case 0x200: return structStyle() ?? .dynamic
+    case 0x201 where payloadFree(metadata): return .cases(CaseTexts())
+    default: return .dynamic
+    }
+  }
+
+  /// An enum whose descriptor counts no payload cases, small and trivially copyable.
+  private static func payloadFree(_ metadata: UnsafeRawPointer) -> Bool {
+    guard MemoryLayout<T>.size <= 2, _isPOD(T.self),
+      let descriptor = metadata.load(fromByteOffset: 8, as: UnsafeRawPointer?.self)
+    else { return false }
+    // TargetEnumDescriptor: five 32-bit words of type context, then the payload case count
+    // (low 24 bits).
+    return descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF == 0
+  }
+
+  /// The stored fields of a struct, or nil when one of them cannot be read in place (a
+  /// `weak` reference: an optional of a class or an existential).
+  private static func structStyle() -> Reflecting? {
+    var fields: [StoredField] = []
+    var readable = true
+    let complete = _forEachField(of: T.self) { name, offset, type, _ in
+      let field = openField(type)
+      guard field.inPlace else {
+        readable = false
+        return false
+      }
+      fields.append(
+        StoredField(label: String(cString: name) + ": ", offset: offset, plan: field.plan))
+      return true
+    }
+    guard complete, readable else { return nil }
+    return .fields(_typeName(T.self, qualified: true), fields)
+  }
+}
+
+/// A field type's plan, and whether its storage is the value itself (not a weak reference).
+private func openField(_ type: Any.Type) -> (plan: AnyRenderPlan, inPlace: Bool) {
+  func open<F>(_: F.Type) -> (plan: AnyRenderPlan, inPlace: Bool) {
+    let plan = RenderPlans.plan(for: F.self)
+    if let optional = F.self as? any OptionalValue.Type { return (plan, wrapsValue(optional)) }
+    return (plan, true)
+  }
+  return _openExistential(type, do: open)
+}
+
+private func wrapsValue<O: OptionalValue>(_: O.Type) -> Bool {
+  Deferral.allowed(O.Wrapped.self)
+}

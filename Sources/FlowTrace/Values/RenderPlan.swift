@@ -1,0 +1,206 @@
+/// How values of one type render, decided once per type (which protocol, which fast path)
+/// and cached, so a call pays no dynamic cast: see `RenderPlan.of`.
+///
+/// Two rules, as before plans existed:
+/// - `top` is a traced value's text: `TraceRepresentable` first (looking through optionals,
+///   as a cast does), a `String` (also inside optionals) quoted, else `String(reflecting:)`;
+/// - `nested` is `String(reflecting:)` exactly (elements of arrays and dictionaries,
+///   payloads of optionals).
+class AnyRenderPlan: @unchecked Sendable {
+  /// Writes the value at `value` by the top rule.
+  func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
+  /// Writes the value at `value` as `String(reflecting:)` does.
+  func nested(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
+  /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
+  /// possibly inside optionals).
+  var topIsSpecial: Bool { false }
+  /// Calls `body` with the value inside every optional level (and its plan); false when a
+  /// level is nil.
+  func innermost(
+    _ value: UnsafeRawPointer, _ body: (UnsafeRawPointer, AnyRenderPlan) -> Void
+  ) -> Bool {
+    body(value, self)
+    return true
+  }
+}
+
+/// The plan of one type `T`.
+final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
+  /// What renders a `T`.
+  enum Style {
+    /// `traceDescription`, then (nested) the reflecting rule.
+    case representable((UnsafeRawPointer) -> String, nestedStyle: Reflecting)
+    /// A `String`: quoted.
+    case string
+    /// Optional: the plan of the wrapped type and how to read the payload.
+    case optional(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Void) -> Bool)
+    /// Everything else: the reflecting rule.
+    case reflecting(Reflecting)
+    /// A class instance: the plan of its dynamic class decides (a subclass may conform where
+    /// its superclass does not); this is the class's own `traceDescription` (if any) and
+    /// reflecting rule, used when the instance is exactly a `T`.
+    case instance(((UnsafeRawPointer) -> String)?, Reflecting)
+    /// Existentials and other types: casts on the value decide, as before plans.
+    case dynamic
+  }
+
+  /// How `String(reflecting:)` renders a `T`.
+  enum Reflecting {
+    case debugDescription((UnsafeRawPointer) -> String)
+    case description((UnsafeRawPointer) -> String)
+    case streamable((UnsafeRawPointer, inout BoundedText) -> Void)
+    /// An array: the plan of its elements and a walk over them.
+    case sequence(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Bool) -> Void)
+    /// A collection whose text is kept for its storage (`TextMemo`).
+    indirect case memoized(TextMemo<T>, Reflecting)
+    /// A dictionary: key and value plans and a walk over the pairs.
+    case pairs(
+      AnyRenderPlan, AnyRenderPlan,
+      (UnsafeRawPointer, (UnsafeRawPointer, UnsafeRawPointer) -> Bool) -> Bool)
+    /// A struct reflection prints: `Module.Type(label: value, …)`, its stored properties
+    /// read at their offsets (see `RenderPlan+Fields.swift`).
+    case fields(String, [StoredField])
+    /// An enum without payloads: its text per case, made once by reflection.
+    case cases(CaseTexts)
+    /// Text that is the same for every value (a class printed by reflection: its name).
+    case constant(String)
+    /// Existentials and types reflection prints: `String(reflecting:)` per value.
+    case dynamic
+  }
+
+  let style: Style
+
+  init(style: Style) { self.style = style }
+
+  override var topIsSpecial: Bool {
+    switch style {
+    case .representable, .string: return true
+    case .optional(let wrapped, _): return wrapped.topIsSpecial
+    case .reflecting, .instance, .dynamic: return false
+    }
+  }
+
+  override func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {
+    switch style {
+    case .representable(let render, _):
+      out.write(render(value))
+    case .string:
+      ValueRender.writeQuoted(value.assumingMemoryBound(to: String.self).pointee, into: &out)
+    case .optional:
+      guard topIsSpecial else { return nested(value, into: &out) }
+      // A cast looks through every optional level: a payload renders by its own top rule;
+      // a nil at any level renders the whole value by the reflecting rule.
+      let found = innermost(value) { payload, plan in plan.top(payload, into: &out) }
+      if !found { nested(value, into: &out) }
+    case .reflecting(let reflecting):
+      write(reflecting, value, into: &out)
+    case .instance(let representable, let reflecting):
+      if let plan = dynamicPlan(value) { return plan.top(value, into: &out) }
+      if let representable {
+        out.write(representable(value))
+      } else {
+        write(reflecting, value, into: &out)
+      }
+    case .dynamic:
+      ValueRender.dynamicTop(value.assumingMemoryBound(to: T.self).pointee, into: &out)
+    }
+  }
+
+  /// The plan of an instance's class when it is a subclass of `T` (nil when exactly `T`).
+  private func dynamicPlan(_ value: UnsafeRawPointer) -> AnyRenderPlan? {
+    let dynamicType = type(of: value.assumingMemoryBound(to: T.self).pointee)
+    guard ObjectIdentifier(dynamicType) != ObjectIdentifier(T.self) else { return nil }
+    return RenderPlans.plan(forAny: dynamicType)
+  }
+
+  override func innermost(
+    _ value: UnsafeRawPointer, _ body: (UnsafeRawPointer, AnyRenderPlan) -> Void
+  ) -> Bool {
+    guard case .optional(let wrapped, let unwrap) = style else {
+      body(value, self)
+      return true
+    }
+    var found = false
+    _ = unwrap(value) { payload in found = wrapped.innermost(payload, body) }
+    return found
+  }
+
+  override func nested(_ value: UnsafeRawPointer, into out: inout BoundedText) {
+    switch style {
+    case .representable(_, let reflecting): write(reflecting, value, into: &out)
+    case .string:
+      ValueRender.writeQuoted(value.assumingMemoryBound(to: String.self).pointee, into: &out)
+    case .optional(let wrapped, let unwrap):
+      var wrote = false
+      _ = unwrap(value) { payload in
+        out.write("Optional(")
+        wrapped.nested(payload, into: &out)
+        out.write(")")
+        wrote = true
+      }
+      if !wrote { out.write("nil") }
+    case .reflecting(let reflecting): write(reflecting, value, into: &out)
+    case .instance(_, let reflecting):
+      if let plan = dynamicPlan(value) { return plan.nested(value, into: &out) }
+      write(reflecting, value, into: &out)
+    case .dynamic: write(.dynamic, value, into: &out)
+    }
+  }
+
+  private func write(
+    _ reflecting: Reflecting, _ value: UnsafeRawPointer, into out: inout BoundedText
+  ) {
+    switch reflecting {
+    case .debugDescription(let render), .description(let render):
+      out.write(render(value))
+    case .streamable(let write):
+      write(value, &out)
+    case .memoized(let memo, let inner):
+      if let known = memo.text(of: value, limit: out.limit) {
+        return out.write(known.held, settled: known.settled)
+      }
+      var fresh = BoundedText(limit: out.limit)
+      write(inner, value, into: &fresh)
+      memo.keep(value, limit: out.limit, held: fresh.held, settled: fresh.isFull)
+      out.write(fresh.held, settled: fresh.isFull)
+    case .sequence(let element, let walk):
+      out.write("[")
+      var first = true
+      walk(value) { item in
+        if !first { out.write(", ") }
+        first = false
+        element.nested(item, into: &out)
+        return !out.isFull
+      }
+      out.write("]")
+    case .pairs(let key, let element, let walk):
+      out.write("[")
+      var first = true
+      let any = walk(value) { pairKey, pairValue in
+        if !first { out.write(", ") }
+        first = false
+        key.nested(pairKey, into: &out)
+        out.write(": ")
+        element.nested(pairValue, into: &out)
+        return !out.isFull
+      }
+      out.write(any ? "]" : ":]")
+    case .fields(let typeName, let fields):
+      out.write(typeName)
+      out.write("(")
+      for (index, field) in fields.enumerated() {
+        if index > 0 { out.write(", ") }
+        out.write(field.label)
+        field.plan.nested(value + field.offset, into: &out)
+        if out.isFull { break }
+      }
+      out.write(")")
+    case .constant(let text):
+      out.write(text)
+    case .cases(let texts):
+      out.write(texts.text(of: value.assumingMemoryBound(to: T.self).pointee))
+    case .dynamic:
+      out.write(String(reflecting: value.assumingMemoryBound(to: T.self).pointee))
+    }
+  }
+}
