@@ -1,0 +1,154 @@
+import FlowTraceExplorer
+import FlowTraceWire
+
+/// The diff view: this trace and a second one as one tree with `-`/`+`/`~` marks.
+extension ExplorerApp {
+  /// Loads `path` whole and shows the merged tree of the current trace (A) and it (B);
+  /// returns the problem when it cannot be read.
+  @discardableResult
+  public func compare(with path: String) -> String? {
+    finishLoading()
+    let file: TraceFile
+    do {
+      file = try TraceFile.open(path)
+    } catch {
+      message = .error(error.description)
+      return error.description
+    }
+    let other = LoadedTrace(file)
+    if other.tree.count == 0 {
+      let text = "\(path): not a FlowTrace trace" + (other.problem.map { ": " + $0 } ?? "")
+      message = .error(text)
+      return text
+    }
+    let a = diff?.a ?? tree
+    let merged = MergedDiff(a, other.tree)
+    if diff == nil { sourceA = document.source }
+    diff = merged
+    let base = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
+    document = TraceDocument(
+      source: base(sourceA) + " ⇢ " + base(path), header: document.header, tree: merged.tree,
+      problem: nil)
+    outline = Outline(tree: merged.tree)
+    search = nil
+    searchHighlighter = nil
+    functionStats = nil
+    cursor = 0
+    scroll = 0
+    let count = merged.differences.count
+    if count == 0 {
+      message = .info("no differences" + (other.problem.map { " (B: \($0))" } ?? ""))
+    } else {
+      jump(to: merged.differences[0])
+      message = .info(
+        "\(Units.count(count)) difference\(count == 1 ? "" : "s"): d/D next/previous, "
+          + "v differences only" + (other.problem.map { " (B: \($0))" } ?? ""))
+    }
+    return nil
+  }
+
+  func performDiff(_ action: Action) {
+    if action == .compareTrace {
+      mode = .prompt(.compare, LineEditor())
+      return
+    }
+    guard let diff else {
+      message = .info("no second trace: c compares with one (or start with --diff FILE)")
+      return
+    }
+    switch action {
+    case .differencesOnly:
+      let node = currentNode
+      if outline.filter?.source == Self.differencesOnlyLabel {
+        outline.setFilter(nil, in: tree)
+        message = .info("all calls")
+      } else {
+        outline.showOnly(diff.differingNodes, label: Self.differencesOnlyLabel, in: tree)
+        message = .info("differences only (v shows everything)")
+      }
+      restoreCursor(to: node)
+    case .nextDifference, .previousDifference:
+      jumpToDifference(diff.differences, forward: action == .nextDifference)
+    default:
+      break
+    }
+  }
+
+  static let differencesOnlyLabel = "differences only"
+
+  func jumpToDifference(_ nodes: [Int], forward: Bool) {
+    guard !nodes.isEmpty else {
+      message = .info("no differences")
+      return
+    }
+    let here = currentNode ?? -1
+    // Nodes are in display order (the merged tree is written depth first).
+    var low = 0
+    var high = nodes.count
+    while low < high {
+      let mid = (low + high) / 2
+      if forward ? nodes[mid] <= here : nodes[mid] < here { low = mid + 1 } else { high = mid }
+    }
+    var index = forward ? low : low - 1
+    var wrapped = false
+    if index >= nodes.count || index < 0 {
+      index = forward ? 0 : nodes.count - 1
+      wrapped = true
+    }
+    if !jump(to: nodes[index]) {
+      message = .info("that difference is hidden by the filter")
+      return
+    }
+    let position = "difference \(index + 1)/\(nodes.count)"
+    message = .info(wrapped ? position + " (wrapped)" : position)
+  }
+
+  /// A tree row with its diff mark in front and, for a changed call, B's side after.
+  func diffRow(_ row: TreeRowView, node: Int) -> TreeRowView {
+    guard let diff else { return row }
+    var out = row
+    let (mark, area): (String, ThemeArea)
+    switch diff.mark(of: node) {
+    case .same: (mark, area) = (" ", .tree)
+    case .context: (mark, area) = (tree.kind(of: node) == .call ? "~" : " ", .diffContext)
+    case .changed: (mark, area) = ("~", .diffChanged)
+    case .removed: (mark, area) = ("-", .diffRemoved)
+    case .added: (mark, area) = ("+", .diffAdded)
+    }
+    if diff.mark(of: node) == .removed || diff.mark(of: node) == .added {
+      out.segments = out.segments.map { Segment($0.text, area) }
+    }
+    out.segments.insert(Segment(mark + " ", area), at: 0)
+    let parts = diff.changedParts(of: node)
+    if !parts.isEmpty {
+      out.segments.append(Segment("  ⇢  " + context.clean(parts), .diffChanged))
+    }
+    return out
+  }
+
+  /// The detail pane's first lines in the diff view: the mark, and A's and B's side.
+  func diffDetail(_ node: Int, into body: inout DetailBody, width: Int) {
+    guard let diff else { return }
+    let (a, b) = diff.sides(of: node)
+    let mark = diff.mark(of: node)
+    let verdict: String
+    switch mark {
+    case .same: verdict = "the same in A and B"
+    case .context: verdict = "the same in A and B; calls below differ"
+    case .changed: verdict = "changed: " + diff.changes(of: node).names.joined(separator: ", ")
+    case .removed: verdict = "only in A"
+    case .added: verdict = "only in B"
+    }
+    let area: ThemeArea =
+      mark == .removed ? .diffRemoved : mark == .added ? .diffAdded : .diffChanged
+    body.field("Diff", verdict, width: width, area: mark == .same ? .value : area)
+    if mark == .changed {
+      if let a { body.field("A", context.clean(diff.text(of: a, inB: false)), width: width) }
+      if let b {
+        body.field(
+          "B", context.clean(diff.text(of: b, inB: true)), width: width, area: .diffChanged)
+      }
+    }
+    body.blank()
+  }
+}

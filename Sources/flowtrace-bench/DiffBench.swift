@@ -1,0 +1,149 @@
+import FlowTraceExplorer
+import FlowTraceWire
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `flowtrace-bench diff`: two generated traces of `FLOWTRACE_BENCH_CALLS` calls (default 5 M,
+/// one thread: `run(i)` → fib trees → `validate`), written to files and compared as
+/// `flowtrace diff` does. Baseline, measured in the same run: loading both files into call
+/// trees one after the other (decode + tree, `LoadedTrace`). Wall times (the diff reads the
+/// two files on two threads), `FLOWTRACE_BENCH_RUNS` runs each (default 5): median, best,
+/// worst. Timed: everything the command does in process (prefix probe, loading, aligning,
+/// rendering the text); not timed: process start, writing the output.
+enum DiffBench {
+  static func run() {
+    let calls = getenv("FLOWTRACE_BENCH_CALLS").flatMap { Int(String(cString: $0)) } ?? 5_000_000
+    let runs = getenv("FLOWTRACE_BENCH_RUNS").flatMap { Int(String(cString: $0)) } ?? 5
+    print("diff: two traces of \(calls) calls, \(runs) runs each (release build expected)")
+    let dir = "/tmp/flowtrace-bench-diff-\(getpid())"
+    mkdir(dir, 0o755)
+    defer {
+      for name in ["a", "early", "same"] { unlink("\(dir)/\(name).ftrace") }
+      rmdir(dir)
+    }
+    // B differs early: the 1,000th return has another result. "same" is another run of A:
+    // every timestamp later, nothing else changed.
+    let a = write(calls: calls, to: "\(dir)/a.ftrace") { $0 }
+    var returns = 0
+    let early = write(calls: calls, to: "\(dir)/early.ftrace") { event in
+      guard case .return(var end) = event else { return event }
+      returns += 1
+      if returns == 1_000 { end.result = "-1" }
+      return .return(end)
+    }
+    let same = write(calls: calls, to: "\(dir)/same.ftrace") { event in
+      switch event {
+      case .call(var start):
+        start.timestamp = start.timestamp.map { $0 + 5_000_000 }
+        return .call(start)
+      case .return(var end):
+        end.timestamp = end.timestamp.map { $0 + 5_000_123 }
+        return .return(end)
+      default: return event
+      }
+    }
+    guard let a, let early, let same else { return print("  could not write the traces") }
+    print("  files: \(a.bytes.count / 1_000_000) MB each")
+
+    var nothing = NoVisitor()
+    let decode = measure(runs) {
+      for file in [a, early] {
+        var decoder = TraceDecoder()
+        try? decoder.decode(file.bytes, into: &nothing)
+      }
+    }
+    report("decode both, no tree (reference)", decode, decode)
+    let load = measure(runs) {
+      _ = LoadedTrace(a).tree.count + LoadedTrace(early).tree.count
+    }
+    report("load both into call trees (baseline)", load, load)
+
+    var firstLine = ""
+    let first = measure(runs) {
+      let report = FirstDifferenceProbe.find(a, early, options: DiffOptions())
+      firstLine = report?.firstDifferenceLines().last ?? "(not settled early)"
+    }
+    report("first difference (probe), differ early", first, load, target: "≤ 0.5 s")
+    print("    \(firstLine.drop { $0 == " " })")
+    var lines = 0
+    let full = measure(runs) { lines = command(a, early) }
+    report("full diff, differ early (\(lines) lines)", full, load, target: "≤ 2 s, ≤ 2×")
+    let identical = measure(runs) { lines = command(a, same) }
+    report("identical traces (\(lines) lines)", identical, load, target: "≤ 1.5×")
+
+    memory(a, early)
+  }
+
+  /// What `flowtrace diff A B` does in process; returns the number of output lines.
+  static func command(_ a: TraceFile, _ b: TraceFile) -> Int {
+    let early = FirstDifferenceProbe.find(a, b, options: DiffOptions())
+    let (traceA, traceB) = LoadedTrace.both(a, b)
+    let report = TreeDiff.compare(traceA.tree, traceB.tree)
+    let first = early == nil ? report.firstDifferenceLines().count : 1
+    return first + report.lines().count + 1
+  }
+
+  /// Resident growth of the diff (both trees and the report) and of the explorer's diff view
+  /// (both trees and the merged tree), against loading both trees.
+  static func memory(_ a: TraceFile, _ b: TraceFile) {
+    let before = ExplorerBench.residentBytes()
+    let (traceA, traceB) = LoadedTrace.both(a, b)
+    let loaded = ExplorerBench.residentBytes()
+    let report = TreeDiff.compare(traceA.tree, traceB.tree)
+    let compared = ExplorerBench.residentBytes()
+    let start = BenchClock.nanos()
+    let merged = MergedDiff(traceA.tree, traceB.tree)
+    let seconds = Double(BenchClock.nanos() - start) / 1e9
+    let viewed = ExplorerBench.residentBytes()
+    let base = Double(max(1, loaded - before))
+    print("  memory: both trees \((loaded - before) >> 20) MiB")
+    print(
+      "    flowtrace diff: +\((compared - loaded) >> 20) MiB, "
+        + "\(fixed(Double(compared - before) / base))× loading both (target ≤ 2×)")
+    print(
+      "    flowtrace-tui --diff: merged tree +\((viewed - compared) >> 20) MiB, "
+        + "\(fixed(Double(viewed - before - (compared - loaded)) / base))× loading both; "
+        + "built in \(fixed(seconds)) s")
+    if report.entries.count + merged.differences.count == -1 { print("") }
+  }
+
+  struct NoVisitor: TraceVisitor {}
+
+  static func write(
+    calls: Int, to path: String, _ change: (TraceEvent) -> TraceEvent
+  ) -> TraceFile? {
+    var encoder = TraceEncoder(capacity: calls * 16)
+    encoder.header(TraceHeader(pid: 1, program: "bench", arguments: [], startWallNanos: 0))
+    ExplorerWorkload(calls: calls, threads: 1).generate { try? encoder.encode(change($0)) }
+    let bytes = encoder.takeBytes()
+    guard let out = fopen(path, "wb") else { return nil }
+    _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
+    fclose(out)
+    return try? TraceFile.open(path)
+  }
+
+  /// Wall-time seconds of each of `runs` runs, sorted.
+  static func measure(_ runs: Int, _ body: () -> Void) -> [Double] {
+    (0..<max(1, runs)).map { _ in
+      let start = BenchClock.nanos()
+      body()
+      return Double(BenchClock.nanos() - start) / 1e9
+    }.sorted()
+  }
+
+  static func report(_ label: String, _ times: [Double], _ base: [Double], target: String = "") {
+    let median = times[times.count / 2]
+    let ratio = median / max(1e-9, base[base.count / 2])
+    let padded = label + String(repeating: " ", count: max(0, 46 - label.count))
+    print(
+      "  \(padded) median \(fixed(median)) s (best \(fixed(times[0])), worst "
+        + "\(fixed(times[times.count - 1]))), \(fixed(ratio))× baseline  \(target)")
+  }
+
+  static func fixed(_ value: Double) -> String {
+    let scaled = (value * 1000).rounded() / 1000
+    return "\(scaled)"
+  }
+}
