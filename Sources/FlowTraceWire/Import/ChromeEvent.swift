@@ -1,0 +1,126 @@
+/// One event of a Chrome trace (the Trace Event Format's JSON), with what the importer uses:
+/// phase, name, time and duration in ns, process and thread, arguments and result.
+public struct ChromeEvent: Sendable, Equatable {
+  /// `X` complete, `B` begin, `E` end, `i`/`I` instant, `M` metadata; others are skipped.
+  public var phase: UInt8 = 0
+  public var name = ""
+  /// Start, ns (the format's µs times are read exactly to the ns).
+  public var ts: Int64?
+  /// Duration, ns (`X` events).
+  public var dur: Int64?
+  public var pid: Int64 = 0
+  public var tid: Int64 = 0
+  /// Arguments in order, with their labels: viztracer's `func_args` entries, or every other
+  /// key of `args`.
+  public var arguments: [(label: String, value: String)] = []
+  /// The result: `args.return_value` (viztracer) or `args.retval` (uftrace).
+  public var result: String?
+  /// Byte offset of the event's `{` in the file.
+  public var offset = 0
+
+  public init() {}
+
+  public static func == (a: ChromeEvent, b: ChromeEvent) -> Bool {
+    a.phase == b.phase && a.name == b.name && a.ts == b.ts && a.dur == b.dur && a.pid == b.pid
+      && a.tid == b.tid && a.result == b.result && a.offset == b.offset
+      && a.arguments.map(\.label) == b.arguments.map(\.label)
+      && a.arguments.map(\.value) == b.arguments.map(\.value)
+  }
+}
+
+extension ChromeScanner {
+  /// Reads one event object.
+  mutating func event() throws(Fault) -> ChromeEvent {
+    var event = ChromeEvent()
+    try expect(UInt8(ascii: "{"), "an event object")
+    if try peek() == UInt8(ascii: "}") {
+      position += 1
+      return event
+    }
+    while true {
+      let (key, _) = try rawString()
+      try expect(UInt8(ascii: ":"), ":")
+      if equals(key, "ph") {
+        let (value, _) = try rawString()
+        guard value.count == 1 else { throw bad("unknown phase") }
+        event.phase = bytes[value.lowerBound]
+      } else if equals(key, "name") {
+        event.name = try string()
+      } else if equals(key, "ts") {
+        event.ts = try micros()
+      } else if equals(key, "dur") {
+        event.dur = try micros()
+      } else if equals(key, "pid") {
+        event.pid = try identifier()
+      } else if equals(key, "tid") {
+        event.tid = try identifier()
+      } else if equals(key, "args") {
+        try arguments(into: &event)
+      } else {
+        try skipValue()
+      }
+      let next = try peek()
+      position += 1
+      if next == UInt8(ascii: "}") { return event }
+      guard next == UInt8(ascii: ",") else {
+        position -= 1
+        throw bad("expected , or } in an event")
+      }
+    }
+  }
+
+  /// Reads `args`: `func_args` entries and other keys become arguments, `return_value` or
+  /// `retval` the result.
+  mutating func arguments(into event: inout ChromeEvent) throws(Fault) {
+    guard try peek() == UInt8(ascii: "{") else {
+      try skipValue()
+      return
+    }
+    try object { (key, s) throws(Fault) in
+      if s.equals(key, "func_args"), try s.peek() == UInt8(ascii: "{") {
+        try s.object { (inner, s) throws(Fault) in
+          event.arguments.append((s.keyText(inner), try s.valueText()))
+        }
+      } else if s.equals(key, "return_value") || s.equals(key, "retval") {
+        event.result = try s.valueText()
+      } else if s.equals(key, "arguments"), try s.peek() == UInt8(ascii: "\"") {
+        // uftrace: one string `(4, "a")`, the call's argument list as uftrace prints it.
+        let text = try s.valueText()
+        for value in ChromeArgumentList.split(text) { event.arguments.append(("_", value)) }
+      } else {
+        event.arguments.append((s.keyText(key), try s.valueText()))
+      }
+    }
+  }
+
+  /// Walks an object, calling `field` with each key's raw range; `field` reads the value.
+  mutating func object(_ field: (Range<Int>, inout ChromeScanner) throws(Fault) -> Void)
+    throws(Fault)
+  {
+    try expect(UInt8(ascii: "{"), "an object")
+    if try peek() == UInt8(ascii: "}") {
+      position += 1
+      return
+    }
+    while true {
+      let (key, _) = try rawString()
+      try expect(UInt8(ascii: ":"), ":")
+      try field(key, &self)
+      let next = try peek()
+      position += 1
+      if next == UInt8(ascii: "}") { return }
+      guard next == UInt8(ascii: ",") else {
+        position -= 1
+        throw bad("expected , or } in an object")
+      }
+    }
+  }
+
+  /// A key's text (escapes in keys are rare: read them through `unescape`).
+  func keyText(_ range: Range<Int>) -> String {
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+    if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw, as: UTF8.self) }
+    let resolved = (try? Self.unescape(raw, at: range.lowerBound)) ?? Array(raw)
+    return String(decoding: resolved, as: UTF8.self)
+  }
+}
