@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "FlowTrace", targets: ["FlowTrace"]),
     .library(name: "FlowTraceWire", targets: ["FlowTraceWire"]),
     .library(name: "FlowTraceExplorer", targets: ["FlowTraceExplorer"]),
+    .library(name: "FlowTraceTracing", targets: ["FlowTraceTracing"]),
     .executable(name: "flowtrace", targets: ["flowtrace"]),
     .executable(name: "flowtrace-tui", targets: ["flowtrace-tui"]),
     .executable(name: "flowtrace-demo", targets: ["flowtrace-demo"]),
@@ -17,16 +18,20 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
   ],
   targets: [
     // Trace format: records, binary codec, JSON Lines, tree text.
     .target(name: "FlowTraceWire"),
 
+    // The few OS seams shared by the runtime and the viewer (the Unix socket).
+    .target(name: "FlowTraceSystem"),
+
     // Runtime inside the traced program.
     .target(name: "CFlowTraceRuntime"),
     .target(
       name: "FlowTrace",
-      dependencies: ["FlowTraceWire", "FlowTraceMacros", "CFlowTraceRuntime"]
+      dependencies: ["FlowTraceWire", "FlowTraceMacros", "CFlowTraceRuntime", "FlowTraceSystem"]
     ),
     .macro(
       name: "FlowTraceMacros",
@@ -38,10 +43,17 @@ let package = Package(
       ]
     ),
 
+    // Bridge to apple/swift-distributed-tracing: spans in (a tee Tracer), calls out as spans.
+    .target(
+      name: "FlowTraceTracing",
+      dependencies: ["FlowTrace", .product(name: "Tracing", package: "swift-distributed-tracing")]
+    ),
+
     // Explorer: model, then terminal UI.
     .target(name: "FlowTraceExplorer", dependencies: ["FlowTraceWire"]),
     .systemLibrary(name: "CNcursesw"),
-    .target(name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw"]),
+    .target(
+      name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw", "FlowTraceSystem"]),
 
     // Executables.
     .executableTarget(
@@ -60,7 +72,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "flowtrace-bench",
-      dependencies: ["FlowTrace", "FlowTraceWire", "FlowTraceExplorer", "FlowTraceTUI"]
+      dependencies: [
+        "FlowTrace", "FlowTraceWire", "FlowTraceExplorer", "FlowTraceTUI", "FlowTraceSystem",
+        "FlowTraceTracing",
+      ]
     ),
 
     // Demo program (library so flowtrace-tui --demo can run it too).
@@ -75,7 +90,14 @@ let package = Package(
       name: "FlowTraceWireTests", dependencies: ["FlowTraceWire", "FlowTraceTestSupport"]),
     .testTarget(
       name: "FlowTraceTests",
-      dependencies: ["FlowTrace", "FlowTraceWire", "FlowTraceTestSupport", "flowtrace-testee"]),
+      dependencies: [
+        "FlowTrace", "FlowTraceWire", "FlowTraceTestSupport", "FlowTraceSystem", "flowtrace-testee",
+        "FlowTraceSwift5Shapes",
+      ]),
+    // Traced code in Swift 5 language mode, for the macro shape tests.
+    .target(
+      name: "FlowTraceSwift5Shapes", dependencies: ["FlowTrace"],
+      path: "Tests/FlowTraceSwift5Shapes", swiftSettings: [.swiftLanguageMode(.v5)]),
     // A traced child process for the sink tests (file, socket, SIGKILL).
     .executableTarget(
       name: "flowtrace-testee", dependencies: ["FlowTrace"], path: "Tests/FlowTraceTestee"),
@@ -87,10 +109,17 @@ let package = Package(
       ]
     ),
     .testTarget(
+      name: "FlowTraceTracingTests",
+      dependencies: [
+        "FlowTraceTracing", "FlowTrace", "FlowTraceTestSupport",
+        .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+      ]
+    ),
+    .testTarget(
       name: "FlowTraceExplorerTests", dependencies: ["FlowTraceExplorer", "FlowTraceWire"]),
     .testTarget(
       name: "FlowTraceTUITests",
-      dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire"]),
+      dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire", "FlowTraceSystem"]),
     .testTarget(
       name: "FlowTraceCLITests",
       dependencies: ["FlowTraceWire", "FlowTraceExplorer", "FlowTraceTestSupport"]),

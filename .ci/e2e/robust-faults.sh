@@ -20,6 +20,15 @@ roots() { grep -E '^(→|←) (fib|compute|Calc|a)\(' "$1" | sed -E 's/ \[[0-9.]
 FLOWTRACE_OUT="$tmp/plain.ftrace" "$demo" examples >"$tmp/plain.out" 2>&1 ||
   fail "demo recording to a normal file exited $?"
 roots "$tmp/plain.out" >"$tmp/plain.roots"
+# Every "same output" below compares against these roots: they must be the demo's, not
+# nothing (an empty or broken plain run would make every comparison pass on empty output).
+for root in '→ fib(3)' '← fib(3) → 2' '→ compute(6, 7) → 42' '→ a()' '← a() → 21'; do
+  grep -qxF -- "$root" "$tmp/plain.roots" || {
+    echo "FAIL: the plain run printed no '$root' root; output was:" >&2
+    head -20 "$tmp/plain.out" >&2
+    exit 1
+  }
+done
 same() { roots "$1" | diff -q "$tmp/plain.roots" - >/dev/null; }
 
 # 1. RLIMIT_FSIZE (1 KiB) while recording: exit 0, same output, readable prefix, loss said.

@@ -59,14 +59,29 @@ EOF
 listener=$!
 for _ in $(seq 50); do [ -S "$tmp/viewer.sock" ] && break; sleep 0.1; done
 
-run() {  # run NAME ROUNDS [ENV...] — runs the program, prints its max RSS in KiB
-  local name=$1 rounds=$2
+# run NAME ROUNDS [ENV...] — runs the program; sets `rss` to its max RSS in KiB. Called in
+# this shell (never inside `$(…)`, where `fail` would count in a subshell and be lost); a
+# crash, a non-zero exit or a missing figure fails, and `rss` is then 0 (never empty).
+run() {
+  local name=$1 rounds=$2 status
   shift 2
-  env FLOWTRACE_PRINT=0 "$@" "$tmp/many-sites" "$rounds" >"$tmp/$name.out" 2>"$tmp/$name.err" ||
-    fail "$name: the program exited $?: $(head -3 "$tmp/$name.err")"
-  sed -nE 's/.*maxrss_kb ([0-9]+).*/\1/p' "$tmp/$name.out"
+  rss=0
+  env FLOWTRACE_PRINT=0 "$@" "$tmp/many-sites" "$rounds" >"$tmp/$name.out" 2>"$tmp/$name.err"
+  status=$?
+  if [ "$status" -ne 0 ]; then
+    fail "$name: the program exited $status: $(head -3 "$tmp/$name.err")"
+    return
+  fi
+  rss=$(sed -nE 's/.*maxrss_kb ([0-9]+).*/\1/p' "$tmp/$name.out")
+  case $rss in
+  '' | *[!0-9]*)
+    fail "$name: no max RSS figure in its output: $(head -3 "$tmp/$name.out")"
+    rss=0
+    ;;
+  esac
 }
-traced=$(run traced 2 FLOWTRACE_OUT="$tmp/recorded.ftrace" FLOWTRACE_SOCKET="$tmp/viewer.sock")
+run traced 2 FLOWTRACE_OUT="$tmp/recorded.ftrace" FLOWTRACE_SOCKET="$tmp/viewer.sock"
+traced=$rss
 wait "$listener"
 listener=
 [ -s "$tmp/traced.err" ] && fail "the traced program said: $(head -3 "$tmp/traced.err")"
@@ -104,12 +119,17 @@ check recorded
 check streamed
 
 # Memory: untraced baseline, traced (file sink) with 2 and with 8 rounds over the same sites.
-plain=$(run plain 2)
-two=$(run two 2 FLOWTRACE_OUT="$tmp/two.ftrace")
-eight=$(run eight 8 FLOWTRACE_OUT="$tmp/eight.ftrace")
+run plain 2
+plain=$rss
+run two 2 FLOWTRACE_OUT="$tmp/two.ftrace"
+two=$rss
+run eight 8 FLOWTRACE_OUT="$tmp/eight.ftrace"
+eight=$rss
 echo "max RSS: untraced $((plain / 1024)) MB; file+socket $((traced / 1024)) MB;" \
   "file, 2 rounds $((two / 1024)) MB, 8 rounds $((eight / 1024)) MB"
-if [ $((two - plain)) -gt $((256 * 1024)) ]; then
+if [ "$plain" -eq 0 ] || [ "$two" -eq 0 ] || [ "$eight" -eq 0 ]; then
+  fail "memory not measured (a run above failed)"
+elif [ $((two - plain)) -gt $((256 * 1024)) ]; then
   fail "100,000 sites cost $(((two - plain) / 1024)) MB (more than 256 MB)"
 elif [ $((eight - two)) -gt $((16 * 1024)) ]; then
   fail "600,000 more calls over the same sites grew memory by $(((eight - two) / 1024)) MB"

@@ -31,8 +31,13 @@ grep -qE '[1-9][0-9,]* calls' <<<"$title" || fail "the viewer received nothing: 
 kill -KILL "$(tm list-panes -t v -F '#{pane_pid}')"
 before=()
 for i in 1 2 3 4; do before+=("$(grep -c progress "$tmp/p$i.out")"); done
-sleep 2
+# Each program prints a progress line every 1,000 traced steps (with autoPrint on, a second
+# or more apiece on loaded shared cores): wait up to 20 s for each to print one more.
 for i in 1 2 3 4; do
+  for _ in $(seq 100); do
+    [ "$(grep -c progress "$tmp/p$i.out")" -gt "${before[$((i - 1))]}" ] && break
+    sleep 0.2
+  done
   after=$(grep -c progress "$tmp/p$i.out")
   kill -0 "${pids[$((i - 1))]}" 2>/dev/null || fail "program $i died with the viewer"
   [ "$after" -gt "${before[$((i - 1))]}" ] || fail "program $i stopped progressing ($after lines)"

@@ -15,9 +15,9 @@ public struct FilterMask: Sendable {
   /// their error may come) until they end.
   var pending: [UInt32] = []
   /// Calls that pass, or stay as ancestors of calls that pass.
-  public private(set) var visibleCalls = 0
+  public internal(set) var visibleCalls = 0
   /// All calls of the tree when last extended.
-  public private(set) var totalCalls = 0
+  public internal(set) var totalCalls = 0
 
   /// Applies `query` to every node of `tree`.
   public init(_ query: FilterQuery, tree: CallTree) {

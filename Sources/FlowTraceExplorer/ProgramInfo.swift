@@ -20,6 +20,8 @@ public struct ProgramInfo: Sendable, Equatable {
   public var events: Int
   /// Events it reported as lost.
   public var lost: UInt64
+  /// How it ended, once known (live mode).
+  public var end: ProgramEnd?
 
   public init(
     name: String, pid: Int32, connectedAt: Int64, state: State = .running, events: Int = 0,

@@ -1,4 +1,5 @@
 import FlowTraceExplorer
+import FlowTraceSystem
 import FlowTraceTUI
 import FlowTraceWire
 import Foundation
@@ -151,16 +152,8 @@ enum LiveBench {
 
   /// One producer: connect and send the stream in 256 KB writes (blocking).
   static func sendAll(_ bytes: [UInt8], to path: String) {
-    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-    var addr = sockaddr_un()
-    addr.sun_family = sa_family_t(AF_UNIX)
-    withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: Array(path.utf8).prefix(107)) }
-    let rc = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-      }
-    }
-    guard rc == 0 else { return }
+    let fd = UnixSocket.connected(to: path)
+    guard fd >= 0 else { return }
     var sent = 0
     bytes.withUnsafeBytes { raw in
       while sent < raw.count {

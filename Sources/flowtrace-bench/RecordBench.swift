@@ -1,4 +1,5 @@
 @_spi(Benchmarks) import FlowTrace
+import FlowTraceSystem
 import Glibc
 
 // The record suite: fib(30) structure-only into a session (baseline), to a file, and to a
@@ -101,19 +102,7 @@ final class DrainingReader: @unchecked Sendable {
 
   init(path: String) {
     unlink(path)
-    listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    let bytes = Array(path.utf8)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-      raw.copyBytes(from: bytes)
-      raw[bytes.count] = 0
-    }
-    let length = socklen_t(MemoryLayout.offset(of: \sockaddr_un.sun_path)! + bytes.count + 1)
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) }
-    }
-    listen(listener, 1)
+    listener = UnixSocket.listening(at: path, backlog: 1)
     let context = Unmanaged.passRetained(self).toOpaque()
     pthread_create(
       &thread, nil,

@@ -29,46 +29,52 @@ func fibCalls(_ n: Int) -> Int {
 func runRuntimeBench() {
   let n = 30
   let calls = Double(fibCalls(n))
-  let runs = 5
+  let runs = 7
   var sink = 0
-  print("runtime: fib(\(n)), \(Int(calls)) calls, best of \(runs) runs (ns per call)")
+  print(
+    "runtime: fib(\(n)), \(Int(calls)) calls, median (best–worst) of \(runs) runs, ns per call;"
+      + " session rows time the calls, not the drain, except the last")
 
-  let plain = BenchClock.best(runs: runs) { sink &+= plainFib(n) }
+  let plain = measure(runs: runs) { sink &+= plainFib(n) }.0
   FlowTrace.config(autoPrint: false)
-  let off = BenchClock.best(runs: runs) { sink &+= tracedFib(n) }
-  let structure = BenchClock.best(
-    runs: runs,
-    {
-      startTracing(showArgs: false, showResult: false, showTiming: false)
-      sink &+= tracedFib(n)
-    }, after: _discardTracing)
-  let timing = BenchClock.best(
-    runs: runs,
-    {
-      startTracing(showArgs: false, showResult: false, showTiming: true)
-      sink &+= tracedFib(n)
-    }, after: _discardTracing)
-  let values = BenchClock.best(
-    runs: runs,
-    {
-      startTracing(showArgs: true, showResult: true, showTiming: false)
-      sink &+= tracedFib(n)
-    }, after: _discardTracing)
+  let off = measure(runs: runs) { sink &+= tracedFib(n) }.0
+  func session(args: Bool, timing: Bool) -> Spread {
+    measure(
+      runs: runs,
+      {
+        startTracing(showArgs: args, showResult: args, showTiming: timing)
+        sink &+= tracedFib(n)
+      }, after: _discardTracing
+    ).0
+  }
+  let structure = session(args: false, timing: false)
+  let timing = session(args: false, timing: true)
+  let values = session(args: true, timing: false)
+  // A whole session as a user runs it: `stopTracing()` drains the records and builds the
+  // `CallEvent`s (fib(25): 5.4 M events of fib(30) would hold gigabytes).
+  let small = 25
+  let smallCalls = Double(fibCalls(small))
+  let drained = measure(runs: runs) {
+    startTracing(showArgs: false, showResult: false, showTiming: false)
+    sink &+= tracedFib(small)
+    sink &+= stopTracing().count
+  }.0
+  let drainedPerCall = Spread(samples: drained.samples.map { $0 * calls / smallCalls })
 
-  func row(_ name: String, _ nanos: Double, target: String) {
-    let perCall = nanos / calls
-    let ratio = nanos / plain
+  func row(_ name: String, _ spread: Spread, target: String) {
     let cells = [
-      name.padding(30), format(perCall).padding(10), (format(ratio) + "x").padding(10), target,
+      name.padding(36), spread.text(per: calls).padding(24),
+      (format(spread.median / plain.median) + "x").padding(10), target,
     ]
     print(cells.joined())
   }
-  print(["mode".padding(30), "ns/call".padding(10), "ratio".padding(10), "target"].joined())
+  print(["mode".padding(36), "ns/call".padding(24), "ratio".padding(10), "target"].joined())
   row("uninstrumented", plain, target: "")
   row("@Trace, tracing off", off, target: "<= 1.5x")
   row("session, structure only", structure, target: "<= 15 ns")
   row("session, timing", timing, target: "<= 40 ns")
   row("session, Int arg + result", values, target: "<= 60 ns")
+  row("session + stopTracing(), fib(25)", drainedPerCall, target: "")
   if sink == 42 { print("") }
 }
 

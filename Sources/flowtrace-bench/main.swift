@@ -2,6 +2,8 @@
 //
 //   swift run -c release flowtrace-bench [suite…]     (no suite: runtime)
 
+import Glibc
+
 /// A benchmark suite: a name and a function that prints its report.
 struct BenchSuite {
   let name: String
@@ -13,6 +15,9 @@ let suites: [BenchSuite] = [
   BenchSuite(
     name: "runtime", summary: "fib(30): tracing off, session, timing, Int args",
     run: runRuntimeBench),
+  BenchSuite(
+    name: "tracing", summary: "FlowTraceTracing: per span (tee) and per traced call (calls out)",
+    run: runTracingBench),
   BenchSuite(
     name: "record", summary: "fib(30) recorded to a file and streamed to a socket",
     run: runRecordBench),
@@ -28,9 +33,19 @@ let suites: [BenchSuite] = [
   BenchSuite(
     name: "tui", summary: "explorer: open 5 M calls + first screen, a frame after each key",
     run: runTUIBench),
+  BenchSuite(name: "diff", summary: "flowtrace diff of two 5 M-call traces", run: DiffBench.run),
   BenchSuite(
     name: "live", summary: "live ingest from 1 and 4 socket producers, key latency meanwhile",
     run: { LiveBench.run(calls: 2_000_000) }),
+  BenchSuite(
+    name: "values", summary: "rich argument values: per value of a mix, a real-shape workload",
+    run: runValuesBench),
+  BenchSuite(
+    name: "import", summary: "a 2 M event viztracer-shaped Chrome trace: parse, nest, encode",
+    run: {
+      let count = getenv("FLOWTRACE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) }
+      ImportBench.run(events: count ?? 2_000_000)
+    }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

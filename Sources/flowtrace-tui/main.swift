@@ -42,16 +42,25 @@ struct FlowTraceTUICommand: ParsableCommand {
   @Option(help: "Start with a filter, e.g. \"fib -parse* >1ms err depth:5 thread:3\".")
   var filter: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Compare FILE with this trace: one tree with - (only in FILE), + (only here) and ~ "
+        + "(changed) marks; d/D jump between differences, v shows only them.",
+      valueName: "file"))
+  var diff: String?
+
   func validate() throws {
     let modes = [file != nil, listen != nil, demo].filter { $0 }.count
     if modes == 0 { throw ValidationError("give a trace FILE, --listen [PATH] or --demo") }
     if modes > 1 { throw ValidationError("FILE, --listen and --demo exclude each other") }
+    if diff != nil && file == nil { throw ValidationError("--diff needs a trace FILE") }
   }
 
   func run() throws {
     let status: Int32
     if let file {
-      status = Launcher.run(LaunchOptions(path: file, theme: theme, ascii: ascii, filter: filter))
+      status = Launcher.run(
+        LaunchOptions(path: file, theme: theme, ascii: ascii, filter: filter, diff: diff))
     } else {
       status = LiveLauncher.run(
         LiveLaunchOptions(
@@ -73,8 +82,7 @@ if arguments.first == LiveDemo.childFlag {
     FlowTrace.stream(to: path)
   }
   runLive(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 15)
-  FlowTrace.closeSinks()
-  exit(0)
+  exit(0)  // the runtime closes the stream at exit, with the exit status in its end record
 }
 // `--listen` without a path: an empty value stands for the default path.
 if let i = arguments.firstIndex(of: "--listen"),

@@ -1,13 +1,26 @@
 import ArgumentParser
 import FlowTraceWire
 
-/// `flowtrace import FILE.jsonl -o FILE`.
+/// `flowtrace import [--from jsonl|chrome] FILE -o FILE`.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Convert a JSON Lines trace into the binary form.")
+    abstract: "Convert a JSON Lines trace, or a peer's trace, into the binary form.",
+    discussion: """
+      --from chrome reads the Chrome trace event JSON of uftrace (dump --chrome), viztracer and \
+      Perfetto (uftrace record, then uftrace dump --chrome). Without --from the file's first \
+      bytes decide between JSON Lines and Chrome JSON.
+      """)
 
-  @Argument(help: "The JSON Lines trace.")
+  /// The formats `--from` names.
+  enum Source: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, chrome
+  }
+
+  @Option(help: "What FILE is: jsonl or chrome.")
+  var from: Source?
+
+  @Argument(help: "The trace to import.")
   var file: String
 
   @Option(name: .shortAndLong, help: "The binary trace to write.")
@@ -15,6 +28,10 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      if let notes = try importPeer() {
+        for note in notes { printError("flowtrace: \(file): \(note)") }
+        return
+      }
       let input = try TraceInput(path: file)
       guard input.file.format == .jsonLines else {
         throw CLIError("\(file): byte 0: not a JSON Lines trace (it starts like a binary one)")

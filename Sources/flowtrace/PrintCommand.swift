@@ -15,12 +15,6 @@ struct PrintCommand: ParsableCommand {
       level up, as if the hidden function had not been traced.
       """)
 
-  enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto
-    case always
-    case never
-  }
-
   @Argument(help: "The trace file (binary or JSON Lines).")
   var file: String
 
@@ -96,14 +90,5 @@ struct PrintCommand: ParsableCommand {
     return printed
   }
 
-  private var useColor: Bool {
-    switch color {
-    case .always: return true
-    case .never: return false
-    case .auto:
-      if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-      if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-      return isatty(1) != 0
-    }
-  }
+  private var useColor: Bool { color.colorsStandardOutput }
 }

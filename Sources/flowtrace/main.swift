@@ -1,1 +1,1 @@
-FlowTraceCommand.main()
+FlowTraceCommand.main(DiffCommand.withTimingDefault(Array(CommandLine.arguments.dropFirst())))

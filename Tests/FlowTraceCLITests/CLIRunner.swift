@@ -1,4 +1,6 @@
+import FlowTraceTestSupport
 import Foundation
+import Testing
 
 /// Runs the built `flowtrace` binary (found next to the test bundle) as a subprocess.
 enum CLIRunner {
@@ -20,7 +22,12 @@ enum CLIRunner {
 
   static var binary: URL { productsDirectory.appendingPathComponent("flowtrace") }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs `flowtrace` with `arguments`; a status other than `expectedStatus`, a death by
+  /// signal or a sanitizer report on its stderr is recorded as a failure of the calling test.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], expectedStatus: Int32 = 0,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -40,6 +47,14 @@ enum CLIRunner {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     group.wait()
+    let outcome = ChildOutcome(
+      status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+      stderr: String(decoding: errBox.data, as: UTF8.self))
+    for problem in outcome.problems(expecting: expectedStatus) {
+      Issue.record(
+        "flowtrace \(arguments.joined(separator: " ")): \(problem)\n\(outcome.stderr)",
+        sourceLocation: sourceLocation)
+    }
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errBox.data, as: UTF8.self), stdoutBytes: outData)

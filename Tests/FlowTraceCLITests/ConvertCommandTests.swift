@@ -33,8 +33,8 @@ import Testing
       of: #"{"type":"return","id":3"#, with: #"{"type":"return","id":99"#)
     let jsonl = try CLITraces.write(Array(text.utf8), "bad.jsonl", in: dir)
     let out = dir.appendingPathComponent("bad.ftrace").path
-    let result = try CLIRunner.run(["import", jsonl, "-o", out])
-    #expect(result.status != 0)
+    let result = try CLIRunner.run(["import", jsonl, "-o", out], expectedStatus: 1)
+    #expect(result.status == 1)
     let lineNumber =
       1
       + (CLITraces.events.firstIndex(of: .return(CallEnd(id: 3, timestamp: 5_500, result: nil)))
@@ -54,8 +54,9 @@ import Testing
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let trace = try CLITraces.write(try CLITraces.binary(), "calc.ftrace", in: dir)
-    let result = try CLIRunner.run(["import", trace, "-o", dir.appendingPathComponent("x").path])
-    #expect(result.status != 0)
+    let result = try CLIRunner.run(
+      ["import", trace, "-o", dir.appendingPathComponent("x").path], expectedStatus: 1)
+    #expect(result.status == 1)
     #expect(result.stderr.contains("not a JSON Lines trace"))
   }
 }

@@ -36,12 +36,13 @@ import Testing
         timestamp: nil, args: args))
   }
 
-  private func print(_ options: [String], events: [TraceEvent] = events) throws -> CLIRunner.Result
-  {
+  private func print(
+    _ options: [String], events: [TraceEvent] = events, expectedStatus: Int32 = 0
+  ) throws -> CLIRunner.Result {
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let trace = try CLITraces.write(try CLITraces.binary(events), "t.ftrace", in: dir)
-    return try CLIRunner.run(["print", trace] + options)
+    return try CLIRunner.run(["print", trace] + options, expectedStatus: expectedStatus)
   }
 
   @Test func printsExactlyWhatTheRuntimePrinterPrints() throws {
@@ -110,7 +111,7 @@ import Testing
   @Test func depthCutsTheTree() throws {
     let result = try print(["--depth", "1"])
     #expect(result.stdout == "→ main()\n")
-    #expect(try print(["--depth", "0"]).status != 0)
+    #expect(try print(["--depth", "0"], expectedStatus: 64).status == 64)
   }
 
   @Test func colorIsOptional() throws {
@@ -125,7 +126,7 @@ import Testing
     let bytes = try CLITraces.binary(Self.events)
     let cut = Array(bytes.dropLast(4))
     let trace = try CLITraces.write(cut, "cut.ftrace", in: dir)
-    let result = try CLIRunner.run(["print", trace])
+    let result = try CLIRunner.run(["print", trace], expectedStatus: 1)
     let decoded = DecodedTrace(binary: cut, source: trace)
     #expect(decoded.error != nil)
     #expect(result.status == 1)

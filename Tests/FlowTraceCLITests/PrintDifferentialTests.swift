@@ -142,12 +142,14 @@ import Testing
       var bytes = try CLITraces.binary(events)
       bytes.removeLast(Int.random(in: 1...bytes.count / 3, using: &rng))
       let trace = try CLITraces.write(bytes, "c\(round).ftrace", in: dir)
-      let decoded = DecodedTrace(binary: bytes).events
+      let cut = DecodedTrace(binary: bytes)
       for (arguments, options, selection) in cases {
-        let result = try CLIRunner.run(["print", trace] + arguments)
+        // A cut inside a record is an error (status 1) after the text before it.
+        let result = try CLIRunner.run(
+          ["print", trace] + arguments, expectedStatus: cut.error == nil ? 0 : 1)
         var filter = TreeFilter(selection: selection)
         var filtered: [TraceEvent] = []
-        for event in decoded { filter.consume(event) { filtered.append($0) } }
+        for event in cut.events { filter.consume(event) { filtered.append($0) } }
         #expect(
           result.stdout == TreeTextPrinter.render(filtered, options: options),
           "round \(round) \(arguments)")

@@ -20,10 +20,11 @@ import Testing
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("none.ftrace").path
-    let result = try CLIRunner.run(["record", "-o", out, "--", "/bin/sh", "-c", "exit 3"])
+    let result = try CLIRunner.run(
+      ["record", "-o", out, "--", "/bin/sh", "-c", "exit 3"], expectedStatus: 3)
     #expect(result.status == 3)
     #expect(result.stderr.contains("wrote no trace to \(out)"))
-    let missing = try CLIRunner.run(["record", "--", "/nonexistent/program"])
+    let missing = try CLIRunner.run(["record", "--", "/nonexistent/program"], expectedStatus: 1)
     #expect(missing.status == 1)
     #expect(missing.stderr == "flowtrace: /nonexistent/program: No such file or directory\n")
   }

@@ -34,7 +34,7 @@ import Testing
       ["stats", trace], ["export", trace, "--format", "jsonl"],
       ["export", trace, "--format", "chrome"],
     ] {
-      let result = try CLIRunner.run(arguments)
+      let result = try CLIRunner.run(arguments, expectedStatus: 1)
       #expect(result.status == 1, "\(arguments)")
       #expect(result.stderr == "flowtrace: \(expected?.description ?? "?")\n", "\(arguments)")
       #expect(result.stderr.contains(": byte "))
@@ -42,13 +42,13 @@ import Testing
   }
 
   @Test func aMissingOrForeignFileIsOneLine() throws {
-    let missing = try CLIRunner.run(["stats", "/nonexistent/trace.ftrace"])
+    let missing = try CLIRunner.run(["stats", "/nonexistent/trace.ftrace"], expectedStatus: 1)
     #expect(missing.status == 1)
     #expect(missing.stderr == "flowtrace: /nonexistent/trace.ftrace: No such file or directory\n")
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let junk = try CLITraces.write(Array("hello world".utf8), "junk", in: dir)
-    let result = try CLIRunner.run(["stats", junk])
+    let result = try CLIRunner.run(["stats", junk], expectedStatus: 1)
     #expect(result.status == 1)
     #expect(
       result.stderr == "flowtrace: \(junk): byte 0: not a FlowTrace binary trace (bad magic)\n")

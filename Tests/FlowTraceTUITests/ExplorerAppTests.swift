@@ -250,6 +250,15 @@ import Testing
     #expect(app.shouldQuit)
   }
 
+  @Test func liveKeysOnAFileExplainThemselves() throws {
+    // `F` and `w` belong to live sessions (`LiveApp` takes them first; LiveAppTests).
+    let app = try app()
+    let screen = app.screen(rows: 12, cols: 80, keys: [.char("F")])
+    #expect(screen.line(11) == "follow mode is for live sessions")
+    app.handle(.char("w"))
+    #expect(messageText(app) == "saving is for live sessions: this trace is already a file")
+  }
+
   @Test func unknownKeyGetsAHint() throws {
     let app = try app()
     app.handle(.char("Q"))

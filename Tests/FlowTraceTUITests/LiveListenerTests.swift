@@ -1,3 +1,4 @@
+import FlowTraceSystem
 import Testing
 
 @testable import FlowTraceTUI

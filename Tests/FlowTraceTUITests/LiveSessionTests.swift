@@ -90,7 +90,10 @@ struct LiveSessionTests {
     liveSend(client, encoder.takeBytes())
     #expect(livePump(session, &tree, messages: &messages) { $0.program(0).state == .exited })
     #expect(running.allSatisfy { tree.state(of: $0) == .returned })
-    #expect(messages == ["slow (pid 4242) connected"])
+    #expect(messages.first == "slow (pid 4242) connected")
+    // An end record without an exit status: the program stopped streaming.
+    #expect(messages.count == 2)
+    #expect(messages.last?.hasPrefix("slow (pid 4242) ended its trace") == true)
   }
 
   @Test func garbageClientIsDroppedOthersCarryOn() throws {
@@ -145,7 +148,8 @@ struct LiveSessionTests {
     #expect(pids == Set((0..<32).map { Int32(1000 + $0) }))
     #expect((0..<tree.programCount).allSatisfy { tree.program($0).state == .exited })
     #expect(tree.roots.count == 32)
-    #expect(messages.count == 32 && messages.allSatisfy { $0.hasSuffix(" connected") })
+    #expect(messages.count { $0.hasSuffix(" connected") } == 32)
+    #expect(messages.count { $0.contains(" ended its trace") } == 32)
   }
 
   @Test func clientKilledMidRecordLeavesUnfinishedCalls() throws {

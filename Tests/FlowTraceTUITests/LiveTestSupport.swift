@@ -1,3 +1,5 @@
+import FlowTraceSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -33,24 +35,7 @@ struct LiveTempDir {
 
 /// A blocking client socket connected to `path`, or -1.
 func liveConnect(_ path: String) -> Int32 {
-  let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-  guard fd >= 0 else { return -1 }
-  var addr = sockaddr_un()
-  addr.sun_family = sa_family_t(AF_UNIX)
-  let bytes = Array(path.utf8)
-  withUnsafeMutableBytes(of: &addr.sun_path) { raw in
-    raw.copyBytes(from: bytes.prefix(raw.count - 1))
-  }
-  let rc = withUnsafePointer(to: &addr) {
-    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-      connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-    }
-  }
-  if rc != 0 {
-    close(fd)
-    return -1
-  }
-  return fd
+  UnixSocket.connected(to: path)
 }
 
 /// Writes all of `bytes` to `fd` (blocking).

@@ -28,7 +28,7 @@ import Testing
     #expect(
       r == [
         "0: 0-39 bold fg=7 bg=4",
-        "2: 0-1 normal fg=8 bg=6 | 2-2 bold fg=0 bg=6 | 3-3 normal fg=0 bg=6 | 4-7 bold fg=0 bg=6 | 8-9 normal fg=8 bg=6 | 10-27 bold fg=9 bg=6 | 28-39 normal fg=0 bg=6",
+        "2: 0-1 normal fg=0 bg=6 | 2-2 bold fg=0 bg=6 | 3-3 normal fg=0 bg=6 | 4-7 bold fg=0 bg=6 | 8-9 normal fg=0 bg=6 | 10-27 bold fg=0 bg=6 | 28-39 normal fg=0 bg=6",
         "3: 0-3 normal fg=8 bg=default | 4-4 bold fg=6 bg=default | 5-5 normal | 6-8 bold | 9-9 normal fg=8 bg=default | 10-10 normal fg=6 bg=default | 11-14 normal fg=8 bg=default | 15-15 normal fg=2 bg=default | 16-29 normal | 30-38 normal fg=3 bg=default | 39-39 normal",
         "6: 0-39 normal fg=0 bg=6",
       ])

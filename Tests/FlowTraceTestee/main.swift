@@ -6,6 +6,9 @@
 //   flowtrace-testee quiet N        turns autoPrint off before any traced call, then fib(N)
 //   flowtrace-testee serve N        one traced serve() open for N rounds of session() calls
 //                                   (about 2 ms each), announcing "round R" on stdout
+//   flowtrace-testee churn N        N short-lived threads (one fib(3) each), printing resident
+//                                   memory every 1,000 (Churn.swift)
+//   flowtrace-testee exit N         fib(N), then exit(N) (the end record's exit status)
 import FlowTrace
 import Glibc
 
@@ -89,6 +92,12 @@ case "quiet":
 case "serve":
   _ = serve(count)
   print("done")
+case "churn":
+  churn(count)
+  print("done")
+case "exit":
+  _ = fib(count)
+  exit(Int32(count))
 case "burst":
   for _ in 0..<count { _ = fib(20) }
   print("done")

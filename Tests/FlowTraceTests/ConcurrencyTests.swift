@@ -119,13 +119,3 @@ extension RuntimeSuite {
     func fibValue(_ n: Int) -> Int { n < 2 ? n : fibValue(n - 1) + fibValue(n - 2) }
   }
 }
-
-func spawnTask() async -> Int {
-  let __ftCall = _TraceCall(
-    site: "spawnTask\t\tFlowTraceTests/Async.swift\t9", flags: _TraceFlags())
-  __ftCall.entered()
-  let __ftResult = await __ftCall.withTaskScope { () async -> Int in
-    await Task { await leaf(3) }.value
-  }
-  return __ftCall.returning(__ftResult)
-}

@@ -1,3 +1,4 @@
+import FlowTraceTestSupport
 import Foundation
 import Testing
 
@@ -31,7 +32,12 @@ import Testing
   }
 
   /// Runs the demo binary with `arguments`; FLOWTRACE_* variables are cleared unless given.
-  static func demo(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+  /// A status other than `expectedStatus`, a death by signal or a sanitizer report on its
+  /// stderr is recorded as a failure of the calling test.
+  static func demo(
+    _ arguments: [String], environment: [String: String] = [:], expectedStatus: Int32 = 0,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Output {
     let process = Process()
     process.executableURL = try binary()
     process.arguments = arguments
@@ -44,12 +50,31 @@ import Testing
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Both pipes drained at once, so a child filling one never blocks on it.
+    let errors = DataBox()
+    let group = DispatchGroup()
+    let errHandle = err.fileHandleForReading
+    DispatchQueue.global().async(group: group) { errors.data = errHandle.readDataToEndOfFile() }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    group.wait()
+    let stderr = String(decoding: errors.data, as: UTF8.self)
+    let outcome = ChildOutcome(
+      status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+      stderr: stderr)
+    for problem in outcome.problems(expecting: expectedStatus) {
+      Issue.record(
+        "flowtrace-demo \(arguments.joined(separator: " ")): \(problem)\n\(stderr)",
+        sourceLocation: sourceLocation)
+    }
     return Output(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: stderr)
+  }
+
+  /// The stderr bytes, written by the reading queue before `group.wait()` returns.
+  private final class DataBox: @unchecked Sendable {
+    var data = Data()
   }
 
   /// `flowtrace-demo` in the build directory that holds this test binary.
@@ -156,27 +181,26 @@ import Testing
         "  ← child(\(index)) → \(index * index)",
       ]
     }
-    withKnownIssue(
-      "the runtime merges thread buffers out of order, so the root can close before its children",
-      isIntermittent: true
-    ) {
-      #expect(lines.first == "→ fanOut(5)")
-      #expect(lines.last == "← fanOut(5) → 55")
-      let inner = Array(lines.dropFirst().dropLast()).chunks(startingWith: "  → child(")
-      #expect(inner.sorted { $0[0] < $1[0] } == children)
-    }
+    #expect(lines.first == "→ fanOut(5)")
+    #expect(lines.last == "← fanOut(5) → 55")
+    let inner = Array(lines.dropFirst().dropLast()).chunks(startingWith: "  → child(")
+    #expect(inner.sorted { $0[0] < $1[0] } == children)
   }
 
   @Test func theIssuesFirstProgramPrintsWithoutAnyConfiguration() throws {
     let output = try Self.demo(["fib"])
     #expect(output.status == 0)
-    withKnownIssue(
-      "the runtime publishes its mode only once its configuration is first touched",
-      isIntermittent: true
-    ) {
-      #expect(output.stdout.hasPrefix("→ fib(3)\n"))
-      #expect(output.stdout.hasSuffix("← fib(3) → 2\n"))
-    }
+    #expect(
+      output.stdout == """
+        → fib(3)
+          → fib(2)
+            → fib(1) → 1
+            → fib(0) → 0
+          ← fib(2) → 1
+          → fib(1) → 1
+        ← fib(3) → 2
+
+        """)
   }
 
   @Test func flowtracePrintZeroSilencesAutoPrintButNotPrintTree() throws {
@@ -202,7 +226,7 @@ import Testing
   }
 
   @Test func badArgumentsPrintUsageAndFail() throws {
-    let output = try Self.demo(["live", "--seconds"])
+    let output = try Self.demo(["live", "--seconds"], expectedStatus: 2)
     #expect(output.status == 2)
     #expect(output.stderr.contains("usage: flowtrace-demo"))
   }

@@ -1,4 +1,5 @@
+import FlowTraceTestSupport
 import Testing
 
 /// Every runtime test shares the process-wide runtime, so they run one at a time.
-@Suite(.serialized) struct RuntimeSuite {}
+@Suite(.serialized, .runtimeExclusive) struct RuntimeSuite {}

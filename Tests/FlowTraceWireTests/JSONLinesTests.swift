@@ -32,6 +32,24 @@ import Testing
       lines[0].hasPrefix(#"{"type":"header","version":1,"pid":4242,"program":"/usr/bin/démo""#))
   }
 
+  /// A task's or loss's parent (and a loss's thread) of 0 means none, as in the binary format,
+  /// so a JSON Lines trace reads the same before and after conversion (found by fuzz-jsonl).
+  @Test func zeroParentsAndThreadsMeanNone() throws {
+    let text = """
+      {"type":"header","version":1,"pid":1}
+      {"type":"task","id":8,"parent":0,"name":"child"}
+      {"type":"loss","count":3,"thread":0,"parent":0}
+      {"type":"task","id":9,"parent":4,"name":"other"}
+      """
+    let (_, events) = try JSONLinesDecoder.decode(Array(text.utf8))
+    #expect(
+      events == [
+        .task(TaskInfo(id: 8, parent: nil, name: "child")),
+        .loss(Loss(count: 3, thread: nil, parent: nil)),
+        .task(TaskInfo(id: 9, parent: 4, name: "other")),
+      ])
+  }
+
   @Test func escapesSurviveAndUnknownKeysAreSkipped() throws {
     let text = """
       {"type":"header","version":1,"pid":-1,"future":{"a":[1,2.5e3,true,null,"x"]}}

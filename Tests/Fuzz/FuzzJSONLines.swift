@@ -1,6 +1,6 @@
 // libFuzzer target: the JSON Lines importer. Whatever it accepts must re-encode to the
-// binary format and decode again to the same events (the importer never lets through a
-// trace the binary decoder would reject).
+// binary format and decode again to the same header and the same events (the importer never
+// lets through a trace the binary decoder would reject, or would read differently).
 import FlowTraceWire
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -21,22 +21,24 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   } catch {
     return 0  // the encoder refusing is a clean outcome
   }
-  var decoder = TraceDecoder(source: "reencoded")
-  var collector = EventCollector()
-  do {
-    try decoder.feed(encoder.takeBytes(), into: &collector)
-    try decoder.finish()
-  } catch {
+  let decoded = DecodedTrace(binary: encoder.takeBytes(), source: "reencoded")
+  if let error = decoded.error {
     fatalError("JSON Lines accepted a trace the binary decoder rejects: \(error)")
   }
+  if decoded.header != header {
+    fatalError(
+      "the header changed through the binary format: \(header) -> \(String(describing: decoded.header))"
+    )
+  }
+  if decoded.events != events {
+    let index =
+      zip(decoded.events, events).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      ?? min(decoded.events.count, events.count)
+    fatalError(
+      "event \(index) changed through the binary format: "
+        + "\(index < events.count ? "\(events[index])" : "<none>") -> "
+        + "\(index < decoded.events.count ? "\(decoded.events[index])" : "<none>")"
+        + " (\(events.count) events in, \(decoded.events.count) out)")
+  }
   return 0
-}
-
-/// Counts what the decoder delivers.
-struct EventCollector: TraceVisitor {
-  var calls = 0
-  mutating func visitCall(
-    id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
-    flags: CollectFlags, timestamp: UInt64?, args: TraceStrings?
-  ) { calls += 1 }
 }

@@ -41,11 +41,12 @@ target() {
 rm -f "$out"/*.a "$out"/fuzz-* "$out/seed-traces"
 module FlowTraceWire Sources/FlowTraceWire
 module FlowTraceExplorer Sources/FlowTraceExplorer
-module FlowTraceTUI Sources/FlowTraceTUI -I "$root/Sources/CNcursesw"
+module FlowTraceSystem Sources/FlowTraceSystem -package-name flowtrace
+module FlowTraceTUI Sources/FlowTraceTUI -I "$root/Sources/CNcursesw" -package-name flowtrace
 target fuzz-decoder FuzzDecoder.swift FlowTraceExplorer FlowTraceWire
 target fuzz-jsonl FuzzJSONLines.swift FlowTraceWire
 target fuzz-filter FuzzFilter.swift FlowTraceExplorer FlowTraceWire
-target fuzz-theme FuzzTheme.swift FlowTraceTUI FlowTraceExplorer FlowTraceWire
+target fuzz-theme FuzzTheme.swift FlowTraceTUI FlowTraceSystem FlowTraceExplorer FlowTraceWire
 swiftc -swift-version 6 -parse-as-library -I "$out" "$root/Tests/Fuzz/SeedTraces.swift" \
   "$out/libFlowTraceWire.a" -o "$out/seed-traces" -sanitize=address 2>&1 |
   grep -v 'Cannot export local symbol' || true

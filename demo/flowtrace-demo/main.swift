@@ -4,11 +4,13 @@ import Foundation
 // flowtrace-demo examples            issue 2's example programs and more, printed as trees
 // flowtrace-demo fib                 only `_ = fib(3)`, the issue's first program as written
 // flowtrace-demo live [--seconds N]  the live demo for flowtrace-tui (default 6 seconds)
+// flowtrace-demo batch LINE…         parses the lines (the worked example of flowtrace diff)
 
 let usage = """
   usage: flowtrace-demo examples
          flowtrace-demo fib
          flowtrace-demo live [--seconds N]
+         flowtrace-demo batch LINE...
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -27,6 +29,8 @@ case "live":
     exit(2)
   }
   runLive(seconds: seconds)
+case "batch":
+  runBatch(Array(arguments.dropFirst()))
 case nil, "-h", "--help", "help":
   print(usage)
 default:

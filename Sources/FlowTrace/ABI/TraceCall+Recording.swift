@@ -30,6 +30,8 @@ extension _TraceCall {
         flags |= RecordFlags.taskParent
       }
       hot.noteTask(scope: scope)
+      let outer = _SpanBridge.externalParent(scope)  // FlowTraceTracing: the span we run in
+      if outer != 0 { (parent, flags) = (outer, flags | RecordFlags.taskParent) }
     }
     let seq = hot.pointee.nextSeq &+ 1
     hot.pointee.nextSeq = seq
@@ -37,6 +39,9 @@ extension _TraceCall {
     hot.push(id)
     var callBits = parent == 0 ? bits | CallBits.root : bits
     let address = UInt64(UInt(bitPattern: site.utf8Start))
+    if mode & ModeBits.spans != 0 {  // FlowTraceTracing: calls out as spans
+      callBits |= _SpanBridge.callBegan(id: id, parent: parent, site: address, bits: bits)
+    }
     if bits & CallBits.args != 0 {
       hot.pointee.pendingSite = address
       hot.pointee.pendingParent = parent
@@ -52,6 +57,7 @@ extension _TraceCall {
   @usableFromInline
   static func _entered(_ bits: UInt32) {
     let hot = ThreadRecorder.current
+    if bits & CallBits.span != 0 { _SpanBridge.callEntered(hot) }  // FlowTraceTracing
     hot.appendCall(
       seq: hot.pointee.nextSeq, site: hot.pointee.pendingSite, parent: hot.pointee.pendingParent,
       flags: hot.pointee.pendingFlags, bits: bits)
@@ -100,6 +106,9 @@ extension _TraceCall {
       kind: bits & CallBits.result != 0 ? kind : .returnUncollected,
       flags: UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit, a: id, b: value, c: 0)
     if bits & CallBits.timing != 0 { record.c = ft_ticks() }
+    if bits & CallBits.span != 0 {  // FlowTraceTracing
+      _SpanBridge.callEnded(hot, id: id, kind: kind, bits: value, text: nil)
+    }
     hot.append(record)
     hot.commit()
     if bits & CallBits.root != 0 { hot.rootEnded() }

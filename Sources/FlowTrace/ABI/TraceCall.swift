@@ -73,6 +73,11 @@ public struct _TraceCall {
   @inlinable public func argument<T>(_ value: T) {
     if slot != 0 { _TraceCall._argument(value) }
   }
+  /// Records a `Sendable` argument: a value type's copy is kept and rendered later, off the
+  /// program's thread (classes and existentials render now, as `argument<T>` does).
+  @inlinable public func argument<T: Sendable>(_ value: T) {
+    if slot != 0 { _TraceCall._argumentLater(value) }
+  }
   @inlinable public func argument(_ value: Int) {
     if slot != 0 { _TraceCall._raw(.argInt, UInt64(bitPattern: Int64(value))) }
   }
@@ -100,6 +105,11 @@ public struct _TraceCall {
     if slot != 0 { _returning(value) }
     return value
   }
+  /// Records a normal exit with a `Sendable` value (a value type's copy renders later).
+  @inlinable public func returning<T: Sendable>(_ value: T) -> T {
+    if slot != 0 { _returningLater(value) }
+    return value
+  }
   @inlinable public func returning(_ value: Int) -> Int {
     if slot != 0 { _end(.returnInt, UInt64(bitPattern: Int64(value))) }
     return value
@@ -123,13 +133,5 @@ public struct _TraceCall {
   /// Records an exit by throwing `error` (propagated).
   @inlinable public func throwing(_ error: any Error) {
     if slot != 0 { _throwing(error) }
-  }
-
-  /// Runs an async body with this call as the current call of the task (so child tasks
-  /// nest under it).
-  @inlinable
-  public func withTaskScope<R>(_ body: () async throws -> R) async rethrows -> R {
-    if slot == 0 { return try await body() }
-    return try await _scoped(body)
   }
 }

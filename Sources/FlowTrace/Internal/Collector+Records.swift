@@ -12,6 +12,8 @@ extension Collector {
       recorder.pendingArgs.append(text ?? "")
     case .argString:
       recorder.pendingArgs.append(ValueRender.quoted(text ?? "", limit: maxValueLength))
+    case .argValue:
+      recorder.pendingArgs.append(renderDeferred(record))
     case .call:
       call(record, recorder, emit)
     case .returnVoid, .returnUncollected:
@@ -22,6 +24,8 @@ extension Collector {
       end(record, result: text ?? "", emit)
     case .returnString:
       end(record, result: ValueRender.quoted(text ?? "", limit: maxValueLength), emit)
+    case .returnValue:
+      end(record, result: renderDeferred(record), emit)
     case .propagated, .caught:
       guard let wire = wireID(of: record.a, remove: false) else { return }
       let parts = (text ?? "").split(separator: "\u{0}", maxSplits: 1)
@@ -39,6 +43,17 @@ extension Collector {
       let parent = record.b == 0 ? nil : wireID(of: record.b, remove: false)
       emit(.loss(Loss(count: record.a, thread: recorder.index, parent: parent)))
     }
+  }
+
+  /// Renders (and releases) the value a `argValue`/`returnValue` record holds, with tracing
+  /// suppressed on this thread: a `description` that calls traced code records nothing.
+  private func renderDeferred(_ record: RawRecord) -> String {
+    guard let address = UnsafeRawPointer(bitPattern: UInt(record.b)) else { return "" }
+    let value = Unmanaged<DeferredValue>.fromOpaque(address).takeRetainedValue()
+    let hot = ThreadRecorder.current
+    hot.pointee.suppress += 1
+    defer { hot.pointee.suppress -= 1 }
+    return value.render(limit: maxValueLength)
   }
 
   private func call(

@@ -13,7 +13,9 @@ final class Collector {
   @exclusivity(unchecked) private var announcedTasks: Set<UInt64> = []
   @exclusivity(unchecked) private(set) var tasks: [TaskInfo] = []
   @exclusivity(unchecked) var nextWireID: UInt64 = 1
-  @exclusivity(unchecked) private var recorders: [ThreadRecorder] = []
+  @exclusivity(unchecked) var recorders: [ThreadRecorder] = []
+  /// Every recorder seen, at its thread id - 1; nil once retired (Collector+Retire.swift).
+  @exclusivity(unchecked) var slots: [ThreadRecorder?] = []
   @exclusivity(unchecked) var maxValueLength = 200
   /// Open calls started from a task scope (child id → parent id), and how many such open
   /// children each parent has: an async call's exit waits for them.
@@ -41,6 +43,8 @@ final class Collector {
   /// hold it; a complete one reads until nothing is left.
   func drain(complete: Bool = true, _ emit: (TraceEvent) -> Void) {
     recorders = Registry.shared.snapshot()
+    noteNewRecorders()
+    defer { retireReadThreads() }
     // Until a round says otherwise, every thread may still hold an async call's children.
     for recorder in recorders { recorder.progressedLastRound = true }
     forceLevel = 0
@@ -173,6 +177,10 @@ final class Collector {
         text = chunk.takeText(index)
         chunk.records[index].flags &= ~RecordFlags.hasText
       }
+      if record.kind == .argValue || record.kind == .returnValue {
+        // Taken by `handle` (rendered and released there).
+        chunk.records[index].b = 0
+      }
       recorder.readIndex = index + 1
       progressed = true
       handle(record, text: text, recorder, emit)
@@ -187,7 +195,7 @@ final class Collector {
     switch record.kind {
     case .call: other = record.b
     case .returnVoid, .returnInt, .returnDouble, .returnBool, .returnText, .returnString,
-      .returnUncollected, .propagated, .caught:
+      .returnValue, .returnUncollected, .propagated, .caught:
       other = record.a
     default: return false
     }
@@ -199,8 +207,8 @@ final class Collector {
 
   func recorder(of id: UInt64) -> ThreadRecorder? {
     let index = Int(id >> 40)
-    guard index >= 1, index <= recorders.count else { return nil }
-    return recorders[index - 1]
+    guard index >= 1, index <= slots.count else { return nil }
+    return slots[index - 1]
   }
 
   /// The wire id of an internal call id (open, or recently ended); `remove` closes it.

@@ -15,6 +15,8 @@ enum ModeBits {
   @usableFromInline static let filter: UInt32 = 1 << 7
   /// The socket sink is the only consumer: drop instead of waiting when buffers are full.
   @usableFromInline static let dropWhenFull: UInt32 = 1 << 8
+  /// FlowTraceTracing turns traced calls into spans (calls out).
+  @usableFromInline static let spans: UInt32 = 1 << 9
 }
 
 /// Effective flags of one call, packed in `_TraceCall.bits`.
@@ -27,5 +29,7 @@ enum CallBits {
   @usableFromInline static let root: UInt32 = 1 << 3
   /// Arguments are collected: the call record waits for them until `entered()`.
   @usableFromInline static let pending: UInt32 = 1 << 4
+  /// The call is reported to FlowTraceTracing's calls-out handler (`_SpanBridge`).
+  @usableFromInline static let span: UInt32 = 1 << 5
   @usableFromInline static let collectMask: UInt32 = 0b111
 }

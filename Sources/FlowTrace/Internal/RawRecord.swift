@@ -20,8 +20,13 @@ struct RawRecord {
 enum RecordKind: UInt8 {
   case call = 1
   case argInt, argDouble, argBool, argText, argString
+  /// A `Sendable` value's copy in a `DeferredValue` (retained, its address in `b`), rendered
+  /// by the collector.
+  case argValue
   case returnVoid = 10
   case returnInt, returnDouble, returnBool, returnText, returnString, returnUncollected
+  /// As `argValue`, for a result.
+  case returnValue
   case propagated = 20
   case caught
   case task = 30

@@ -36,8 +36,14 @@ final class RecordChunk: @unchecked Sendable {
     // being written (never sealed) is scanned too: its writer did not say yet.
     if hasTexts || !sealed.load(ordering: .acquiring) {
       let count = ft_load_acquire(committed)
-      for index in 0..<count where records[index].flags & RecordFlags.hasText != 0 {
-        (texts + index).deinitialize(count: 1)
+      for index in 0..<count {
+        let record = records[index]
+        if record.flags & RecordFlags.hasText != 0 { (texts + index).deinitialize(count: 1) }
+        if record.kind == .argValue || record.kind == .returnValue,
+          let value = UnsafeRawPointer(bitPattern: UInt(record.b))
+        {
+          Unmanaged<DeferredValue>.fromOpaque(value).release()
+        }
       }
     }
     records.deallocate()

@@ -1,18 +1,27 @@
 import CFlowTraceRuntime
 import Glibc
 
-/// Every thread recorder ever created, by small thread id.
+/// The recorders of the threads that may still hold unread records, in order of their small
+/// thread ids (1, 2, … never reused). The collector retires a recorder once its thread ended
+/// and every record of it was read, so memory follows the live threads, not every thread the
+/// program ever ran.
 final class Registry: Sendable {
   static let shared = Registry()
 
-  private let recorders = Locked<[ThreadRecorder]>([])
+  private struct Table {
+    var live: [ThreadRecorder] = []
+    var nextIndex: UInt32 = 1
+  }
+
+  private let table = Locked(Table())
 
   /// Creates, registers and installs the calling thread's recorder.
   func makeCurrent() -> ThreadRecorder {
-    let recorder = recorders.withLock { list in
-      let index = UInt32(list.count + 1)
+    let recorder = table.withLock { table in
+      let index = table.nextIndex
+      table.nextIndex += 1
       let made = ThreadRecorder(index: index, name: Registry.threadName(index: index))
-      list.append(made)
+      table.live.append(made)
       return made
     }
     ft_set_thread_state(UnsafeMutableRawPointer(recorder.hot))
@@ -21,9 +30,15 @@ final class Registry: Sendable {
     return recorder
   }
 
-  /// All recorders, in order of their ids.
+  /// The live recorders, in order of their ids.
   func snapshot() -> [ThreadRecorder] {
-    recorders.withLock { $0 }
+    table.withLock { $0.live }
+  }
+
+  /// Forgets recorders whose threads ended and were read to the end (the collector's call).
+  func retire(_ indices: Set<UInt32>) {
+    guard !indices.isEmpty else { return }
+    table.withLock { table in table.live.removeAll { indices.contains($0.index) } }
   }
 
   static func threadName(index: UInt32) -> String {
@@ -52,7 +67,8 @@ extension Registry {
   }
 }
 
-/// Marks a recorder whose thread ended (its records stay readable; the registry keeps it).
+/// Marks a recorder whose thread ended (its records stay readable until the collector has
+/// read them all and retires it).
 private func registryThreadExited(_ raw: UnsafeMutableRawPointer?) {
   guard let raw else { return }
   let recorder = Unmanaged<ThreadRecorder>.fromOpaque(raw).takeRetainedValue()

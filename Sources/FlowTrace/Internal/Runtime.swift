@@ -3,110 +3,6 @@ import FlowTraceWire
 import Glibc
 import Synchronization
 
-/// Where drained events go (guarded by the collector lock).
-struct Consumers {
-  let collector = Collector()
-  /// The running session's events, and the first wire id it owns.
-  var session: [TraceEvent]?
-  var sessionBase: UInt64 = 1
-  /// The autoPrint tree printer.
-  var printer: TreeTextPrinter?
-  /// File and socket sinks.
-  var sinks: [any EventSink] = []
-  /// Events the runtime dropped (from loss records).
-  var lost: UInt64 = 0
-
-  /// The definitions seen so far (call sites, threads, tasks), for a consumer that joins late.
-  var definitions: [TraceEvent] {
-    collector.sites.map { .callSite($0) } + collector.threads.map { .thread($0) }
-      + collector.tasks.map { .task($0) }
-  }
-
-  mutating func drain(complete: Bool = true) {
-    if session == nil, printer == nil, sinks.count == 1 {
-      // The common cases: one file or one socket, whose encoder takes the records straight
-      // (calls and returns through its per-kind methods and plain runs, no `TraceEvent`s).
-      if let file = sinks[0] as? FileSink {
-        if drainDirect(complete: complete, into: file.withEncoder) { return }
-        var lostNow: UInt64 = 0
-        let collector = self.collector
-        file.encodeDirect { encode in
-          collector.drain(complete: complete) { event in
-            if case .loss(let loss) = event { lostNow += loss.count }
-            encode(event)
-          }
-        }
-        lost += lostNow
-        return
-      }
-      if let socket = sinks[0] as? SocketSink {
-        if drainDirect(complete: complete, into: socket.withEncoder) { return }
-        // The stream's buffer is full: a partial drain leaves the records to the threads
-        // (which drop new calls at the source, counted); a complete one goes through events
-        // and the socket's drop filter.
-        if !complete { return }
-      }
-    }
-    var emitted: [TraceEvent] = []
-    collector.drain(complete: complete) { emitted.append($0) }
-    guard !emitted.isEmpty else { return }
-    for case .loss(let loss) in emitted { lost += loss.count }
-    if session != nil {
-      session!.append(contentsOf: emitted)
-    }
-    if printer != nil {
-      // Inside a session only definitions reach the printer (it prints nothing then).
-      var out = StandardOutput()
-      let printing = session == nil
-      for event in emitted where printing || event.isDefinition {
-        printer!.consume(event, to: &out)
-      }
-      if printing {
-        printer!.flush(to: &out)
-        ft_stdout_flush()
-      }
-    }
-    for sink in sinks { sink.write(emitted) }
-  }
-}
-
-/// What a sink lends its encoder to: encodes records into it, noting definitions (call sites,
-/// threads, tasks) in the array when the sink keeps them; returns how many failed.
-typealias DirectBody = (
-  _ encoder: UnsafeMutablePointer<TraceEncoder>, _ definitions: UnsafeMutablePointer<[TraceEvent]>?
-) -> Int
-
-extension Consumers {
-  /// Drains straight into a sink's encoder lent by `lend`; false when the sink declined.
-  mutating func drainDirect(
-    complete: Bool,
-    into lend: (DirectBody) -> Bool
-  ) -> Bool {
-    let collector = self.collector
-    var lostNow: UInt64 = 0
-    let written = lend { encoder, definitions in
-      var failed = 0
-      collector.direct = encoder
-      defer { collector.direct = nil }
-      collector.drain(complete: complete) { event in
-        if case .loss(let loss) = event { lostNow += loss.count }
-        if let definitions, event.isDefinition { definitions.pointee.append(event) }
-        do { try encoder.pointee.encode(event) } catch { failed += 1 }
-      }
-      return failed + collector.takeDirectFailures()
-    }
-    if written { lost += lostNow }
-    return written
-  }
-}
-
-/// Session flags (nil = inherit the configuration's).
-struct SessionFlags {
-  var showArgs: Bool?
-  var showResult: Bool?
-  var showTiming: Bool?
-}
-
 /// The process-wide runtime: configuration, session and sinks state, and the collector.
 final class Runtime: Sendable {
   static let shared = Runtime()
@@ -116,6 +12,8 @@ final class Runtime: Sendable {
     var session: SessionFlags?
     var sinkCount = 0
     var socketOnly = false
+    /// FlowTraceTracing turns traced calls into spans (`_SpanBridge.setCallHandler`).
+    var spansOut = false
     var lastSession: [CallEvent] = []
   }
 
@@ -129,6 +27,7 @@ final class Runtime: Sendable {
     _ = TickClock.shared
     state.withLock { Runtime.publish($0, generation: 0) }
     atexit { Runtime.shared.flushAtExit() }
+    ProcessExit.install()  // after: it runs before the flush and gives the end record a status
   }
 
   var maxValueLength: Int { valueLimit.load(ordering: .relaxed) }
@@ -170,6 +69,7 @@ final class Runtime: Sendable {
       if result { mode |= ModeBits.result }
       if timing { mode |= ModeBits.timing }
       if !config.include.isEmpty || !config.exclude.isEmpty { mode |= ModeBits.filter }
+      if state.spansOut { mode |= ModeBits.spans }
     }
     ft_mode_store(mode)
   }
@@ -234,28 +134,6 @@ final class Runtime: Sendable {
         ft_stdout_flush()
       }
       for sink in consumers.sinks { sink.close() }
-    }
-  }
-}
-
-/// Standard output as a text stream (the same `FILE*` as `print`).
-struct StandardOutput: TextOutputStream {
-  /// Gives the value a real address: ThreadSanitizer's check of an `inout` access to a
-  /// zero-sized value can fault on the arbitrary address it gets.
-  private var storage: UInt8 = 0
-
-  mutating func write(_ string: String) {
-    var string = string
-    string.withUTF8 { ft_stdout_write($0.baseAddress, $0.count) }
-  }
-}
-
-extension TraceEvent {
-  /// True for call-site, thread and task definitions.
-  var isDefinition: Bool {
-    switch self {
-    case .callSite, .thread, .task: return true
-    default: return false
     }
   }
 }

@@ -37,22 +37,8 @@ enum Tasks {
 }
 
 extension _TraceCall {
-  /// Moves the call from the thread stack into a task scope and runs the body there.
-  @usableFromInline
-  func _scoped<R>(_ body: () async throws -> R) async rethrows -> R {
-    let recorder = ThreadRecorder.current
-    _ = recorder.pop(id)
-    let scope = TaskScope(callID: id, taskID: Tasks.currentID())
-    let result = try await TaskScope.$current.withValue(scope) { try await body() }
-    if let error = scope.takeError() {
-      ThreadRecorder.current.appendCaught(id, error)
-    }
-    return result
-  }
-}
-
-extension _TraceCall {
-  /// `_scoped` for bodies with a typed error, run on the caller's actor.
+  /// Moves the call from the thread stack into a task scope and runs the body there, on the
+  /// caller's actor, keeping the body's error type.
   @usableFromInline
   func _scoped<R, E: Error>(
     isolation: isolated (any Actor)?, _ body: () async throws(E) -> R

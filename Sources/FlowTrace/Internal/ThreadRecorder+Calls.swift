@@ -7,6 +7,9 @@ extension UnsafeMutablePointer where Pointee == HotState {
     var record = record
     record.flags = UInt8(truncatingIfNeeded: call.bits & CallBits.collectMask) | exit
     if call.bits & CallBits.timing != 0 { record.c = ft_ticks() }
+    if call.bits & CallBits.span != 0 {  // FlowTraceTracing: calls out as spans
+      _SpanBridge.callEnded(self, id: call.id, kind: record.kind, bits: 0, text: text)
+    }
     if let text { append(record, text: text) } else { append(record) }
     commit()
     if call.bits & CallBits.root != 0 { rootEnded() }
@@ -57,17 +60,11 @@ extension UnsafeMutablePointer where Pointee == HotState {
     return type + "\u{0}" + ValueRender.cut(String(describing: error), to: limit)
   }
 
-  /// Renders a value now (`TraceRepresentable`, else `String(reflecting:)`), cut to the limit.
+  /// Renders a value now (`ValueRender.render`: its type's plan), cut to the limit.
   func render<T>(_ value: T) -> String {
     pointee.suppress += 1
     defer { pointee.suppress -= 1 }
-    let text: String
-    if let representable = value as? any TraceRepresentable {
-      text = representable.traceDescription
-    } else {
-      text = String(reflecting: value)
-    }
-    return ValueRender.cut(text, to: Runtime.shared.maxValueLength)
+    return ValueRender.render(value, limit: Runtime.shared.maxValueLength)
   }
 
   /// Notes the task the next call runs in (a `task` record when it changed), with the task

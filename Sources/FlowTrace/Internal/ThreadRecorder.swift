@@ -101,7 +101,18 @@ final class ThreadRecorder: @unchecked Sendable {
     return Registry.shared.makeCurrent().hot
   }
 
-  deinit { open.deallocate() }
+  /// Runs once the collector retired the recorder (its thread ended and every record was
+  /// read) and the last drain's snapshot let it go: nothing can reach `hot` any more.
+  deinit {
+    open.deallocate()
+    let state = hot.pointee
+    state.stack.deinitialize(count: state.depth)
+    state.stack.deallocate()
+    hot.deinitialize(count: 1)
+    hot.deallocate()
+    backlog.deallocate()
+    dropped.deallocate()
+  }
 
   /// Frees the record buffer of a thread that ended once the collector has read all of it
   /// (the thread state is gone, so nothing writes here again).

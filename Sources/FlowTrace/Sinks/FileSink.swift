@@ -1,3 +1,4 @@
+import FlowTraceSystem
 import FlowTraceWire
 import Glibc
 
@@ -86,7 +87,7 @@ final class FileSink: EventSink {
     state.withLock { state in
       guard !state.closed else { return }
       state.closed = true
-      state.encoder.end()
+      state.encoder.end(exitStatus: ProcessExit.status)
       FileSink.writeOut(&state)
       Glibc.close(state.fd)
       if let code = state.stopError {
@@ -141,19 +142,5 @@ final class FileSink: EventSink {
     _ = ftruncate(fd, off_t(state.written))
     _ = lseek(fd, off_t(state.written), SEEK_SET)
     report("flowtrace: \(state.path): \(Errno.text(failure)); recording stopped\n")
-  }
-}
-
-/// A sink that could not be opened.
-public struct SinkError: Error, Sendable, CustomStringConvertible {
-  public var path: String
-  public var message: String
-  public var description: String { "\(path): \(message)" }
-}
-
-enum Errno {
-  static func text(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    return String(cString: text)
   }
 }

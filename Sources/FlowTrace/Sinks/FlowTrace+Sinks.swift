@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceSystem
 import FlowTraceWire
 import Glibc
 
@@ -21,7 +22,7 @@ extension FlowTrace {
   /// Streams every traced call to a viewer listening on the Unix socket `path` (as
   /// `FLOWTRACE_SOCKET`); connects when the viewer appears, never blocks the program.
   public static func stream(to path: String) {
-    let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
+    let capacity = UnixSocket.pathCapacity
     guard path.utf8.count < capacity else {
       // No viewer can ever listen there: say so once instead of retrying silently.
       FileSink.report(

@@ -1,3 +1,4 @@
+import FlowTraceSystem
 import FlowTraceWire
 import Glibc
 
@@ -107,7 +108,7 @@ final class SocketSink: EventSink {
       guard !state.closed else { return }
       if state.fd >= 0 {
         if let loss = state.filter.takeLoss() { try? state.encoder.encode(loss) }
-        state.encoder.end()
+        state.encoder.end(exitStatus: ProcessExit.status)
         send(&state)
         // At the end the program may wait a little (at most 2 s) for a slow viewer to take
         // the rest, rather than cut its stream short.
@@ -196,8 +197,9 @@ final class SocketSink: EventSink {
         return
       }
       state.lastAttempt = now
-      state.fd = UnixSocket.connect(path)
+      state.fd = UnixSocket.connected(to: path)
       guard state.fd >= 0 else { return }
+      UnixSocket.setNonBlocking(state.fd)
     }
     let fd = state.fd
     var broken = false

@@ -49,6 +49,7 @@ extension ExplorerApp {
     }
     let w = max(4, width - 1)
     let clean = context.clean
+    if diff != nil { diffDetail(node, into: &body, width: w) }
     switch tree.kind(of: node) {
     case .thread, .program:
       body.field("Root", clean(tree.rowText(of: node)), width: w)

@@ -62,7 +62,7 @@ extension ExplorerApp {
       summary: titleSummary.map(context.clean)
         ?? summary.joined(separator: context.glyphs.separator),
       mode: loading.map { "loading \(Int($0.progress * 100))%" }
-        ?? context.clean(titleMode.isEmpty ? modeText : titleMode),
+        ?? context.clean(titleMode),
       filter: filter)
   }
 
@@ -72,7 +72,10 @@ extension ExplorerApp {
     var rows: [TreeRowView] = []
     let end = min(outline.rowCount, scroll + rect.rows)
     if scroll < end {
-      for row in scroll..<end { rows.append(builder.row(for: outline.node(atRow: row))) }
+      for row in scroll..<end {
+        let node = outline.node(atRow: row)
+        rows.append(diffRow(builder.row(for: node), node: node))
+      }
     }
     let timed =
       tree.callCount > 0 && (0..<min(tree.count, 64)).contains { tree.start(of: $0) != nil }

@@ -41,16 +41,11 @@ public final class ExplorerApp: InteractiveApp {
 
   /// The rest of a file still being read (binary traces stream in after the first screen).
   var loading: ProgressiveLoad?
-  /// Live mode: set by the live session; enables `F` and `w`.
-  public var isLive = false
-  /// Whether the cursor follows the last row as calls arrive (live mode).
-  public internal(set) var follow = false
-  /// The live part of the title (`LIVE FOLLOW · 2 programs …`), empty for a file.
-  public var modeText = ""
-  /// Called when no key came within a poll interval; returns true to redraw (live data).
-  public var onTick: ((ExplorerApp) -> Bool)?
-  /// Called for `w` in live mode; returns the message to show.
-  public var onSave: ((ExplorerApp) -> String)?
+
+  /// The diff view: the merged tree of this trace and a second one (`--diff`, `c`).
+  public internal(set) var diff: MergedDiff?
+  /// The path of A in the diff view.
+  var sourceA = ""
 
   /// The size of the last frame drawn, for paging before the first frame.
   var lastSize = TerminalSize(rows: 24, cols: 80)
@@ -195,19 +190,16 @@ public final class ExplorerApp: InteractiveApp {
       case .below: placement = .auto
       }
       message = .info("detail pane: \(placement)")
-    case .toggleFollow: toggleFollow()
-    case .save:
-      if let onSave {
-        message = .info(onSave(self))
-      } else {
-        message = .info("saving is for live sessions: this trace is already a file")
-      }
+    case .nextDifference, .previousDifference, .differencesOnly, .compareTrace:
+      performDiff(action)
+    // Live sessions (`LiveApp`) take `F` and `w` before they reach a file's explorer.
+    case .toggleFollow: message = .info("follow mode is for live sessions")
+    case .save: message = .info("saving is for live sessions: this trace is already a file")
     default:
       if focus == .detail {
         performInDetail(action)
       } else {
         performInTree(action)
-        pauseFollowIfMoved()
       }
     }
   }
@@ -237,6 +229,8 @@ public final class ExplorerApp: InteractiveApp {
     case .filter:
       if !text.isEmpty && filterHistory.last != text { filterHistory.append(text) }
       applyFilter(text)
+    case .compare:
+      if !text.isEmpty { compare(with: text) }
     }
   }
 
@@ -245,7 +239,7 @@ public final class ExplorerApp: InteractiveApp {
       continueLoading()
       return true
     }
-    return onTick?(self) ?? false
+    return false
   }
 
   /// Ctrl-Z suspends unless a prompt is open.
@@ -270,6 +264,17 @@ public final class ExplorerApp: InteractiveApp {
       document.problem = loader.problem
       if let problem = loader.problem { message = .error(problem) }
     }
+  }
+
+  /// Changes the tree (new slices of a file), then brings rows, search, statistics and the
+  /// cursor up to date: the cursor stays on its call.
+  func updateTree(_ body: (inout CallTree) -> Void) {
+    let node = currentNode
+    body(&document.tree)
+    outline.sync(with: document.tree)
+    search?.update(with: document.tree)
+    functionStats = nil
+    restoreCursor(to: node)
   }
 
   /// Reads the rest of a file being loaded at once (tests, benchmarks).

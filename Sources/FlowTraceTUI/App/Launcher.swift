@@ -7,12 +7,18 @@ public struct LaunchOptions: Sendable {
   public var theme: String
   public var ascii: Bool
   public var filter: String?
+  /// A second trace: show the diff view of `path` (A) and it (B).
+  public var diff: String?
 
-  public init(path: String, theme: String = "default", ascii: Bool = false, filter: String? = nil) {
+  public init(
+    path: String, theme: String = "default", ascii: Bool = false, filter: String? = nil,
+    diff: String? = nil
+  ) {
     self.path = path
     self.theme = theme
     self.ascii = ascii
     self.filter = filter
+    self.diff = diff
   }
 }
 
@@ -69,6 +75,9 @@ public enum Launcher {
     let context = RenderContext(theme: theme, ascii: options.ascii || !utf8Locale)
     let app = ExplorerApp(document: document, context: context)
     app.loading = loader
+    if let diff = options.diff, let problem = app.compare(with: diff) {
+      return .failure(Failure(message: "--diff: " + problem, status: 1))
+    }
     if let filter = options.filter, let problem = app.applyFilter(filter) {
       return .failure(Failure(message: "--filter: " + problem.dropPrefix("filter: "), status: 2))
     }

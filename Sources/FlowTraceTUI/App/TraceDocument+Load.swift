@@ -23,6 +23,9 @@ extension TraceDocument {
     guard file.bytes.count > 0 else {
       throw TraceLoadError(description: "\(path): empty file, not a FlowTrace trace")
     }
+    if ChromeTraceReader.looksLikeChromeTrace(file.bytes) {
+      return (try loadChrome(path: path), nil)
+    }
     let loader = ProgressiveLoad(file: file)
     var tree = CallTree()
     ProgressiveLoad.reserve(for: file, in: &tree)

@@ -53,8 +53,17 @@ struct TreeRowBuilder {
 
   func segments(for node: Int) -> [Segment] {
     switch tree.kind(of: node) {
-    case .thread, .program:
+    case .thread:
       return [Segment(context.clean(tree.rowText(of: node)), .thread)]
+    case .program:
+      var out = [Segment(context.clean(tree.rowText(of: node)), .thread)]
+      if let end = tree.program(tree.program(of: node)).end {
+        let failed = [.exited(0), .ended, .disconnected].contains(end.cause) == false
+        out.append(
+          Segment(
+            context.glyphs.separator + end.text(ascii: context.ascii), failed ? .errorMark : .task))
+      }
+      return out
     case .loss:
       let count = tree.lossCount(of: node)
       return [Segment("\(context.glyphs.loss) \(Units.count(Int(count))) events lost", .loss)]

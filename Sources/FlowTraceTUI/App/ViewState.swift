@@ -24,10 +24,13 @@ public enum Focus: Sendable, Equatable {
 public enum PromptKind: Sendable, Equatable {
   case search
   case filter
+  /// A second trace to compare with.
+  case compare
 
   var label: String {
     switch self {
     case .search: return "/"
+    case .compare: return "compare with: "
     case .filter: return "filter: "
     }
   }

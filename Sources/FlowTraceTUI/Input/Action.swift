@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
   // Panes.
   case switchFocus, previousTab, nextTab, toggleDetail, growDetail, shrinkDetail, flipDetail
   case activate
+  // Diff view.
+  case nextDifference, previousDifference, differencesOnly, compareTrace
   // Other.
   case help, quit, forceQuit, redraw, resize, suspend
 }

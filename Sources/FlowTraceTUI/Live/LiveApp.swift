@@ -86,12 +86,15 @@ public final class LiveApp: InteractiveApp {
   /// Decodes waiting data into the tree for at most `budget`; returns the records added.
   @discardableResult
   public func ingest(budget: Duration) -> Int {
+    // The demo program's wait status first: its row then says how it ended.
+    if let demo, !demo.poll(), let status = demo.exitStatus {
+      session.noteExit(pid: demo.launchedPID, waitStatus: status)
+    }
     let records = session.ingest(into: &explorer.document.tree, budget: budget)
     for message in session.takeMessages() {
       let problem = ["dropped", "refused", "accept failed"].contains { message.hasPrefix($0) }
       explorer.message = problem ? .error(message) : .info(message)
     }
-    demo?.poll()
     return records
   }
 

@@ -29,6 +29,8 @@ public final class LiveConnection {
   public private(set) var phase: Phase = .open
   /// The program's id in the tree, once its header arrived.
   public private(set) var program: Int?
+  /// Wall-clock time the peer closed its end, ns since the Unix epoch.
+  public private(set) var closedAt: Int64?
   /// Every byte received, in order.
   var received = LiveByteLog()
   var decoder: TraceDecoder
@@ -81,7 +83,10 @@ public final class LiveConnection {
       }
       // End of stream, or a reset connection.
       closeSocket()
-      if phase == .open { phase = .closed }
+      if phase == .open {
+        phase = .closed
+        closedAt = LiveSession.wallNanos()
+      }
     }
     return total
   }
@@ -91,6 +96,7 @@ public final class LiveConnection {
   public func ingest(into tree: inout CallTree, maxBytes: Int) -> (records: Int, message: String?) {
     guard phase == .open || phase == .closed else { return (0, nil) }
     var records = 0
+    var ended: String?
     if backlog > 0 {
       var feeder = LiveTreeFeeder(
         tree: CallTree(), program: program, peerPID: peerPID, connectedAt: connectedAt)
@@ -111,11 +117,12 @@ public final class LiveConnection {
       if let failure {
         return (records, drop(tree: &tree, reason: failure.description))
       }
+      if feeder.ended { ended = announceEnd(tree: &tree) }
     }
     if phase == .closed && backlog == 0 {
-      return (records, finish(tree: &tree))
+      return (records, finish(tree: &tree) ?? ended)
     }
-    return (records, nil)
+    return (records, ended)
   }
 
   /// A short name for messages: `demo (pid 42)`, or `pid 42` before the header.
@@ -124,6 +131,28 @@ public final class LiveConnection {
     let info = tree.program(program)
     let base = info.name.split(separator: "/").last.map(String.init) ?? info.name
     return "\(base.isEmpty ? "program" : base) (pid \(info.pid))"
+  }
+
+  /// Records the end its end record announced (`exited 0`, or `ended its trace` without a
+  /// status) and returns the message for it.
+  private func announceEnd(tree: inout CallTree) -> String? {
+    guard let program else { return nil }
+    let cause = decoder.exitStatus.map(ProgramEnd.Cause.exited) ?? .ended
+    let end = ProgramEnd(cause: cause, runTime: runTime(until: closedAt ?? LiveSession.wallNanos()))
+    tree.setEnd(end, program: program)
+    return "\(displayName(in: tree)) \(end.text())"
+  }
+
+  /// How long the program ran until `wall`: from its trace's start when that is plausible
+  /// (within a day before the connection), else from the connection.
+  func runTime(until wall: Int64) -> UInt64? {
+    var start = connectedAt
+    if let header, header.startWallNanos > connectedAt - 86_400_000_000_000,
+      header.startWallNanos <= wall
+    {
+      start = header.startWallNanos
+    }
+    return wall >= start ? UInt64(wall - start) : nil
   }
 
   /// Closes the socket (the viewer is quitting or dropping the client).
@@ -147,12 +176,14 @@ public final class LiveConnection {
   private func finish(tree: inout CallTree) -> String? {
     phase = .finished
     guard received.count > 0 else { return nil }  // a probe that connected and left
-    if decoder.isEnded { return nil }
     let name = displayName(in: tree)
     guard let program else {
       return "dropped \(name): it closed before sending a complete FlowTrace header"
     }
+    if decoder.isEnded { return nil }  // said when the end record arrived
     tree.disconnect(program: program)
+    let runTime = runTime(until: closedAt ?? LiveSession.wallNanos())
+    tree.setEnd(ProgramEnd(cause: .disconnected, runTime: runTime), program: program)
     let partial = received.count - decoder.offset
     if partial > 0 {
       return "\(name) disconnected in the middle of a record (\(partial) bytes cut off)"

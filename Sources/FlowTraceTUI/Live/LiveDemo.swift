@@ -1,3 +1,5 @@
+import FlowTraceSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -13,6 +15,8 @@ public final class LiveDemo {
   public let session: LiveSession
   /// The demo program's process id (0 once reaped).
   public private(set) var child: pid_t = 0
+  /// The demo program's process id (kept after it was reaped).
+  public private(set) var launchedPID: pid_t = 0
   /// How the child ended, once it did.
   public private(set) var exitStatus: Int32?
 
@@ -92,7 +96,10 @@ public final class LiveDemo {
     }
     var pid: pid_t = 0
     let code = posix_spawn(&pid, path, &actions, nil, argv, envp)
-    if code == 0 { child = pid }
+    if code == 0 {
+      child = pid
+      launchedPID = pid
+    }
     return code
   }
 }

@@ -1,3 +1,5 @@
+import FlowTraceSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -52,7 +54,7 @@ public final class LiveListener {
   public func acceptPending() -> [LiveAcceptOutcome] {
     var outcomes: [LiveAcceptOutcome] = []
     while fd >= 0 {
-      let client = accept(fd, nil, nil)
+      let client = UnixSocket.accept(fd)
       if client < 0 {
         let code = errno
         if code == EINTR || code == ECONNABORTED { continue }
@@ -61,8 +63,6 @@ public final class LiveListener {
         }
         break
       }
-      _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-      UnixSocket.setNonBlocking(client)
       guard let peer = UnixSocket.peerCredentials(client) else {
         Glibc.close(client)
         outcomes.append(.refused("refused a connection: cannot read its credentials"))

@@ -1,4 +1,5 @@
 import FlowTraceExplorer
+import FlowTraceSystem
 
 #if canImport(Glibc)
   import Glibc

@@ -9,8 +9,7 @@ extension LiveSession {
     if programs.isEmpty {
       parts.append("waiting for programs")
     } else {
-      let noun = programs.count == 1 ? "program" : "programs"
-      parts.append("\(programs.count) \(noun), \(runningCount) running")
+      parts.append(programSummary(programs.map { tree.program($0).end }))
     }
     let losses = connections.compactMap { connection -> (String, UInt64)? in
       guard let program = connection.program, tree.program(program).lost > 0 else { return nil }
@@ -26,5 +25,17 @@ extension LiveSession {
     // Once programs are in, the hint gives way to the summary on narrow terminals.
     let hint = programs.isEmpty ? connectHint : "FLOWTRACE_SOCKET=\(path)"
     return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(hint)")
+  }
+
+  /// `1 program, 1 running`, `1 program, exited 0 after 12.4 s`, or
+  /// `3 programs, 1 running, 1 exited, 1 killed`.
+  func programSummary(_ ends: [ProgramEnd?]) -> String {
+    if ends.count == 1, let end = ends[0] { return "1 program, \(end.text())" }
+    var text = "\(ends.count) \(ends.count == 1 ? "program" : "programs"), \(runningCount) running"
+    for word in ["exited", "killed", "ended", "disconnected"] {
+      let count = ends.count { $0?.word == word }
+      if count > 0 { text += ", \(count) \(word)" }
+    }
+    return text
   }
 }

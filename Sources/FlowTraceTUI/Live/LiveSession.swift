@@ -19,7 +19,11 @@ public final class LiveSession {
   /// Bytes decoded between two looks at the clock.
   public var chunkBytes = 32 << 10
   private var scratch = [UInt8](repeating: 0, count: 1 << 18)
-  private var pendingMessages: [String] = []
+  var pendingMessages: [String] = []
+  /// Wait statuses of processes the viewer reaped itself, by pid (`noteExit`).
+  var reapedStatuses: [Int32: Int32] = [:]
+  /// Connections that closed without an end record, watched until their deadline.
+  var unresolvedEnds: [(connection: LiveConnection, until: UInt64)] = []
   private var cursor = 0
 
   /// Starts a session on a listening socket.
@@ -103,8 +107,14 @@ public final class LiveSession {
         pendingMessages.append("\(connection.displayName(in: tree)) connected")
       }
       if let message = result.message { pendingMessages.append(message) }
+      if connection.phase == .finished, let program = connection.program,
+        tree.program(program).end?.isKnown == false
+      {
+        watchEnd(of: connection)
+      }
       if Self.monotonicNanos() >= deadline { break }
     }
+    resolveEnds(in: &tree)
     return records
   }
 
@@ -114,8 +124,10 @@ public final class LiveSession {
     return pendingMessages
   }
 
-  /// Programs whose connection is still open.
-  public var runningCount: Int { connections.count { $0.phase == .open && $0.program != nil } }
+  /// Programs whose connection is still open and that have not sent their end record.
+  public var runningCount: Int {
+    connections.count { $0.phase == .open && $0.program != nil && !$0.isEnded }
+  }
 
   /// Closes every connection and the listener (programs still streaming see the socket close
   /// and carry on, counting what they drop).

@@ -1,3 +1,5 @@
+import FlowTraceSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif

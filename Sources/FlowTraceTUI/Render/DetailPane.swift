@@ -43,9 +43,10 @@ struct DetailPane {
       screen.fill(row: row, col: rect.col, width: rect.cols, style: detailStyle)
       let index = scroll + i
       guard index < lines.count else { continue }
-      let base: TextStyle? =
-        index == selectedLine ? context.style(focused ? .cursor : .cursorBlur) : nil
-      if let base { screen.fill(row: row, col: rect.col, width: rect.cols, style: base) }
+      let base: ThemeArea? = index == selectedLine ? (focused ? .cursor : .cursorBlur) : nil
+      if let base {
+        screen.fill(row: row, col: rect.col, width: rect.cols, style: context.style(base))
+      }
       screen.drawSegments(
         lines[index], row: row, col: rect.col + 1, width: rect.cols - 1, context: context,
         base: base)

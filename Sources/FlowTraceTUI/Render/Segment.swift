@@ -32,13 +32,13 @@ public struct RenderContext: Sendable {
 
 extension ScreenBuffer {
   /// Draws `segments` on `row` from `col`, within `width` cells; the last segment that does not
-  /// fit ends with the ellipsis. `base` overrides each segment's background and adds its
-  /// attributes (the cursor row); characters in `highlight` (offsets into the joined text) use
-  /// the match style. Returns the cells used.
+  /// fit ends with the ellipsis. On a row drawn in `base`'s area (the cursor row) each segment
+  /// takes that area's colours and keeps its attributes (`Theme.style(_:onRow:)`); characters
+  /// in `highlight` (offsets into the joined text) use the match style. Returns the cells used.
   @discardableResult
   func drawSegments(
     _ segments: [Segment], row: Int, col: Int, width: Int, context: RenderContext,
-    base: TextStyle? = nil, highlight: [Range<Int>] = []
+    base: ThemeArea? = nil, highlight: [Range<Int>] = []
   ) -> Int {
     guard width > 0 else { return 0 }
     let total = segments.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -47,12 +47,8 @@ extension ScreenBuffer {
     var used = 0
     var offset = 0
     outer: for segment in segments {
-      var style = context.style(segment.area)
-      if let base {
-        style.bg = base.bg
-        if style.fg == .default || style.fg == style.bg { style.fg = base.fg }
-        style.attrs.formUnion(base.attrs)
-      }
+      let style =
+        base.map { context.theme.style(segment.area, onRow: $0) } ?? context.style(segment.area)
       for ch in segment.text {
         let w = DisplayWidth.of(ch)
         if used + w > budget { break outer }
@@ -63,7 +59,7 @@ extension ScreenBuffer {
       }
     }
     if cut && budget >= 0 {
-      let style = base ?? context.style(segments.last?.area ?? .tree)
+      let style = context.style(base ?? segments.last?.area ?? .tree)
       used += draw(context.glyphs.ellipsis, row: row, col: col + used, style: style)
     }
     return used

@@ -39,8 +39,9 @@ struct TreePane {
       }
       let view = rows[i]
       let isCursor = cursor == i
-      let base: TextStyle? = isCursor ? context.style(focused ? .cursor : .cursorBlur) : nil
-      screen.fill(row: row, col: rect.col, width: rect.cols, style: base ?? treeStyle)
+      let base: ThemeArea? = isCursor ? (focused ? .cursor : .cursorBlur) : nil
+      let baseStyle = base.map(context.style) ?? treeStyle
+      screen.fill(row: row, col: rect.col, width: rect.cols, style: baseStyle)
       let durationCols = durationWidth > 0 && rect.cols >= 30 ? durationWidth + 1 : 0
       let textCols = rect.cols - durationCols
       var col = rect.col
@@ -48,7 +49,7 @@ struct TreePane {
         [Segment(view.guides, .guide), Segment(view.fold, .foldMark)], row: row, col: col,
         width: textCols, context: context, base: base)
       if col < rect.col + textCols {
-        col += screen.draw(" ", row: row, col: col, style: base ?? treeStyle)
+        col += screen.draw(" ", row: row, col: col, style: baseStyle)
       }
       let room = rect.col + textCols - col
       if room > 0 {
@@ -59,12 +60,8 @@ struct TreePane {
           highlight: ranges)
       }
       if durationCols > 0 && !view.duration.isEmpty {
-        var style = context.style(view.hot ? .durationHot : .duration)
-        if let base {
-          style.bg = base.bg
-          style.fg = base.fg
-          style.attrs.formUnion(base.attrs)
-        }
+        let area = view.hot ? ThemeArea.durationHot : .duration
+        let style = base.map { context.theme.style(area, onRow: $0) } ?? context.style(area)
         screen.draw(
           TextFit.padLeft(view.duration, width: durationWidth), row: row,
           col: rect.col + textCols, style: style)

@@ -24,8 +24,8 @@ enum BuiltinTheme {
     color error-mark     bright-red   default  bold
     color duration       yellow       default
     color duration-hot   bright-red   default  bold
-    color thread         magenta      default  bold
-    color task           blue         default
+    color thread         bright-magenta default  bold
+    color task           color69      default
     color loss           black        yellow   bold
     color match          black        yellow   bold
     color detail         default      default
@@ -36,5 +36,9 @@ enum BuiltinTheme {
     color border         bright-black default
     color help           default      default
     color help-key       yellow       default  bold
+    color diff-removed   bright-red   default  bold
+    color diff-added     bright-green default  bold
+    color diff-changed   yellow       default  bold
+    color diff-context   bright-black default
     """
 }

@@ -35,6 +35,11 @@ public enum ThemeArea: String, CaseIterable, Sendable {
   /// Help overlay.
   case help
   case helpKey = "help-key"
+  /// Diff view (`--diff`): calls only in A, only in B, changed, and on the way to a change.
+  case diffRemoved = "diff-removed"
+  case diffAdded = "diff-added"
+  case diffChanged = "diff-changed"
+  case diffContext = "diff-context"
 
   /// The attributes an area gets when colours are off and its rule gives none, so that the
   /// cursor, matches and errors stay visible on a monochrome terminal.
@@ -48,6 +53,9 @@ public enum ThemeArea: String, CaseIterable, Sendable {
     case .guide, .arrow, .task, .duration: return .dim
     case .label, .prompt: return .bold
     case .loss: return [.bold, .reverse]
+    case .diffAdded: return .bold
+    case .diffRemoved: return [.dim, .underline]
+    case .diffChanged: return [.bold, .underline]
     default: return []
     }
   }

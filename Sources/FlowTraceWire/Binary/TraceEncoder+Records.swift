@@ -129,9 +129,12 @@ extension TraceEncoder {
     endRecord(start)
   }
 
-  /// Ends the stream cleanly; nothing may follow.
-  public mutating func end() {
+  /// Ends the stream cleanly; nothing may follow. `exitStatus` is what the program passed to
+  /// `exit` (only its low 8 bits, as the parent sees it), when the stream ends because the
+  /// program exits.
+  public mutating func end(exitStatus: Int32? = nil) {
     let start = beginRecord(.end)
+    if let exitStatus { bytes.appendVarint(UInt64(exitStatus & 0xFF)) }
     endRecord(start)
   }
 

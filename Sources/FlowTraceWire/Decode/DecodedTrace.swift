@@ -7,6 +7,8 @@ public struct DecodedTrace: Sendable {
   public var error: TraceFormatError?
   /// True when the stream ended with an end-of-stream record.
   public var isEnded: Bool
+  /// The exit status the end record carried, if any.
+  public var exitStatus: Int32?
 
   /// Decodes binary trace bytes.
   public init(binary bytes: [UInt8], source: String = "<trace>") {
@@ -24,5 +26,6 @@ public struct DecodedTrace: Sendable {
     header = visitor.header
     self.events = events
     isEnded = decoder.isEnded
+    exitStatus = decoder.exitStatus
   }
 }

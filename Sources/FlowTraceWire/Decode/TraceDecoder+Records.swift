@@ -94,6 +94,11 @@ extension TraceDecoder {
     case RecordTag.error.rawValue: try decodeError(&reader, into: &visitor)
     case RecordTag.loss.rawValue: try decodeLoss(&reader, into: &visitor)
     case RecordTag.end.rawValue:
+      if reader.remaining > 0 {
+        let status = try reader.varint()
+        guard status <= 255 else { throw RecordFault("exit status \(status) is over 255") }
+        endStatus = Int32(status)
+      }
       try reader.expectEnd()
       ended = true
       visitor.visitEnd()

@@ -14,6 +14,10 @@ public struct TraceDecoder {
   public var offset: Int { decodedOffset }
   /// True after the end-of-stream record.
   public var isEnded: Bool { ended }
+  /// The exit status the program's end record carried (what it passed to `exit`, 0–255); nil
+  /// without an end record or when the end record has none.
+  public var exitStatus: Int32? { endStatus }
+  @usableFromInline var endStatus: Int32?
   @usableFromInline var decodedOffset = 0
   @usableFromInline var ended = false
   /// The error that stopped the decoder, if any.

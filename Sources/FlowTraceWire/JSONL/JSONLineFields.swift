@@ -60,6 +60,9 @@ struct JSONLineFields {
     return v
   }
 
+  /// A task's or loss's parent: 0 means none, as in the binary format (a call id is never 0).
+  private func nonZero(_ value: UInt64?) -> UInt64? { value == 0 ? nil : value }
+
   private func optional32(_ key: String, _ at: Int) throws(JSONFault) -> UInt32? {
     guard integers[key] != nil else { return nil }
     return try required32(key, at)
@@ -104,7 +107,8 @@ struct JSONLineFields {
     case "task":
       return .task(
         TaskInfo(
-          id: try required("id", at), parent: integers["parent"], name: strings["name"] ?? ""))
+          id: try required("id", at), parent: nonZero(integers["parent"]),
+          name: strings["name"] ?? ""))
     case "call":
       var flags = CollectFlags()
       for name in lists["collect"] ?? [] {
@@ -137,8 +141,9 @@ struct JSONLineFields {
     case "loss":
       return .loss(
         Loss(
-          count: try required("count", at), thread: try optional32("thread", at),
-          parent: integers["parent"]))
+          count: try required("count", at),
+          thread: try optional32("thread", at).flatMap { $0 == 0 ? nil : $0 },
+          parent: nonZero(integers["parent"])))
     case "end":
       return .end
     case "header":

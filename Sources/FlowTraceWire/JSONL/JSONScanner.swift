@@ -111,29 +111,26 @@ struct JSONScanner {
   private mutating func unescape(into out: inout [UInt8]) throws(JSONFault) {
     guard let e = peek else { throw fault("unterminated string") }
     position += 1
-    switch e {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-    case UInt8(ascii: "n"): out.append(0x0A)
-    case UInt8(ascii: "t"): out.append(0x09)
-    case UInt8(ascii: "r"): out.append(0x0D)
-    case UInt8(ascii: "b"): out.append(0x08)
-    case UInt8(ascii: "f"): out.append(0x0C)
-    case UInt8(ascii: "u"):
-      var scalar = try hex4()
-      if (0xD800..<0xDC00).contains(scalar), end - position >= 6, bytes[position] == 0x5C,
-        bytes[position + 1] == UInt8(ascii: "u")
-      {
-        position += 2
-        let low = try hex4()
-        guard (0xDC00..<0xE000).contains(low) else { throw fault("bad surrogate pair") }
-        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-      }
-      let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-      out.append(contentsOf: String(Character(u)).utf8)
-    default:
+    if let simple = JSONEscape.simple(e) {
+      out.append(simple)
+      return
+    }
+    guard e == UInt8(ascii: "u") else {
       position -= 1
       throw fault("bad escape in a string")
     }
+    var scalar = try hex4()
+    if JSONEscape.isHighSurrogate(scalar), end - position >= 6, bytes[position] == 0x5C,
+      bytes[position + 1] == UInt8(ascii: "u")
+    {
+      position += 2
+      let low = try hex4()
+      guard let pair = JSONEscape.combine(high: scalar, low: low) else {
+        throw fault("bad surrogate pair")
+      }
+      scalar = pair
+    }
+    JSONEscape.appendUTF8(scalar, to: &out)
   }
 
   private mutating func hex4() throws(JSONFault) -> UInt32 {
@@ -141,13 +138,7 @@ struct JSONScanner {
     var v: UInt32 = 0
     for _ in 0..<4 {
       let c = bytes[position]
-      let d: UInt8
-      switch c {
-      case 0x30...0x39: d = c - 0x30
-      case 0x41...0x46: d = c - 0x41 + 10
-      case 0x61...0x66: d = c - 0x61 + 10
-      default: throw fault("bad \\u escape")
-      }
+      guard let d = JSONEscape.hexDigit(c) else { throw fault("bad \\u escape") }
       v = v << 4 | UInt32(d)
       position += 1
     }

@@ -1,3 +1,4 @@
+import FlowTraceSystem
 import Foundation
 
 /// Runs `flowtrace-testee` (built next to the test bundle) as a real child process.
@@ -83,19 +84,7 @@ final class Listener: @unchecked Sendable {
   init(path: String = temporaryPath("viewer.sock")) {
     self.path = path
     unlink(path)
-    fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    let bytes = Array(path.utf8)
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-      raw.copyBytes(from: bytes)
-      raw[bytes.count] = 0
-    }
-    let length = socklen_t(MemoryLayout.offset(of: \sockaddr_un.sun_path)! + bytes.count + 1)
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-    }
-    listen(fd, 4)
+    fd = UnixSocket.listening(at: path, backlog: 4)
   }
 
   /// Accepts one connection and reads until the peer closes it or `limit` bytes arrived.

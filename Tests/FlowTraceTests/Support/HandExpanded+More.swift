@@ -1,6 +1,7 @@
 import FlowTrace
 
-// More hand-written expansions: typed throws, rethrows, generics, Void, async.
+// More hand-written expansions: typed throws, rethrows, generics, Void. (The async
+// functions the concurrency tests run are real `@Trace` expansions: TracedAsync.swift.)
 
 enum ParseError: Error {
   case empty
@@ -66,69 +67,4 @@ func note(_ text: String) {
     _ = text
   }()
   __ftCall.returningVoid()
-}
-
-func leaf(_ n: Int) async -> Int {
-  let __ftCall = _TraceCall(site: "leaf\t_\tFlowTraceTests/Async.swift\t1", flags: _TraceFlags())
-  if __ftCall.recordsArguments {
-    __ftCall.argument(n)
-  }
-  __ftCall.entered()
-  let __ftResult = await __ftCall.withTaskScope { () async -> Int in
-    await Task.yield()
-    return fib(n % 5) + n * 0
-  }
-  return __ftCall.returning(__ftResult)
-}
-
-func fanOut(_ count: Int) async -> Int {
-  let __ftCall = _TraceCall(
-    site: "fanOut\t_\tFlowTraceTests/Async.swift\t2", flags: _TraceFlags())
-  if __ftCall.recordsArguments {
-    __ftCall.argument(count)
-  }
-  __ftCall.entered()
-  let __ftResult = await __ftCall.withTaskScope { () async -> Int in
-    await withTaskGroup(of: Int.self) { group in
-      for index in 0..<count {
-        group.addTask { await leaf(index) }
-      }
-      var total = 0
-      for await value in group { total += value }
-      return total
-    }
-  }
-  return __ftCall.returning(__ftResult)
-}
-
-func asyncBoom(_ x: Int) async throws -> Int {
-  let __ftCall = _TraceCall(
-    site: "asyncBoom\t_\tFlowTraceTests/Async.swift\t3", flags: _TraceFlags())
-  if __ftCall.recordsArguments {
-    __ftCall.argument(x)
-  }
-  __ftCall.entered()
-  do {
-    let __ftResult = try await __ftCall.withTaskScope { () async throws -> Int in
-      await Task.yield()
-      return try boom(x)
-    }
-    return __ftCall.returning(__ftResult)
-  } catch {
-    __ftCall.throwing(error)
-    throw error
-  }
-}
-
-func asyncCatcher(_ x: Int) async -> String {
-  let __ftCall = _TraceCall(
-    site: "asyncCatcher\t_\tFlowTraceTests/Async.swift\t4", flags: _TraceFlags())
-  if __ftCall.recordsArguments {
-    __ftCall.argument(x)
-  }
-  __ftCall.entered()
-  let __ftResult = await __ftCall.withTaskScope { () async -> String in
-    do { return String(try await asyncBoom(x)) } catch { return "recovered" }
-  }
-  return __ftCall.returning(__ftResult)
 }
