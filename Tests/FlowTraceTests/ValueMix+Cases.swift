@@ -73,6 +73,7 @@ func mixCases() -> [MixCase] {
         label: "root",
         children: [MixTree(label: "leaf", children: []), MixTree(label: "x", children: [])])),
   ]
+  cases += enumMixCases()
   for (index, string) in mixStrings.enumerated() {
     cases.append(mixCase("string \(index)", string))
     cases.append(mixCase("[string \(index)]", [string, string]))

@@ -29,7 +29,8 @@ final class CaseTexts: @unchecked Sendable {
 
 extension RenderPlan {
   /// How reflection prints a `T` with no text of its own: stored fields for a plain struct,
-  /// case texts for an enum without payloads, else `String(reflecting:)` per value.
+  /// case texts for an enum without payloads, cases read from the metadata for one with
+  /// payloads, else `String(reflecting:)` per value.
   static func reflectionStyle() -> Reflecting {
     guard !(T.self is any CustomReflectable.Type) else { return .dynamic }
     // Reflection prints a class instance as its class's name.
@@ -38,6 +39,7 @@ extension RenderPlan {
     switch metadata.load(as: UInt.self) {
     case 0x200: return structStyle() ?? .dynamic
     case 0x201 where payloadFree(metadata): return .cases(CaseTexts())
+    case 0x201: return EnumCases.read(T.self).map { .enumCases($0) } ?? .dynamic
     default: return .dynamic
     }
   }

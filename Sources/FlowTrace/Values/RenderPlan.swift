@@ -62,6 +62,8 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     case fields(String, [StoredField])
     /// An enum without payloads: its text per case, made once by reflection.
     case cases(CaseTexts)
+    /// An enum with payloads: its cases' texts and payload plans (see `EnumCases.swift`).
+    case enumCases(EnumCases)
     /// Text that is the same for every value (a class printed by reflection: its name).
     case constant(String)
     /// Existentials and types reflection prints: `String(reflecting:)` per value.
@@ -197,6 +199,8 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       out.write(")")
     case .constant(let text):
       out.write(text)
+    case .enumCases(let cases):
+      cases.write(value, as: T.self, into: &out)
     case .cases(let texts):
       out.write(texts.text(of: value.assumingMemoryBound(to: T.self).pointee))
     case .dynamic:
