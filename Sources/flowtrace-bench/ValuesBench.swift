@@ -48,6 +48,12 @@ func runValuesBench() {
   FlowTrace._setLegacyValueRendering(false)
 }
 
+/// The real-shape workload without the mix (`flowtrace-bench values-work`).
+func runValuesWorkBenchAlone() {
+  FlowTrace.config(autoPrint: false)
+  runValuesWorkBench()
+}
+
 /// Per value of the mix: `String(reflecting:)`, the program thread's cost of recording it
 /// (session, arguments on, minus the same calls structure-only), and the later render.
 func runValuesMixBench() {
