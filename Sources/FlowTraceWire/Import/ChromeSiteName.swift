@@ -29,15 +29,13 @@ struct ChromeSiteName {
   /// The argument labels of a demangled Swift function (`_`, `y`), nil otherwise.
   var labels: [String]?
 
-  /// The labels for a call with `arguments`: the event's own, or the Swift function's when the
-  /// event has none or unnamed ones (uftrace), as many.
-  func labels(for arguments: [(label: String, value: String)]) -> [String] {
-    if let labels, arguments.isEmpty || labels.count == arguments.count,
-      arguments.allSatisfy({ $0.label == "_" })
-    {
+  /// The labels for a call with arguments labelled `given`: those, or the Swift function's
+  /// when the call has none or unnamed ones (uftrace), as many.
+  func labels(for given: [String]) -> [String] {
+    if let labels, given.isEmpty || labels.count == given.count, given.allSatisfy({ $0 == "_" }) {
       return labels
     }
-    return arguments.map(\.label)
+    return given
   }
 
   /// `NAME (FILE:LINE)` → its parts; nil for any other shape.
