@@ -1,5 +1,5 @@
 /// A Chrome event's name split into function, file and line when it carries them, as
-/// viztracer writes them (`fib (/app/fib.py:3)`); Swift symbols are demangled.
+/// viztracer writes them (`fib (/app/fib.py:3)`); Swift and C++ symbols are demangled.
 struct ChromeSiteName {
   var name: String
   var file = ""
@@ -12,7 +12,9 @@ struct ChromeSiteName {
       self.file = file
       self.line = line
     }
-    if demangle, let readable = SwiftDemangler.shared.demangle(name) {
+    if demangle, let readable = CxxDemangler.shared.demangle(name) {
+      name = readable
+    } else if demangle, let readable = SwiftDemangler.shared.demangle(name) {
       name = readable
       // `fib(_:)` reads as FlowTrace names a call: `fib`, with the labels for its arguments.
       if readable.hasSuffix(":)"), let open = readable.firstIndex(of: "(") {

@@ -65,7 +65,10 @@ extension UftraceDataReader {
           guard !values.isEmpty else {
             throw fail(offset, "data follows a record of \(name) but no -A/-R spec names it")
           }
-          guard let (read, consumed) = UftraceValueText.read(values, from: data) else {
+          guard
+            let (read, consumed) = UftraceValueText.read(
+              values, from: data, symbol: { table.index(of: $0).map { table.symbols[$0].name } })
+          else {
             notes.append(cut(file, offset, "inside the values after a record"))
             return
           }

@@ -4,7 +4,8 @@ enum UftraceValueText {
   /// The values of `values` read from `data` (the bytes after the record); nil when the data
   /// is shorter than they need. `consumed` is the data's length with its padding.
   static func read(
-    _ values: [UftraceArgumentSpec.Value], from data: UnsafeRawBufferPointer
+    _ values: [UftraceArgumentSpec.Value], from data: UnsafeRawBufferPointer,
+    symbol: (UInt64) -> String? = { _ in nil }
   ) -> (texts: [String], consumed: Int)? {
     var texts: [String] = []
     var at = 0
@@ -21,7 +22,12 @@ enum UftraceValueText {
       guard at + value.size <= data.count else { return nil }
       var raw: UInt64 = 0
       for i in 0..<min(value.size, 8) { raw |= UInt64(data[at + i]) << (8 * i) }
-      texts.append(text(raw, value))
+      // A pointer into a function reads as uftrace shows it: `&work`.
+      if value.format == .pointer, raw != 0, let name = symbol(raw) {
+        texts.append("&" + name)
+      } else {
+        texts.append(text(raw, value))
+      }
       at += align(value.size, 4)
     }
     return (texts, align(at, 8))
