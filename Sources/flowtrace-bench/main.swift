@@ -41,7 +41,8 @@ let suites: [BenchSuite] = [
     name: "values", summary: "rich argument values: per value of a mix, a real-shape workload",
     run: runValuesBench),
   BenchSuite(
-    name: "import", summary: "a 2 M event viztracer-shaped Chrome trace: parse, nest, encode",
+    name: "import",
+    summary: "2 M events: a viztracer-shaped Chrome trace (parse), a uftrace.data dir (import)",
     run: {
       let count = getenv("FLOWTRACE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) }
       ImportBench.run(events: count ?? 2_000_000)
