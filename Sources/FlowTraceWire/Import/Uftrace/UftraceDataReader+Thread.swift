@@ -40,10 +40,9 @@ extension UftraceDataReader {
       let data = UnsafeRawBufferPointer(rebasing: bytes[next...])
       switch record.kind {
       case .entry, .exit:
-        guard let session = tasks.session(pid: pid, at: record.time) else {
-          throw fail(offset, "no session for pid \(pid)")
-        }
-        if session.sid != sessionID {
+        if sessionID.isEmpty || tasks.sessions.count > 1,
+          let session = tasks.session(pid: pid, at: record.time), session.sid != sessionID
+        {
           sessionID = session.sid
           table = try self.table(sessionID)
           noteProgram(pid, session.exename, &builder)
@@ -57,11 +56,8 @@ extension UftraceDataReader {
         let name = table.symbols[symbol].name
         var texts: [String]?
         if record.more {
-          let isReturn = record.kind == .exit
-          let values =
-            (specs.values(for: name) ?? autoSpecs.values(for: name))?.filter {
-              $0.isReturn == isReturn
-            } ?? []
+          let values = self.values(
+            sessionID, symbol, name, isReturn: record.kind == .exit)
           guard !values.isEmpty else {
             throw fail(offset, "data follows a record of \(name) but no -A/-R spec names it")
           }
@@ -126,6 +122,20 @@ extension UftraceDataReader {
     guard builder.processNames[pid] == nil else { return }
     builder.processNames[pid] = exename.split(separator: "/").last.map(String.init) ?? exename
     builder.noteProcess(pid)
+  }
+
+  /// The values saved with a record of symbol `index` (`name`), found once per symbol.
+  private mutating func values(
+    _ sid: String, _ index: Int, _ name: String, isReturn: Bool
+  ) -> [UftraceArgumentSpec.Value] {
+    let key = index * 2 + (isReturn ? 1 : 0)
+    if let values = valueSpecs[sid]?[key] { return values }
+    let values =
+      (specs.values(for: name) ?? autoSpecs.values(for: name))?.filter {
+        $0.isReturn == isReturn
+      } ?? []
+    valueSpecs[sid, default: [:]][key] = values
+    return values
   }
 
   /// The site of symbol `index` of the current session with `arguments` values, made once.

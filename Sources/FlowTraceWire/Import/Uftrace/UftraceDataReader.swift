@@ -19,6 +19,8 @@ public struct UftraceDataReader {
   var tables: [String: UftraceSymbolTable] = [:]
   /// Sites by session id, symbol index ×2 (+1 with arguments).
   var sites: [String: [Int: UInt32]] = [:]
+  /// Saved values by session id, symbol index ×2 (+1 for the return value).
+  var valueSpecs: [String: [Int: [UftraceArgumentSpec.Value]]] = [:]
 
   /// Reads `info` and `task.txt` of `directory`.
   public init(directory: String) throws(TraceFormatError) {
