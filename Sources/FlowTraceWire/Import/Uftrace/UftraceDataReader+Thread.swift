@@ -21,6 +21,7 @@ extension UftraceDataReader {
     var lastTime: UInt64 = 0
     var lost = 0
     var events = 0
+    var inherited = 0
     var sessionID = ""
     var table = UftraceSymbolTable()
     while offset < bytes.count {
@@ -84,6 +85,9 @@ extension UftraceDataReader {
           builder.threads[thread].open.removeLast()
           builder.endSpan(
             thread: thread, span: top.span, end: Int64(record.time), result: texts?.first)
+        } else if stack.isEmpty && tasks.parents[pid] != nil {
+          // A forked child returns from the calls its parent entered (fork itself first).
+          inherited += 1
         } else if lost == 0 {
           let open = stack.last.map { "the open call is \($0.name)" } ?? "no call is open"
           throw fail(offset, "an exit of \(name) at depth \(record.depth), but \(open)")
@@ -108,6 +112,9 @@ extension UftraceDataReader {
       offset = next
     }
     if offset > bytes.count { notes.append(cut(file, bytes.count, "inside a record's padding")) }
+    if inherited > 0 {
+      notes.append("\(file): \(inherited) exits of calls entered before the fork skipped")
+    }
     if lost > 0 { notes.append("\(file): uftrace lost \(lost) records on thread \(tid)") }
     if events > 0 { notes.append("\(file): \(events) event records skipped (not calls)") }
   }

@@ -66,7 +66,8 @@ public struct UftraceDataReader {
   /// Reads every thread into `builder`.
   public mutating func read(into builder: inout ChromeTraceBuilder) throws(TraceFormatError) {
     for (tid, path) in try threadFiles() {
-      guard let pid = tasks.pids[tid] else {
+      // A forked child has a FORK line (its pid is its tid) and no TASK line.
+      guard let pid = tasks.pids[tid] ?? (tasks.parents[tid] != nil ? tid : nil) else {
         throw TraceFormatError(
           source: directory + "/task.txt", offset: 0,
           message: "no TASK line for tid \(tid) (\(path.split(separator: "/").last ?? ""))")
