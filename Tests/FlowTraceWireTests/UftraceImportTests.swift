@@ -53,4 +53,30 @@ import Testing
     fixture.write("100.dat", F.entry("fib", 1, 0, F.data(F.le(1))) + F.exit("fib", 2, 0))
     #expect(fixture.error().message.contains("no -A/-R spec names it"))
   }
+
+  @Test func aForkedChildReturnsFromItsParentsCalls() throws {
+    typealias F = UftraceFixture
+    let fixture = F()
+    defer {
+      fixture.remove("102.dat")
+      fixture.cleanUp()
+    }
+    fixture.write(
+      "task.txt",
+      """
+      SESS timestamp=1.000000000 pid=100 sid=abc exename="/tmp/app"
+      TASK timestamp=1.000000001 tid=100 pid=100
+      FORK timestamp=1.000000005 pid=102 ppid=100
+
+      """)
+    fixture.write("100.dat", F.entry("main", 1, 0) + F.entry("add", 2, 1) + F.exit("add", 6, 1))
+    fixture.write(
+      "102.dat",
+      F.exit("add", 7, 1) + F.entry("greet", 8, 1) + F.exit("greet", 9, 1) + F.exit("main", 10, 0))
+    let (run, notes) = try fixture.run()
+    #expect(run.outline == ["main()", "  add()", "greet()"])
+    #expect(
+      notes.contains { $0.hasSuffix("102.dat: 2 exits of calls entered before the fork skipped") })
+    #expect(run.events.contains(.thread(ThreadInfo(id: 2, name: "tid 102 (pid 102)"))))
+  }
 }
