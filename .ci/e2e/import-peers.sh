@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 14, part 3: traces recorded by the tools people use, imported and compared with what
 # each tool itself says. uftrace records a C program built with -pg and a Swift binary
-# patched with -P . (`uftrace replay` is the reference); viztracer records a Python script
+# patched with -P . (`uftrace replay` is the reference), imported both from its Chrome JSON
+# and from the uftrace.data directory itself; viztracer records a Python script
 # (its JSON, nested by a short Python script, is the reference). The imported tree is
 # exported as JSON Lines and both sides are printed by .ci/e2e/import_outline.py.
 # Needs uftrace and viztracer (.ci/run installs them; VIZTRACER names its binary).
@@ -45,6 +46,15 @@ check "uftrace's Chrome JSON imports" "$BIN/flowtrace" import --from chrome trac
 $OUTLINE jsonl c.jsonl >imported.txt
 check "the C program's tree matches uftrace replay ($(wc -l <uftrace.txt) calls)" same uftrace.txt imported.txt
 check "arguments and return values came along" grep -q "add(8, 1) = 9" imported.txt
+# The same uftrace.data directory read directly (no uftrace dump): records, maps, .sym files.
+check "the uftrace.data directory imports directly" \
+  "$BIN/flowtrace" import --from uftrace uftrace.data -o direct.ftrace
+"$BIN/flowtrace" export direct.ftrace --format jsonl >direct.jsonl
+$OUTLINE jsonl direct.jsonl >direct.txt
+check "read directly, the C program's tree matches uftrace replay ($(wc -l <uftrace.txt) calls)" \
+  same uftrace.txt direct.txt
+check "arguments and return values read from the .dat file" grep -q "add(8, 1) = 9" direct.txt
+check "return values of nested calls too" grep -q "^  fib(6) = 8$" direct.txt
 
 # 2. uftrace, a Swift binary with no annotations (-P .): names demangled by the runtime.
 mkdir -p "$TMP/swift" && cd "$TMP/swift"
@@ -63,6 +73,22 @@ $OUTLINE jsonl s.jsonl --keep main,fib,greet >imported.txt
 check "the Swift binary's tree matches uftrace replay ($(wc -l <uftrace.txt) calls)" same uftrace.txt imported.txt
 check "Swift symbols read as Swift (fib, greet)" grep -q '"name":"greet"' s.jsonl
 check "no mangled name of the program is left" test -z "$(grep -o '\$s3app[A-Za-z0-9_]*' s.jsonl)"
+# The directory itself, found without --from; then a recording with Swift arguments.
+"$BIN/flowtrace" import uftrace.data -o sd.ftrace 2>/dev/null
+"$BIN/flowtrace" export sd.ftrace --format jsonl >sd.jsonl
+$OUTLINE jsonl sd.jsonl --keep main,fib,greet >direct.txt
+check "read directly, the Swift binary's tree matches uftrace replay" same uftrace.txt direct.txt
+check "read directly, Swift symbols read as Swift" grep -q '"name":"greet"' sd.jsonl
+check "read directly, no mangled name of the program is left" \
+  test -z "$(grep -o '\$s3app[A-Za-z0-9_]*' sd.jsonl)"
+uftrace record -d args.data -A 'fibyS2iF$@arg1' -R 'fibyS2iF$@retval' -P . ./app >/dev/null
+uftrace replay -d args.data -f none | $OUTLINE uftrace --swift --keep main,fib,greet >uftrace-args.txt
+"$BIN/flowtrace" import --from uftrace args.data -o sa.ftrace 2>/dev/null
+"$BIN/flowtrace" export sa.ftrace --format jsonl >sa.jsonl
+$OUTLINE jsonl sa.jsonl --keep main,fib,greet >direct-args.txt
+check "Swift arguments and results (-A/-R on a mangled name) match uftrace replay" \
+  same uftrace-args.txt direct-args.txt
+check "fib(5) = 5 read from the Swift recording" grep -q "^  fib(5) = 5$" direct-args.txt
 
 # 3. viztracer, a Python script, with and without arguments and return values.
 mkdir -p "$TMP/py" && cd "$TMP/py"
@@ -97,10 +123,27 @@ check "it shows the imported calls with arguments and results" \
   e2e_wait_for "greet(name: 'x', times: 2) → 'hi xhi x'"
 e2e_stop
 
-# 5. A cut file: an error with the byte offset, never a partial tree in silence.
+# 5. The viewer opens a uftrace.data directory directly.
+e2e_start "$BIN/flowtrace-tui $TMP/c/uftrace.data"
+check "flowtrace-tui DIR opens a uftrace.data directory" e2e_wait_for "main()"
+e2e_keys / add Enter
+check "it shows the C program's calls with arguments and results" e2e_wait_for "add(8, 1) → 9"
+e2e_stop
+
+# 6. A cut file: an error with the byte offset, never a partial tree in silence.
 size=$(stat -c %s args.json)
 head -c $((size / 2)) args.json >cut.json
 out=$("$BIN/flowtrace" import --from chrome cut.json -o cut.ftrace 2>&1)
 check "a cut file fails with a byte offset ($out)" grep -qE "cut.json: byte [0-9]+: (event: )?the file ends early" <<<"$out"
+
+# 7. A cut .dat file: its valid prefix is read and the cut is named with its byte offset.
+cp -r "$TMP/c/uftrace.data" cut.data
+dat=$(ls cut.data/[0-9]*.dat | head -1)
+truncate -s 1000 "$dat"
+out=$("$BIN/flowtrace" import --from uftrace cut.data -o cutdir.ftrace 2>&1)
+check "a cut .dat file is read up to the cut, which is named ($out)" \
+  grep -qE "$(basename "$dat"): byte [0-9]+: the file ends inside" <<<"$out"
+check "  and the calls before the cut are there" \
+  test "$("$BIN/flowtrace" print cutdir.ftrace | grep -c fib)" -gt 5
 
 [ "$failed" -eq 0 ]

@@ -20,6 +20,7 @@ enum ImportBench {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     print("  peak RSS \(usage.ru_maxrss >> 10) MB for a \(size >> 20) MB file")
+    runUftrace(records: events)
   }
 
   /// Parses every event; returns how many.

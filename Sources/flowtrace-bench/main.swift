@@ -44,7 +44,8 @@ let suites: [BenchSuite] = [
     name: "values-work", summary: "the values suite's real-shape workload alone",
     run: runValuesWorkBenchAlone),
   BenchSuite(
-    name: "import", summary: "a 2 M event viztracer-shaped Chrome trace: parse, nest, encode",
+    name: "import",
+    summary: "2 M events: a viztracer-shaped Chrome trace (parse), a uftrace.data dir (import)",
     run: {
       let count = getenv("FLOWTRACE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) }
       ImportBench.run(events: count ?? 2_000_000)

@@ -1,23 +1,25 @@
 import ArgumentParser
 import FlowTraceWire
 
-/// `flowtrace import [--from jsonl|chrome] FILE -o FILE`.
+/// `flowtrace import [--from jsonl|chrome|uftrace] FILE -o FILE`.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Convert a JSON Lines trace, or a peer's trace, into the binary form.",
     discussion: """
       --from chrome reads the Chrome trace event JSON of uftrace (dump --chrome), viztracer and \
-      Perfetto (uftrace record, then uftrace dump --chrome). Without --from the file's first \
+      Perfetto (uftrace record, then uftrace dump --chrome). --from uftrace reads a \
+      uftrace.data directory directly (uftrace record; arguments and return values of -A/-R \
+      come along). Without --from a directory is read as uftrace data and a file's first \
       bytes decide between JSON Lines and Chrome JSON.
       """)
 
   /// The formats `--from` names.
   enum Source: String, ExpressibleByArgument, CaseIterable {
-    case jsonl, chrome
+    case jsonl, chrome, uftrace
   }
 
-  @Option(help: "What FILE is: jsonl or chrome.")
+  @Option(help: "What FILE is: jsonl, chrome or uftrace (a uftrace.data directory).")
   var from: Source?
 
   @Argument(help: "The trace to import.")

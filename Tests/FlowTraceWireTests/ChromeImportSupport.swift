@@ -36,6 +36,13 @@ struct ChromeImportRun {
   }
 
   /// `name(args) → result` per call, indented by depth (two spaces a level).
+  var outline: [String] { ImportedEvents(events: events).outline }
+}
+
+/// The events an importer emitted, read back as an outline.
+struct ImportedEvents {
+  var events: [TraceEvent]
+
   var outline: [String] {
     var depth: [UInt64: Int] = [:]
     var sites: [UInt32: CallSite] = [:]

@@ -13,6 +13,14 @@ extension TraceDocument {
     } catch {
       throw TraceLoadError(description: "not imported: \(error.description)")
     }
+    let notes = builder.notes + (reader.unterminated ? ["the event array has no closing ]"] : [])
+    return imported(builder, path: path, notes: notes)
+  }
+
+  /// The tree of what an importer's `builder` holds, `notes` shown as the problem line.
+  static func imported(
+    _ builder: ChromeTraceBuilder, path: String, notes: [String]
+  ) -> TraceDocument {
     let headers = builder.headers()
     var tree = CallTree()
     var programs: [Int] = []
@@ -29,7 +37,6 @@ extension TraceDocument {
     }
     builder.emit { program, event in tree.append(event, from: programs[program]) }
     tree.finish()
-    let notes = builder.notes + (reader.unterminated ? ["the event array has no closing ]"] : [])
     return TraceDocument(
       source: path, header: headers[0], tree: tree,
       problem: notes.isEmpty ? nil : notes.joined(separator: "; "))

@@ -2,7 +2,7 @@ import FlowTraceExplorer
 import FlowTraceWire
 
 extension TraceDocument {
-  /// Reads `path` (binary or JSON Lines). A file that yields no event at all is not a trace
+  /// Reads `path` (binary or JSON Lines, a Chrome trace or a uftrace data directory). A file that yields no event at all is not a trace
   /// and throws; one that breaks after some events opens with its valid prefix and `problem`.
   public static func load(path: String) throws(TraceLoadError) -> TraceDocument {
     // Without a time budget the first step reads the whole file.
@@ -14,6 +14,7 @@ extension TraceDocument {
   static func open(
     path: String, budgetNanos: UInt64 = 50_000_000
   ) throws(TraceLoadError) -> (TraceDocument, ProgressiveLoad?) {
+    if UftraceDataReader.isDataDirectory(path) { return (try loadUftrace(path: path), nil) }
     let file: TraceFile
     do {
       file = try TraceFile.open(path)

@@ -1,5 +1,5 @@
 /// A Chrome event's name split into function, file and line when it carries them, as
-/// viztracer writes them (`fib (/app/fib.py:3)`); Swift symbols are demangled.
+/// viztracer writes them (`fib (/app/fib.py:3)`); Swift and C++ symbols are demangled.
 struct ChromeSiteName {
   var name: String
   var file = ""
@@ -12,7 +12,9 @@ struct ChromeSiteName {
       self.file = file
       self.line = line
     }
-    if demangle, let readable = SwiftDemangler.shared.demangle(name) {
+    if demangle, let readable = CxxDemangler.shared.demangle(name) {
+      name = readable
+    } else if demangle, let readable = SwiftDemangler.shared.demangle(name) {
       name = readable
       // `fib(_:)` reads as FlowTrace names a call: `fib`, with the labels for its arguments.
       if readable.hasSuffix(":)"), let open = readable.firstIndex(of: "(") {
@@ -29,15 +31,13 @@ struct ChromeSiteName {
   /// The argument labels of a demangled Swift function (`_`, `y`), nil otherwise.
   var labels: [String]?
 
-  /// The labels for a call with `arguments`: the event's own, or the Swift function's when the
-  /// event has none or unnamed ones (uftrace), as many.
-  func labels(for arguments: [(label: String, value: String)]) -> [String] {
-    if let labels, arguments.isEmpty || labels.count == arguments.count,
-      arguments.allSatisfy({ $0.label == "_" })
-    {
+  /// The labels for a call with arguments labelled `given`: those, or the Swift function's
+  /// when the call has none or unnamed ones (uftrace), as many.
+  func labels(for given: [String]) -> [String] {
+    if let labels, given.isEmpty || labels.count == given.count, given.allSatisfy({ $0 == "_" }) {
       return labels
     }
-    return arguments.map(\.label)
+    return given
   }
 
   /// `NAME (FILE:LINE)` → its parts; nil for any other shape.

@@ -94,7 +94,11 @@ extension ChromeTraceBuilder {
       notes.append("skipped events of phases not imported: \(phases.joined(separator: ", "))")
     }
     let unfinished = threads.reduce(0) { $0 + $1.open.count }
-    if unfinished > 0 { notes.append("\(unfinished) B events have no E: unfinished calls") }
+    if unfinished > 0 {
+      notes.append(
+        "\(unfinished) calls have no end (a B event without its E, an entry without its exit): unfinished calls"
+      )
+    }
     return notes
   }
 }

@@ -35,7 +35,6 @@ public struct ChromeTraceBuilder {
 
   /// Adds one event (in file order).
   public mutating func add(_ event: ChromeEvent) throws(TraceFormatError) {
-    sequence &+= 1
     switch event.phase {
     case UInt8(ascii: "X"):
       let start = try time(event)
@@ -55,11 +54,7 @@ public struct ChromeTraceBuilder {
       guard end >= threads[thread].spans[open].start else {
         throw fault(event, "an E event earlier than its B event")
       }
-      threads[thread].spans[open].end = end
-      if let result = event.result {
-        threads[thread].spans[open].result = Int32(results.count)
-        results.append(result)
-      }
+      endSpan(thread: thread, span: open, end: end, result: event.result)
     case UInt8(ascii: "i"), UInt8(ascii: "I"):
       let start = try time(event)
       addSpan(event, start: start, end: start)
@@ -89,27 +84,52 @@ public struct ChromeTraceBuilder {
     _ event: ChromeEvent, start: Int64, end: Int64
   ) -> (thread: Int, span: Int) {
     let thread = self.thread(event.pid, event.tid)
-    var arguments: Int32 = -1
-    if !event.arguments.isEmpty {
-      arguments = Int32(argumentStarts.count - 1)
-      for argument in event.arguments { argumentValues.append(argument.value) }
+    let site = self.site(name: event.name, labels: event.arguments.map(\.label))
+    let span = addSpan(
+      thread: thread, start: start, end: end, site: site,
+      arguments: event.arguments.isEmpty ? nil : event.arguments.map(\.value),
+      result: event.result, offset: event.offset)
+    return (thread, span)
+  }
+
+  /// Adds a call to thread `thread` (an index from `thread(_:_:)`); returns its index there.
+  /// `end` is `ChromeSpan.unfinished` for a call still open.
+  mutating func addSpan(
+    thread: Int, start: Int64, end: Int64, site: UInt32, arguments: [String]?, result: String?,
+    offset: Int
+  ) -> Int {
+    sequence &+= 1
+    var argumentIndex: Int32 = -1
+    if let arguments {
+      argumentIndex = Int32(argumentStarts.count - 1)
+      argumentValues.append(contentsOf: arguments)
       argumentStarts.append(argumentValues.count)
     }
-    var result: Int32 = -1
-    if let value = event.result {
-      result = Int32(results.count)
-      results.append(value)
+    var resultIndex: Int32 = -1
+    if let result {
+      resultIndex = Int32(results.count)
+      results.append(result)
     }
     let span = ChromeSpan(
-      start: start, end: end, site: site(event), arguments: arguments, result: result,
-      sequence: sequence, offset: event.offset)
+      start: start, end: end, site: site, arguments: argumentIndex, result: resultIndex,
+      sequence: sequence, offset: offset)
     threads[thread].spans.append(span)
     earliest = min(earliest, start)
     callCount += 1
-    return (thread, threads[thread].spans.count - 1)
+    return threads[thread].spans.count - 1
   }
 
-  private mutating func thread(_ pid: Int64, _ tid: Int64) -> Int {
+  /// Ends open call `span` of thread `thread` at `end`, with its result if it has one.
+  mutating func endSpan(thread: Int, span: Int, end: Int64, result: String?) {
+    threads[thread].spans[span].end = end
+    if let result {
+      threads[thread].spans[span].result = Int32(results.count)
+      results.append(result)
+    }
+  }
+
+  /// The index of thread `tid` of process `pid`, added at its first use.
+  mutating func thread(_ pid: Int64, _ tid: Int64) -> Int {
     let key = ThreadKey(pid: pid, tid: tid)
     if let index = threadIndex[key] { return index }
     noteProcess(pid)
@@ -118,23 +138,23 @@ public struct ChromeTraceBuilder {
     return threads.count - 1
   }
 
-  private mutating func noteProcess(_ pid: Int64) {
+  mutating func noteProcess(_ pid: Int64) {
     if !processOrder.contains(pid) { processOrder.append(pid) }
   }
 
-  /// The site of a name and argument labels, defined once.
-  private mutating func site(_ event: ChromeEvent) -> UInt32 {
-    var key = event.name
-    for argument in event.arguments {
+  /// The site of a name and argument labels, defined once (Swift names demangled).
+  mutating func site(name: String, labels: [String]) -> UInt32 {
+    var key = name
+    for label in labels {
       key.append("\u{0}")
-      key.append(argument.label)
+      key.append(label)
     }
     if let id = siteIndex[key] { return id }
     let id = UInt32(sites.count + 1)
-    let place = ChromeSiteName(event.name, demangle: demangle)
+    let place = ChromeSiteName(name, demangle: demangle)
     sites.append(
       CallSite(
-        id: id, qualifiedName: place.name, labels: place.labels(for: event.arguments),
+        id: id, qualifiedName: place.name, labels: place.labels(for: labels),
         file: place.file, line: place.line))
     siteIndex[key] = id
     return id

@@ -10,6 +10,17 @@ enum ChromeImport {
     var builder = ChromeTraceBuilder(source: path)
     try reader.read { (event) throws(TraceFormatError) in try builder.add(event) }
     try builder.finish()
+    try write(builder, to: out)
+    var notes = builder.notes
+    if reader.unterminated {
+      notes.append("the event array has no closing ]: the trace was cut short")
+    }
+    notes.append("\(builder.callCount) calls imported")
+    return notes
+  }
+
+  /// Writes what `builder` holds as one binary trace (every process in program 0).
+  static func write(_ builder: ChromeTraceBuilder, to out: OutputStream) throws {
     var encoder = TraceEncoder()
     encoder.header(builder.headers(merge: true)[0])
     var failure: Error?
@@ -26,11 +37,5 @@ enum ChromeImport {
     encoder.end()
     try out.write(encoder.takeBytes())
     try out.flush()
-    var notes = builder.notes
-    if reader.unterminated {
-      notes.append("the event array has no closing ]: the trace was cut short")
-    }
-    notes.append("\(builder.callCount) calls imported")
-    return notes
   }
 }
