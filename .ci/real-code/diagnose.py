@@ -13,6 +13,7 @@ ORIGIN = re.compile(r"(/[^:\n]+\.swift):(\d+):\d+: note: expanded code originate
 CRASH = re.compile(r"error: .*command failed due to signal")
 FILES = re.compile(r"(/[^:()\n]+\.swift):\d+")
 FRAME = re.compile(r"[(@](/[^:()\n]+\.swift):(\d+):\d+\)")
+CYCLE = re.compile(r"circular reference|self-referential generic requirements|compiler crash")
 
 
 @dataclass
@@ -59,6 +60,12 @@ def blame(log: str, root: Path, declarations: list[Declaration]) -> tuple[list[B
     no annotated declaration holds."""
     prefix = str(root.resolve()) + "/"
     blames, loose = _blame(log, prefix, declarations)
+    # A request cycle or crash breaks other declarations' checking in the same round (missing
+    # conformances, "failed to produce diagnostic", odd lookups): blame only the cycles and
+    # let the next round tell whether the others still fail on their own.
+    cycles = [b for b in blames if any(CYCLE.search(e) for e in b.errors)]
+    if cycles:
+        return cycles, loose
     if blames or not loose:
         return blames, loose
     # Nothing placed (a crash whose frames name unmarked declarations only, say): leave every
