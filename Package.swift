@@ -55,6 +55,16 @@ let package = Package(
     .target(
       name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw", "FlowTraceSystem"]),
 
+    // `flowtrace annotate`: @TraceAll written out as @Trace per member (also the real-code
+    // corpus's annotator).
+    .target(
+      name: "FlowTraceAnnotate",
+      dependencies: [
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+      ]
+    ),
+
     // Executables.
     .executableTarget(
       name: "flowtrace-tui",
@@ -66,7 +76,7 @@ let package = Package(
     .executableTarget(
       name: "flowtrace",
       dependencies: [
-        "FlowTraceExplorer", "FlowTraceWire",
+        "FlowTraceExplorer", "FlowTraceWire", "FlowTraceAnnotate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -108,6 +118,7 @@ let package = Package(
         .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
       ]
     ),
+    .testTarget(name: "FlowTraceAnnotateTests", dependencies: ["FlowTraceAnnotate"]),
     .testTarget(
       name: "FlowTraceTracingTests",
       dependencies: [

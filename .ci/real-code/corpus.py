@@ -29,7 +29,9 @@ def build_annotator(work: Path) -> Path:
     if not (host / "SwiftParser.swiftmodule").exists():
         sys.exit(f"real-code: the toolchain has no swift-syntax modules in {host}")
     tool = work / "annotate"
+    # The corpus's main.swift with the library behind `flowtrace annotate`, as one module.
     sources = sorted(str(p) for p in (HERE / "annotate").glob("*.swift"))
+    sources += sorted(str(p) for p in (REPO / "Sources" / "FlowTraceAnnotate").glob("*.swift"))
     subprocess.run(["swiftc", "-O", "-o", str(tool), *sources, "-I", str(host), "-L", str(host),
                     "-lSwiftSyntax", "-lSwiftParser", "-Xlinker", "-rpath", "-Xlinker",
                     str(host)], check=True)

@@ -51,7 +51,7 @@ def read_declarations(report: Path) -> list[Declaration]:
 def innermost(declarations: list[Declaration], path: str, line: int) -> Declaration | None:
     """The innermost annotated declaration of `path` whose lines hold `line`."""
     holding = [d for d in declarations
-               if d.state == "yes" and d.path == path and d.start <= line <= d.end]
+               if d.state in ("yes", "expanded") and d.path == path and d.start <= line <= d.end]
     return max(holding, key=lambda d: d.start, default=None)
 
 
@@ -73,7 +73,7 @@ def blame(log: str, root: Path, declarations: list[Declaration]) -> tuple[list[B
     files = {m.group(1)[len(prefix):] for text in loose for m in FILES.finditer(text)
              if m.group(1).startswith(prefix)}
     for declaration in declarations:
-        if declaration.state == "yes" and declaration.path in files:
+        if declaration.state in ("yes", "expanded") and declaration.path in files:
             blames.append(Blame(declaration, ["(whole file left unmarked) " + loose[0][:200]]))
     return blames, loose
 
