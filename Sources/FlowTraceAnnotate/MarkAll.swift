@@ -27,6 +27,15 @@ public enum MarkAll {
     guard !edits.isEmpty else { return (nil, declarations) }
     var text = SourceEdit.apply(edits, to: source)
     if !text.hasSuffix("\n") { text += "\n" }
-    return (text + "import FlowTrace\n", declarations)
+    return (text + importLine(for: source) + "\n", declarations)
+  }
+
+  /// `public import FlowTrace` for a file with inlinable code (its traced bodies name FlowTrace's
+  /// API, which under `InternalImportsByDefault` a plain import keeps internal), else a plain
+  /// `import FlowTrace`.
+  static func importLine(for source: String) -> String {
+    let inlinable = ["@inlinable", "@_alwaysEmitIntoClient", "@_transparent"]
+    return inlinable.contains { source.contains($0) }
+      ? "public import FlowTrace" : "import FlowTrace"
   }
 }
