@@ -77,16 +77,19 @@ def annotate(tool: Path, root: Path, paths: list[str], skip: set[str], report: P
     return done.stderr.strip() if done.returncode != 0 else ""
 
 
-def expand(cli: Path, root: Path, keys: set[str], log: Path) -> str:
-    """Runs `flowtrace annotate FILE:LINE...` in `root` on the declarations `keys` (marked
-    `@TraceAll` that the compiler cannot take): @Trace on each member instead. Returns its
-    error output ('' when fine)."""
-    if not keys:
-        return ""
+def expand(cli: Path, root: Path, paths: list[str], log: Path) -> tuple[str, set[str]]:
+    """Runs `flowtrace annotate PATH...` in `root`: `FILE:LINE` names a declaration marked
+    `@TraceAll` that the compiler cannot take, a folder has the tool pick the shapes that can
+    hit the compiler's cycle; each gets @Trace on its members instead. Returns the tool's error
+    output ('' when fine) and the `path:line` of each declaration it rewrote."""
+    if not paths:
+        return "", set()
     with log.open("w") as out:
-        done = subprocess.run([str(cli), "annotate", *sorted(keys)], cwd=root, stdout=out,
+        done = subprocess.run([str(cli), "annotate", *paths], cwd=root, stdout=out,
                               stderr=subprocess.PIPE, text=True)
-    return done.stderr.strip() if done.returncode != 0 else ""
+    rewritten = {":".join(line.split(":", 2)[:2]) for line in log.read_text().splitlines()
+                 if "@TraceAll" in line and " -> @Trace on " in line}
+    return (done.stderr.strip() if done.returncode != 0 else ""), rewritten
 
 
 def check(library: Library, work: Path, flowtrace: Path, tool: Path, cli: Path,
@@ -141,8 +144,11 @@ def check(library: Library, work: Path, flowtrace: Path, tool: Path, cli: Path,
         manifest.patch(traced_root, flowtrace, [t for t, _ in targets], drop, drop_deps)
         error = annotate(tool, traced_root, [p for _, p in targets], unmarked, report)
         if not error:
-            error = expand(cli, traced_root, expanded - unmarked,
-                           logs / f"expand-{round_number}.log")
+            # expand=shapes: the user's way, `flowtrace annotate` picks the shapes itself.
+            folders = [p for _, p in targets] if library.options.get("expand") == "shapes" else []
+            error, rewritten = expand(cli, traced_root, folders + sorted(expanded - unmarked),
+                                      logs / f"expand-{round_number}.log")
+            expanded |= rewritten
         timed(outcome, "annotate", started)
         if error:
             outcome.problems.append(f"annotator: {error}")
