@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "FlowTraceExplorer", targets: ["FlowTraceExplorer"]),
     .library(name: "FlowTraceTracing", targets: ["FlowTraceTracing"]),
     .executable(name: "flowtrace", targets: ["flowtrace"]),
+    .executable(name: "flowtrace-annotate", targets: ["flowtrace-annotate"]),
     .executable(name: "flowtrace-tui", targets: ["flowtrace-tui"]),
     .executable(name: "flowtrace-demo", targets: ["flowtrace-demo"]),
     .executable(name: "flowtrace-bench", targets: ["flowtrace-bench"]),
@@ -76,8 +77,16 @@ let package = Package(
     .executableTarget(
       name: "flowtrace",
       dependencies: [
-        "FlowTraceExplorer", "FlowTraceWire", "FlowTraceAnnotate",
+        "FlowTraceExplorer", "FlowTraceWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Its own executable: the `flowtrace` CLI stays free of swift-syntax (`flowtrace annotate`
+    // runs this one).
+    .executableTarget(
+      name: "flowtrace-annotate",
+      dependencies: [
+        "FlowTraceAnnotate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(

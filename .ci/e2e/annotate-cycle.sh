@@ -5,7 +5,8 @@
 # rewritten member. Then: running again changes nothing, `--check` passes, a member added
 # later makes `--check` fail and is traced after one more run, `--dry-run` prints a diff and
 # writes nothing, FILE:LINE expands one declaration of any shape.
-# Builds with swiftc against this package's debug build (`swift build` first).
+# `flowtrace annotate` runs `flowtrace-annotate`. Builds with swiftc against this package's
+# debug build (`swift build` first).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BIN=$(swift build --show-bin-path)
@@ -15,7 +16,7 @@ trap 'rm -rf "$TMP"' EXIT
 failed=0
 pass() { echo "ok: $1"; }
 fail() { echo "FAIL: $*"; failed=1; }
-for needed in "$FT" "$BIN/FlowTraceMacros-tool" "$BIN/Modules/FlowTrace.swiftmodule"; do
+for needed in "$FT" "$BIN/flowtrace-annotate" "$BIN/FlowTraceMacros-tool" "$BIN/Modules/FlowTrace.swiftmodule"; do
   [ -e "$needed" ] || { echo "FAIL: $needed missing (swift build first)"; exit 1; }
 done
 

@@ -40,8 +40,9 @@ def build_annotator(work: Path) -> Path:
 
 def build_cli(package: Path) -> Path:
     """The flowtrace CLI of the package under test (the reader matching its writer)."""
-    subprocess.run(["swift", "build", "--product", "flowtrace"], cwd=package, check=True,
-                   stdout=subprocess.DEVNULL)
+    for product in ("flowtrace", "flowtrace-annotate"):  # `flowtrace annotate` runs the second
+        subprocess.run(["swift", "build", "--product", product], cwd=package, check=True,
+                       stdout=subprocess.DEVNULL)
     bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=package,
                               capture_output=True, text=True, check=True).stdout.strip()
     return Path(bin_path) / "flowtrace"

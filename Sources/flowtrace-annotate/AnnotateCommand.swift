@@ -2,11 +2,11 @@ import ArgumentParser
 import FlowTraceAnnotate
 import Foundation
 
-/// `flowtrace annotate PATH...`: writes `@TraceAll` out as `@Trace` on each member where the
+/// `flowtrace-annotate PATH...` (also run as `flowtrace annotate`): writes `@TraceAll` out as `@Trace` on each member where the
 /// compiler cannot take the member-attribute macro.
 struct AnnotateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "annotate",
+    commandName: "flowtrace-annotate",
     abstract: "Write @TraceAll out as @Trace on each member, where the compiler cannot take it.",
     discussion: """
       On constrained extensions, extensions of protocols with associated types and generic \
@@ -32,7 +32,7 @@ struct AnnotateCommand: ParsableCommand {
   var dryRun = false
 
   func run() throws {
-    try reportingErrors {
+    try Self.reportingErrors {
       let targets = try AnnotateTargets(arguments: paths)
       var protocols: Set<String> = []
       var sources: [String: String] = [:]
@@ -43,7 +43,7 @@ struct AnnotateCommand: ParsableCommand {
           sources[file] = text
           protocols.formUnion(TraceAllExpansion.protocolNames(in: text))
         } catch {
-          printError("flowtrace annotate: \(file): \(error)")
+          Self.printError("flowtrace annotate: \(file): \(error)")
           failed = true
         }
       }
@@ -67,13 +67,29 @@ struct AnnotateCommand: ParsableCommand {
             try Data(result.rewritten.utf8).write(to: URL(fileURLWithPath: file))
           }
         } catch {
-          printError("flowtrace annotate: \(shown): \(error)")
+          Self.printError("flowtrace annotate: \(shown): \(error)")
           failed = true
         }
       }
       if failed { throw ExitCode(2) }
       if check && changed > 0 { throw ExitCode.failure }
     }
+  }
+
+  /// Runs `body`; any error but an exit code becomes one line on standard error and status 1.
+  private static func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      printError("flowtrace annotate: \(error)")
+      throw ExitCode.failure
+    }
+  }
+
+  private static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }
 
