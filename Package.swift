@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "FlowTraceExplorer", targets: ["FlowTraceExplorer"]),
     .library(name: "FlowTraceTracing", targets: ["FlowTraceTracing"]),
     .executable(name: "flowtrace", targets: ["flowtrace"]),
+    .executable(name: "flowtrace-annotate", targets: ["flowtrace-annotate"]),
     .executable(name: "flowtrace-tui", targets: ["flowtrace-tui"]),
     .executable(name: "flowtrace-demo", targets: ["flowtrace-demo"]),
     .executable(name: "flowtrace-bench", targets: ["flowtrace-bench"]),
@@ -55,6 +56,16 @@ let package = Package(
     .target(
       name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw", "FlowTraceSystem"]),
 
+    // `flowtrace annotate`: @TraceAll written out as @Trace per member (also the real-code
+    // corpus's annotator).
+    .target(
+      name: "FlowTraceAnnotate",
+      dependencies: [
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+      ]
+    ),
+
     // Executables.
     .executableTarget(
       name: "flowtrace-tui",
@@ -68,6 +79,14 @@ let package = Package(
       dependencies: [
         "FlowTraceExplorer", "FlowTraceWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Its own executable: the `flowtrace` CLI stays free of swift-syntax (`flowtrace annotate`
+    // runs this one).
+    .executableTarget(
+      name: "flowtrace-annotate",
+      dependencies: [
+        "FlowTraceAnnotate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
@@ -108,6 +127,7 @@ let package = Package(
         .product(name: "SwiftSyntaxMacrosTestSupport", package: "swift-syntax"),
       ]
     ),
+    .testTarget(name: "FlowTraceAnnotateTests", dependencies: ["FlowTraceAnnotate"]),
     .testTarget(
       name: "FlowTraceTracingTests",
       dependencies: [

@@ -29,7 +29,9 @@ def build_annotator(work: Path) -> Path:
     if not (host / "SwiftParser.swiftmodule").exists():
         sys.exit(f"real-code: the toolchain has no swift-syntax modules in {host}")
     tool = work / "annotate"
+    # The corpus's main.swift with the library behind `flowtrace annotate`, as one module.
     sources = sorted(str(p) for p in (HERE / "annotate").glob("*.swift"))
+    sources += sorted(str(p) for p in (REPO / "Sources" / "FlowTraceAnnotate").glob("*.swift"))
     subprocess.run(["swiftc", "-O", "-o", str(tool), *sources, "-I", str(host), "-L", str(host),
                     "-lSwiftSyntax", "-lSwiftParser", "-Xlinker", "-rpath", "-Xlinker",
                     str(host)], check=True)
@@ -38,8 +40,9 @@ def build_annotator(work: Path) -> Path:
 
 def build_cli(package: Path) -> Path:
     """The flowtrace CLI of the package under test (the reader matching its writer)."""
-    subprocess.run(["swift", "build", "--product", "flowtrace"], cwd=package, check=True,
-                   stdout=subprocess.DEVNULL)
+    for product in ("flowtrace", "flowtrace-annotate"):  # `flowtrace annotate` runs the second
+        subprocess.run(["swift", "build", "--product", product], cwd=package, check=True,
+                       stdout=subprocess.DEVNULL)
     bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=package,
                               capture_output=True, text=True, check=True).stdout.strip()
     return Path(bin_path) / "flowtrace"

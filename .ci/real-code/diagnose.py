@@ -13,6 +13,7 @@ ORIGIN = re.compile(r"(/[^:\n]+\.swift):(\d+):\d+: note: expanded code originate
 CRASH = re.compile(r"error: .*command failed due to signal")
 FILES = re.compile(r"(/[^:()\n]+\.swift):\d+")
 FRAME = re.compile(r"[(@](/[^:()\n]+\.swift):(\d+):\d+\)")
+CYCLE = re.compile(r"circular reference|self-referential generic requirements|compiler crash")
 
 
 @dataclass
@@ -50,7 +51,7 @@ def read_declarations(report: Path) -> list[Declaration]:
 def innermost(declarations: list[Declaration], path: str, line: int) -> Declaration | None:
     """The innermost annotated declaration of `path` whose lines hold `line`."""
     holding = [d for d in declarations
-               if d.state == "yes" and d.path == path and d.start <= line <= d.end]
+               if d.state in ("yes", "expanded") and d.path == path and d.start <= line <= d.end]
     return max(holding, key=lambda d: d.start, default=None)
 
 
@@ -59,6 +60,12 @@ def blame(log: str, root: Path, declarations: list[Declaration]) -> tuple[list[B
     no annotated declaration holds."""
     prefix = str(root.resolve()) + "/"
     blames, loose = _blame(log, prefix, declarations)
+    # A request cycle or crash breaks other declarations' checking in the same round (missing
+    # conformances, "failed to produce diagnostic", odd lookups): blame only the cycles and
+    # let the next round tell whether the others still fail on their own.
+    cycles = [b for b in blames if any(CYCLE.search(e) for e in b.errors)]
+    if cycles:
+        return cycles, loose
     if blames or not loose:
         return blames, loose
     # Nothing placed (a crash whose frames name unmarked declarations only, say): leave every
@@ -66,7 +73,7 @@ def blame(log: str, root: Path, declarations: list[Declaration]) -> tuple[list[B
     files = {m.group(1)[len(prefix):] for text in loose for m in FILES.finditer(text)
              if m.group(1).startswith(prefix)}
     for declaration in declarations:
-        if declaration.state == "yes" and declaration.path in files:
+        if declaration.state in ("yes", "expanded") and declaration.path in files:
             blames.append(Blame(declaration, ["(whole file left unmarked) " + loose[0][:200]]))
     return blames, loose
 

@@ -19,7 +19,8 @@ def library_line(outcome) -> None:
     state = "FAIL" if outcome.problems else "ok"
     trace = outcome.trace
     calls = f"{trace.calls:,} calls, {len(trace.functions)} functions" if trace else "no trace"
-    print(f"{state}: {name}: {outcome.declarations} declarations marked, tests untraced "
+    print(f"{state}: {name}: {outcome.declarations} declarations marked "
+          f"({outcome.expanded} expanded by flowtrace annotate), tests untraced "
           f"{tests_text(outcome.untraced)}, traced {tests_text(outcome.traced)}, {calls}; "
           + ", ".join(f"{p} {s:.0f} s" for p, s in outcome.seconds.items()), flush=True)
     for blame in outcome.blames:
@@ -37,7 +38,8 @@ def library_line(outcome) -> None:
 
 def summary(outcomes, setup: float, total: float, work: Path) -> None:
     """The table (also written to work/summary.md) and the closing count."""
-    header = ("| library | kind | declarations marked | not compiling | protocols (skipped) "
+    header = ("| library | kind | declarations marked | not compiling (@TraceAll cycle) "
+              "| expanded by flowtrace annotate | protocols (skipped) "
               "| tests untraced | tests traced | calls recorded | trace MB | "
               + " | ".join(f"{p} s" for p in PHASES) + " |")
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
@@ -45,7 +47,8 @@ def summary(outcomes, setup: float, total: float, work: Path) -> None:
         trace = o.trace
         rows.append(
             f"| {o.library.name} {o.library.tag} | {o.library.kind} | {o.declarations} "
-            f"| {len(o.blames) + o.known} | {o.protocols} | {tests_text(o.untraced)} "
+            f"| {len(o.blames) + o.known} | {o.expanded} | {o.protocols} "
+            f"| {tests_text(o.untraced)} "
             f"| {tests_text(o.traced)} | {f'{trace.calls:,}' if trace else '-'} "
             f"| {f'{trace.bytes / 1e6:.1f}' if trace else '-'} | "
             + " | ".join(f"{o.seconds.get(p, 0):.0f}" for p in PHASES) + " |")

@@ -11,7 +11,7 @@ struct FlowTraceCommand: ParsableCommand {
       """,
     subcommands: [
       PrintCommand.self, ExportCommand.self, ImportCommand.self, StatsCommand.self,
-      RecordCommand.self, DiffCommand.self,
+      RecordCommand.self, DiffCommand.self, AnnotateForwarding.self,
     ]
   )
 }

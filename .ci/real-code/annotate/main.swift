@@ -1,5 +1,6 @@
 // annotate: adds `@TraceAll` to every type and extension declaration of the Swift files under
-// the given folders, and `import FlowTrace` to each file it changed. Built with the toolchain's
+// the given folders, and `import FlowTrace` to each file it changed. Compiled together with
+// Sources/FlowTraceAnnotate (the library behind `flowtrace annotate`) against the toolchain's
 // own swift-syntax (usr/lib/swift/host), so it costs seconds, not a swift-syntax build.
 //
 // usage: annotate [--dry-run] [--skip LIST] FOLDER...
@@ -36,9 +37,22 @@ guard !arguments.isEmpty else {
 
 var failures = 0
 for folder in arguments {
-  for path in swiftFiles(under: folder) {
+  for path in SwiftFiles.under(folder) {
+    let shown = SwiftFiles.relative(path)
     do {
-      for line in try annotateFile(at: path, write: !dryRun, skipping: skipped) { print(line) }
+      let source = try SwiftFiles.read(path)
+      let lines = Set(
+        skipped.compactMap { key -> Int? in
+          guard key.hasPrefix(shown + ":") else { return nil }
+          return Int(key.dropFirst(shown.count + 1))
+        })
+      let (text, declarations) = try MarkAll.mark(source: source, fileName: path, skipping: lines)
+      if let text, !dryRun { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+      for d in declarations {
+        print(
+          [shown, String(d.startLine), String(d.endLine), d.kind, d.state, d.header]
+            .joined(separator: "\t"))
+      }
     } catch {
       FileHandle.standardError.write(Data("annotate: \(path): \(error)\n".utf8))
       failures += 1

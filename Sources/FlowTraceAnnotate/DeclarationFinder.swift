@@ -1,20 +1,22 @@
 import SwiftSyntax
 
 /// One type or extension declaration found in a source file.
-struct Declaration {
+public struct Declaration {
   /// `struct`, `class`, `enum`, `actor`, `extension` or `protocol`.
-  var kind: String
+  public var kind: String
   /// The declaration as it reads without attributes, modifiers and members, on one line.
-  var header: String
+  public var header: String
   /// Where `@TraceAll` goes: the first byte of the declaration's first attribute or keyword.
-  var insertionOffset: Int
+  public var insertionOffset: Int
   /// First and last line (1-based) of the whole declaration, members included.
-  var startLine: Int
-  var endLine: Int
+  public var startLine: Int
+  public var endLine: Int
   /// False for protocols (no bodies to trace) and for declarations already marked `@TraceAll`.
-  var annotate: Bool
+  public var annotate: Bool
   /// How the report shows it: yes (marked), no (a protocol), had (already marked), skip.
-  var state: String
+  public var state: String
+  /// The syntax node (a `DeclGroupSyntax`).
+  var node: Syntax
 }
 
 /// Finds every type and extension declaration of a file, nested and local ones and those in
@@ -29,47 +31,34 @@ final class DeclarationFinder: SyntaxVisitor {
   }
 
   override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "struct", attributes: node.attributes, keyword: node.structKeyword,
-      body: node.memberBlock)
+    record(node, kind: "struct", keyword: node.structKeyword)
   }
 
   override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "class", attributes: node.attributes, keyword: node.classKeyword,
-      body: node.memberBlock)
+    record(node, kind: "class", keyword: node.classKeyword)
   }
 
   override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "enum", attributes: node.attributes, keyword: node.enumKeyword,
-      body: node.memberBlock)
+    record(node, kind: "enum", keyword: node.enumKeyword)
   }
 
   override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "actor", attributes: node.attributes, keyword: node.actorKeyword,
-      body: node.memberBlock)
+    record(node, kind: "actor", keyword: node.actorKeyword)
   }
 
   override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "extension", attributes: node.attributes,
-      keyword: node.extensionKeyword, body: node.memberBlock)
+    record(node, kind: "extension", keyword: node.extensionKeyword)
   }
 
   override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind {
-    record(
-      node, kind: "protocol", attributes: node.attributes, keyword: node.protocolKeyword,
-      body: node.memberBlock, traceable: false)
+    record(node, kind: "protocol", keyword: node.protocolKeyword, traceable: false)
   }
 
   private func record(
-    _ node: some DeclSyntaxProtocol, kind: String, attributes: AttributeListSyntax,
-    keyword: TokenSyntax, body: MemberBlockSyntax, traceable: Bool = true
+    _ node: some DeclGroupSyntax, kind: String, keyword: TokenSyntax, traceable: Bool = true
   ) -> SyntaxVisitorContinueKind {
     let start = node.positionAfterSkippingLeadingTrivia
-    let headerEnd = body.leftBrace.positionAfterSkippingLeadingTrivia
+    let headerEnd = node.memberBlock.leftBrace.positionAfterSkippingLeadingTrivia
     var header = ""
     for token in node.tokens(viewMode: .sourceAccurate) {
       let position = token.positionAfterSkippingLeadingTrivia
@@ -80,13 +69,14 @@ final class DeclarationFinder: SyntaxVisitor {
       }
       header += token.text
     }
+    let marked = TraceAllMarker.attribute(in: node.attributes) != nil
     found.append(
       Declaration(
         kind: kind, header: header, insertionOffset: start.utf8Offset,
         startLine: converter.location(for: start).line,
         endLine: converter.location(for: node.endPositionBeforeTrailingTrivia).line,
-        annotate: traceable && !isMarked(attributes),
-        state: traceable ? (isMarked(attributes) ? "had" : "yes") : "no"))
+        annotate: traceable && !marked,
+        state: traceable ? (marked ? "had" : "yes") : "no", node: Syntax(node)))
     return .visitChildren
   }
 
@@ -94,12 +84,5 @@ final class DeclarationFinder: SyntaxVisitor {
   private func followsSpace(_ token: TokenSyntax) -> Bool {
     guard let previous = token.previousToken(viewMode: .sourceAccurate) else { return false }
     return !previous.trailingTrivia.isEmpty
-  }
-
-  private func isMarked(_ attributes: AttributeListSyntax) -> Bool {
-    attributes.contains { element in
-      guard case .attribute(let attribute) = element else { return false }
-      return attribute.attributeName.trimmedDescription.hasSuffix("TraceAll")
-    }
   }
 }
