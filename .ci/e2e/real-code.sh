@@ -7,4 +7,6 @@
 # arguments name libraries of .ci/real-code/libraries.txt (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Under CI (CI=true) the libraries marked ci=no are left out unless REALCODE_SCOPE says all.
+[ "${CI:-}" = true ] && export REALCODE_SCOPE=${REALCODE_SCOPE:-ci}
 PYTHONDONTWRITEBYTECODE=1 exec python3 .ci/real-code/corpus.py "$@"

@@ -110,10 +110,20 @@ struct TupleLayout {
       let elementType = unsafeBitCast(element.load(as: UnsafeRawPointer.self), to: Any.Type.self)
       let label = index < labels.count ? String(labels[index]) : ""
       return (
-        label.isEmpty ? "" : label + ": ", element.load(fromByteOffset: 8, as: Int.self),
+        label.isEmpty ? "" : label + ": ", Self.elementOffset(element),
         RenderPlans.plan(forAny: elementType)
       )
     }
+  }
+
+  /// `TargetTupleTypeMetadata::Element`: the type, then the offset, a word on Darwin and 32
+  /// bits elsewhere (the word's other half is padding there, not always zero).
+  private static func elementOffset(_ element: UnsafeRawPointer) -> Int {
+    #if canImport(Darwin)
+      element.load(fromByteOffset: 8, as: Int.self)
+    #else
+      Int(element.load(fromByteOffset: 8, as: UInt32.self))
+    #endif
   }
 
   func write(_ tuple: UnsafeRawPointer, into out: inout BoundedText) {
