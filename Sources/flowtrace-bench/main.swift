@@ -41,6 +41,9 @@ let suites: [BenchSuite] = [
     name: "values", summary: "rich argument values: per value of a mix, a real-shape workload",
     run: runValuesBench),
   BenchSuite(
+    name: "attach", summary: "a program nobody attaches to vs plain (fib, values workload)",
+    run: runAttachBench),
+  BenchSuite(
     name: "import", summary: "a 2 M event viztracer-shaped Chrome trace: parse, nest, encode",
     run: {
       let count = getenv("FLOWTRACE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) }

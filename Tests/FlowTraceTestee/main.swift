@@ -9,6 +9,7 @@
 //   flowtrace-testee churn N        N short-lived threads (one fib(3) each), printing resident
 //                                   memory every 1,000 (Churn.swift)
 //   flowtrace-testee exit N         fib(N), then exit(N) (the end record's exit status)
+//   flowtrace-testee late N         waits N ms before its first traced call, fib(5)
 import FlowTrace
 import Glibc
 
@@ -98,6 +99,10 @@ case "churn":
 case "exit":
   _ = fib(count)
   exit(Int32(count))
+case "late":
+  usleep(UInt32(count) * 1000)
+  _ = fib(5)
+  print("done")
 case "burst":
   for _ in 0..<count { _ = fib(20) }
   print("done")
