@@ -36,6 +36,12 @@ func runAttachBench() {
     "  values workload  plain \(work.plain.text(per: 1e6)) ms   never attached "
       + "\(work.traced.text(per: 1e6)) ms   ratio \(work.ratio.text())")
 
+  for (workload, name) in [("fib", "fib(30)"), ("work", "values workload, 1,000 rounds")] {
+    let (ratio, checked) = attachProcessRatio(workload, pairs: 7)
+    print(
+      "  \(name): process offering attach / process with FLOWTRACE_ATTACH=0, 7 pairs: "
+        + "ratio \(ratio.text())\(checked ? "" : "  (SOCKET CHECK FAILED)")")
+  }
   let latency = attachLatency(times: 5)
   print(
     "  attach → first call received: \(latency.text(per: 1e6)) ms (5 attaches, a thread "

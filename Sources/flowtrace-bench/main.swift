@@ -52,7 +52,9 @@ let suites: [BenchSuite] = [
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
-if requested.contains("-h") || requested.contains("--help") {
+if requested.first == "--attach-child", requested.count == 2 {
+  runAttachChild(requested[1])  // the attach suite's child process
+} else if requested.contains("-h") || requested.contains("--help") {
   print("usage: flowtrace-bench [suite…]\nsuites:")
   for suite in suites { print("  \(suite.name)\t\(suite.summary)") }
 } else {

@@ -112,6 +112,37 @@ import Testing
     #expect(AttachDirectory.listedPIDs(fixture.directory).isEmpty)
   }
 
+  /// A call that began while the first viewer was attached and is still running when the
+  /// second attaches comes first in the second stream, and what it calls hangs under it.
+  @Test func callsOpenFromAnEarlierAttachAreAnnouncedAgain() throws {
+    let fixture = AttachFixture()
+    defer { fixture.remove() }
+    var environment = fixture.environment
+    environment["FLOWTRACE_PRINT"] = "0"
+    let child = try ChildProcess(["waves", "6"], environment: environment)
+    defer { child.kill() }
+    #expect(fixture.waitForSocket(child.pid))
+    let first = AttachFixture.read(
+      try AttachClient.attach(pid: child.pid, directory: fixture.directory), seconds: 10
+    ) { events in
+      guard let wave = events.callNames.firstIndex(of: "wave") else { return false }
+      return events.callNames.count > wave + 20
+    }
+    let opened = first.calls.first { first.name(of: $0) == "wave" }
+    #expect(opened != nil)
+    let second = AttachFixture.read(
+      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
+    ) { $0.callNames.count >= 30 }
+    #expect(second.error == nil)
+    let announced = second.calls.first
+    #expect(announced.map { second.name(of: $0) } == "wave")
+    #expect(announced?.id == opened?.id)
+    #expect(announced?.parent == nil)
+    // Everything after it runs inside it: one root.
+    #expect(second.calls.count >= 30)
+    #expect(second.calls.filter { $0.parent == nil }.count == 1)
+  }
+
   /// The last `round N` the child printed.
   static func roundAfter(_ text: String) -> Int {
     text.split(separator: "\n").last { $0.hasPrefix("round ") }

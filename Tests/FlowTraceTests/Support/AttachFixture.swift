@@ -33,36 +33,39 @@ struct AttachFixture {
     try? FileManager.default.removeItem(atPath: runtimeDirectory)
   }
 
-  /// Reads an attached stream until `enough` holds for what arrived (or `seconds` pass),
-  /// then closes the socket: the viewer detaches.
+  /// Reads an attached stream until `enough` holds for the events that arrived (or `seconds`
+  /// pass), then closes the socket: the viewer detaches. Decodes as the bytes come.
   static func read(
-    _ fd: Int32, seconds: Double = 10, until enough: (DecodedTrace) -> Bool
+    _ fd: Int32, seconds: Double = 10, until enough: ([TraceEvent]) -> Bool
   ) -> DecodedTrace {
     defer { close(fd) }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var events: [TraceEvent] = []
+    var decoder = TraceDecoder(source: "attached")
     let deadline = Date().addingTimeInterval(seconds)
-    var trace = DecodedTrace(binary: [])
     while Date() < deadline {
       var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
       guard poll(&waiting, 1, 100) >= 0 else { break }
       if waiting.revents == 0 { continue }
       let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
       if count <= 0 { break }
-      bytes += buffer[0..<count]
-      trace = DecodedTrace(binary: bytes, source: "attached")
-      if enough(trace) { break }
+      let chunk = Array(buffer[0..<count])
+      bytes += chunk
+      var visitor = EventVisitor { events.append($0) }
+      guard (try? decoder.feed(chunk, into: &visitor)) != nil else { break }
+      if enough(events) { break }
     }
     return DecodedTrace(binary: bytes, source: "attached")
   }
 }
 
-extension DecodedTrace {
-  /// The names of the calls in the trace, in order.
+extension [TraceEvent] {
+  /// The names of the calls among the events, in order.
   var callNames: [String] {
     var names: [UInt32: String] = [:]
     var calls: [String] = []
-    for event in events {
+    for event in self {
       switch event {
       case .callSite(let site): names[site.id] = site.qualifiedName
       case .call(let call): calls.append(names[call.site] ?? "?")
@@ -71,4 +74,22 @@ extension DecodedTrace {
     }
     return calls
   }
+}
+
+extension DecodedTrace {
+  /// The calls in the trace, in order.
+  var calls: [CallStart] {
+    events.compactMap { if case .call(let call) = $0 { call } else { nil } }
+  }
+
+  /// The name of `call`'s site.
+  func name(of call: CallStart) -> String? {
+    for case .callSite(let site) in events where site.id == call.site {
+      return site.qualifiedName
+    }
+    return nil
+  }
+
+  /// The names of the calls in the trace, in order.
+  var callNames: [String] { events.callNames }
 }
