@@ -14,17 +14,6 @@ enum RecordAttach {
 
   /// Records; returns the number of calls written and whether the program ended.
   static func run(pid: Int32, to path: String) throws(CLIError) -> (calls: Int, ended: Bool) {
-    let fd: Int32
-    do {
-      fd = try AttachClient.attach(pid: pid)
-    } catch {
-      throw CLIError("--attach: \(error)")
-    }
-    defer { close(fd) }
-    unlink(path)
-    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard file >= 0 else { throw CLIError("\(path): \(Errno.text(errno))") }
-    defer { close(file) }
     var wake: [Int32] = [-1, -1]
     guard pipe(&wake) == 0 else { throw CLIError("pipe: \(Errno.text(errno))") }
     defer {
@@ -36,12 +25,29 @@ enum RecordAttach {
       var byte: UInt8 = 1
       _ = write(RecordAttach.wakeFD, &byte, 1)
     }
+    // A parent may have left them blocked (the mask is inherited): they must reach us.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    sigaddset(&wanted, SIGINT)
+    sigaddset(&wanted, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     let previousInt = signal(SIGINT, handler)
     let previousTerm = signal(SIGTERM, handler)
     defer {
       signal(SIGINT, previousInt)
       signal(SIGTERM, previousTerm)
     }
+    let fd: Int32
+    do {
+      fd = try AttachClient.attach(pid: pid)
+    } catch {
+      throw CLIError("--attach: \(error)")
+    }
+    defer { close(fd) }
+    unlink(path)
+    let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard file >= 0 else { throw CLIError("\(path): \(Errno.text(errno))") }
+    defer { close(file) }
     var calls = 0
     var decoder = TraceDecoder(source: "pid \(pid)")
     var visitor = EventVisitor { if case .call = $0 { calls += 1 } }

@@ -59,8 +59,14 @@ import Testing
     let errors = Pipe()
     recorder.standardError = errors
     try recorder.run()
-    usleep(700_000)
+    // Interrupt once it records (its handlers are in place before it attaches).
+    for _ in 0..<1000 where Self.size(of: out) < 4096 { usleep(10_000) }
     kill(recorder.processIdentifier, SIGINT)
+    for _ in 0..<1000 where recorder.isRunning { usleep(10_000) }
+    if recorder.isRunning {
+      kill(recorder.processIdentifier, SIGKILL)
+      Issue.record("flowtrace record did not stop within 10 s of SIGINT")
+    }
     recorder.waitUntilExit()
     let stderr = String(
       decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -72,6 +78,10 @@ import Testing
     #expect(calls > 100)
     #expect(stderr == "flowtrace: detached; trace written to \(out): \(calls) calls\n")
     #expect(testee.isRunning)  // the program carries on
+  }
+
+  static func size(of path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 
   @Test func aMissingProgramIsOneLine() throws {
