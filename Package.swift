@@ -77,7 +77,7 @@ let package = Package(
     .executableTarget(
       name: "flowtrace",
       dependencies: [
-        "FlowTraceExplorer", "FlowTraceWire",
+        "FlowTraceExplorer", "FlowTraceWire", "FlowTraceSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -44,6 +44,9 @@ let suites: [BenchSuite] = [
     name: "values-work", summary: "the values suite's real-shape workload alone",
     run: runValuesWorkBenchAlone),
   BenchSuite(
+    name: "attach", summary: "a program nobody attaches to vs plain (fib, values workload)",
+    run: runAttachBench),
+  BenchSuite(
     name: "import",
     summary: "2 M events: a viztracer-shaped Chrome trace (parse), a uftrace.data dir (import)",
     run: {
@@ -53,7 +56,9 @@ let suites: [BenchSuite] = [
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
-if requested.contains("-h") || requested.contains("--help") {
+if requested.first == "--attach-child", requested.count == 2 {
+  runAttachChild(requested[1])  // the attach suite's child process
+} else if requested.contains("-h") || requested.contains("--help") {
   print("usage: flowtrace-bench [suite…]\nsuites:")
   for suite in suites { print("  \(suite.name)\t\(suite.summary)") }
 } else {

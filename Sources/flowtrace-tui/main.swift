@@ -7,7 +7,8 @@ import FlowTraceTUI
   import Glibc
 #endif
 
-/// `flowtrace-tui FILE | --listen [PATH] | --demo  [--theme T] [--ascii] [--filter EXPR]`.
+/// `flowtrace-tui FILE | --listen [PATH] | --attach [PID] | --demo  [--theme T] [--ascii]
+/// [--filter EXPR]`.
 struct FlowTraceTUICommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "flowtrace-tui",
@@ -15,7 +16,8 @@ struct FlowTraceTUICommand: ParsableCommand {
     discussion: """
       Keys: j/k move, h/l fold, / search, \\ filter, Tab detail pane, ? help, q quit.
       Live (--listen, --demo): F follow on/off, G newest call, w save to files.
-      Run your program with FLOWTRACE_SOCKET=<path> to stream it to a listening viewer.
+      Run your program with FLOWTRACE_SOCKET=<path> to stream it to a listening viewer,
+      or attach to one already running with --attach PID (quitting detaches).
       Themes: default, light, solarized-dark, mono, high-contrast, or a file path.
       NO_COLOR in the environment keeps attributes only.
       """)
@@ -32,6 +34,13 @@ struct FlowTraceTUICommand: ParsableCommand {
 
   @Flag(help: "Start a private listener and the bundled demo program streaming to it.")
   var demo = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Attach to a running traced program of yours (PID optional: without it, pick one from "
+        + "a list). Quitting detaches; the program carries on.",
+      valueName: "pid"))
+  var attach: String?
 
   @Option(help: "Theme name or path to a theme file.")
   var theme: String = "default"
@@ -50,9 +59,16 @@ struct FlowTraceTUICommand: ParsableCommand {
   var diff: String?
 
   func validate() throws {
-    let modes = [file != nil, listen != nil, demo].filter { $0 }.count
-    if modes == 0 { throw ValidationError("give a trace FILE, --listen [PATH] or --demo") }
-    if modes > 1 { throw ValidationError("FILE, --listen and --demo exclude each other") }
+    let modes = [file != nil, listen != nil, demo, attach != nil].filter { $0 }.count
+    if modes == 0 {
+      throw ValidationError("give a trace FILE, --listen [PATH], --attach [PID] or --demo")
+    }
+    if modes > 1 {
+      throw ValidationError("FILE, --listen, --attach and --demo exclude each other")
+    }
+    if let attach, !attach.isEmpty, Int32(attach).map({ $0 > 0 }) != true {
+      throw ValidationError("--attach: '\(attach)' is not a process id")
+    }
     if diff != nil && file == nil { throw ValidationError("--diff needs a trace FILE") }
   }
 
@@ -61,10 +77,13 @@ struct FlowTraceTUICommand: ParsableCommand {
     if let file {
       status = Launcher.run(
         LaunchOptions(path: file, theme: theme, ascii: ascii, filter: filter, diff: diff))
+    } else if let attach, attach.isEmpty {
+      status = AttachPicker.run(theme: theme, ascii: ascii, filter: filter)
     } else {
       status = LiveLauncher.run(
         LiveLaunchOptions(
-          listen: listen, demo: demo, theme: theme, ascii: ascii, filter: filter))
+          listen: listen, demo: demo, theme: theme, ascii: ascii, filter: filter,
+          attach: attach.flatMap { Int32($0) }))
     }
     if status != 0 { throw ExitCode(status) }
   }
@@ -84,10 +103,13 @@ if arguments.first == LiveDemo.childFlag {
   runLive(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 15)
   exit(0)  // the runtime closes the stream at exit, with the exit status in its end record
 }
-// `--listen` without a path: an empty value stands for the default path.
-if let i = arguments.firstIndex(of: "--listen"),
-  i + 1 == arguments.count || arguments[i + 1].hasPrefix("-")
-{
-  arguments.insert("", at: i + 1)
+// `--listen` without a path: an empty value stands for the default path; `--attach`
+// without a pid for the picker.
+for flag in ["--listen", "--attach"] {
+  if let i = arguments.firstIndex(of: flag),
+    i + 1 == arguments.count || arguments[i + 1].hasPrefix("-")
+  {
+    arguments.insert("", at: i + 1)
+  }
 }
 FlowTraceTUICommand.main(arguments)

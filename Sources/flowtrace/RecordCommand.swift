@@ -5,21 +5,31 @@ import FlowTraceWire
   import Glibc
 #endif
 
-/// `flowtrace record [-o FILE] -- CMD ARGS…`.
+/// `flowtrace record [-o FILE] -- CMD ARGS…` or `flowtrace record --attach PID [-o FILE]`.
 struct RecordCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "record",
     abstract:
       "Run a program built with FlowTrace with FLOWTRACE_OUT set, and say where the trace went.",
-    discussion: "The program's exit status becomes flowtrace's.")
+    discussion: """
+      The program's exit status becomes flowtrace's. With --attach PID, records a running
+      program of yours instead, until Ctrl-C (or SIGTERM) or until the program ends.
+      """)
 
   @Option(name: .shortAndLong, help: "The trace file (default: ./<program>.ftrace).")
   var output: String?
+
+  @Option(help: "Record from this running program (built with FlowTrace) instead.")
+  var attach: Int32?
 
   @Argument(parsing: .postTerminator, help: "The program and its arguments (after --).")
   var command: [String] = []
 
   func validate() throws {
+    if attach != nil {
+      guard command.isEmpty else { throw ValidationError("--attach takes no program to run.") }
+      return
+    }
     guard !command.isEmpty else { throw ValidationError("Give the program to run after --.") }
   }
 
@@ -27,6 +37,13 @@ struct RecordCommand: ParsableCommand {
     var status: Int32 = 0
     defer { if status != 0 { Self.exit(withError: ExitCode(status)) } }
     try reportingErrors {
+      if let attach {
+        let path = absolute(output ?? "pid-\(attach).ftrace")
+        let (calls, ended) = try RecordAttach.run(pid: attach, to: path)
+        let how = ended ? "the program ended" : "detached"
+        printError("flowtrace: \(how); trace written to \(path): \(calls) calls")
+        return
+      }
       let program = command[0]
       let base = program.split(separator: "/").last.map(String.init) ?? program
       let path = absolute(output ?? "\(base).ftrace")

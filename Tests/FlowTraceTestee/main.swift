@@ -9,6 +9,9 @@
 //   flowtrace-testee churn N        N short-lived threads (one fib(3) each), printing resident
 //                                   memory every 1,000 (Churn.swift)
 //   flowtrace-testee exit N         fib(N), then exit(N) (the end record's exit status)
+//   flowtrace-testee late N         waits N ms before its first traced call, fib(5)
+//   flowtrace-testee waves N        N traced wave() calls of about 3 s, each making
+//                                   a small fib() call every 3 ms
 import FlowTrace
 import Glibc
 
@@ -69,6 +72,23 @@ func serve(_ rounds: Int) -> Int {
   return __ftCall.returning(__ftResult)
 }
 
+func wave(_ index: Int) -> Int {
+  let __ftCall = _TraceCall(site: "wave\t_\tTestee/main.swift\t67", flags: _TraceFlags())
+  if __ftCall.recordsArguments {
+    __ftCall.argument(index)
+  }
+  __ftCall.entered()
+  let __ftResult = { () -> Int in
+    var total = 0
+    for round in 0..<1000 {
+      total += fib(round % 3)
+      usleep(3000)
+    }
+    return total
+  }()
+  return __ftCall.returning(__ftResult)
+}
+
 let arguments = CommandLine.arguments
 let mode = arguments.count > 1 ? arguments[1] : "fib"
 let count = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
@@ -98,6 +118,13 @@ case "churn":
 case "exit":
   _ = fib(count)
   exit(Int32(count))
+case "waves":
+  for index in 0..<count { _ = wave(index) }
+  print("done")
+case "late":
+  usleep(UInt32(count) * 1000)
+  _ = fib(5)
+  print("done")
 case "burst":
   for _ in 0..<count { _ = fib(20) }
   print("done")

@@ -70,4 +70,12 @@ int32_t ft_gettid(void);
 /// The Swift runtime's id of the running async task (0 outside a task): unique in the process
 /// and never reused, unlike the task's address.
 uint64_t ft_current_task_id(void);
+
+/// accept4(fd, NULL, NULL, SOCK_CLOEXEC): a connection that no fork + exec elsewhere in the
+/// program can inherit (Glibc hides accept4 from Swift behind _GNU_SOURCE); -1 with errno.
+int ft_accept_cloexec(int fd);
+
+/// Names the calling thread (at most 15 bytes are kept).
+void ft_set_thread_name(const char *name);
+
 #endif

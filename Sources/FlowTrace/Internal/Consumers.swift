@@ -11,6 +11,8 @@ struct Consumers {
   var printer: TreeTextPrinter?
   /// File and socket sinks.
   var sinks: [any EventSink] = []
+  /// The sink of viewers that attach to the running program (kept between them, parked).
+  var attached: SocketSink?
   /// Events the runtime dropped (from loss records).
   var lost: UInt64 = 0
 

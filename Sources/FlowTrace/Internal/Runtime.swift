@@ -12,6 +12,8 @@ final class Runtime: Sendable {
     var session: SessionFlags?
     var sinkCount = 0
     var socketOnly = false
+    /// An attached viewer's sink counts in `sinkCount`.
+    var attachCounted = false
     /// FlowTraceTracing turns traced calls into spans (`_SpanBridge.setCallHandler`).
     var spansOut = false
     var lastSession: [CallEvent] = []

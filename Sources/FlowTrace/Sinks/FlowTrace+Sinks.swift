@@ -62,6 +62,7 @@ extension FlowTrace {
     Runtime.shared.state.withLock { state in
       state.sinkCount = 0
       state.socketOnly = false
+      state.attachCounted = false
     }
     Runtime.shared.republish()
   }
@@ -110,5 +111,6 @@ extension Runtime {
     if let path = Environment.get("FLOWTRACE_SOCKET"), !path.isEmpty {
       FlowTrace.stream(to: path)
     }
+    AttachPoint.start()
   }
 }

@@ -4,13 +4,16 @@ import Glibc
 
 /// Streams the trace to a listening viewer on a Unix socket, never blocking the program:
 /// connects lazily (retrying), keeps a bounded buffer, drops and counts what does not fit.
+/// An attached sink (`path` nil) streams to a viewer that connected to the program instead
+/// (see `SocketSink+Attach.swift`).
 final class SocketSink: EventSink {
   static let bufferLimit = 4 << 20
   static let retryNanos: UInt64 = 200_000_000
 
-  let path: String
+  /// Where to connect; nil for a sink fed an attached viewer's socket.
+  let path: String?
   private let header: TraceHeader
-  private let state = Locked(State())
+  let state = Locked(State())
 
   struct State {
     var fd: Int32 = -1
@@ -44,6 +47,20 @@ final class SocketSink: EventSink {
     pump()
   }
 
+  /// A stream to a viewer that attached on `fd` (a connected socket the sink now owns), of
+  /// the calls after `lastCallID`.
+  init(attached fd: Int32, header: TraceHeader, definitions: [TraceEvent], lastCallID: UInt64) {
+    path = nil
+    self.header = header
+    UnixSocket.setNonBlocking(fd)
+    state.withLock {
+      $0.fd = fd
+      $0.definitions = definitions
+      $0.firstCallAfter = lastCallID
+    }
+    pump()
+  }
+
   /// Events dropped so far.
   var dropped: UInt64 { state.withLock { $0.droppedTotal + $0.filter.pendingLoss } }
 
@@ -59,6 +76,7 @@ final class SocketSink: EventSink {
   func withEncoder(_ body: DirectBody) -> Bool {
     state.withLock { state in
       guard !state.closed else { return true }
+      if isParked(state) { return parkedEncode(&state, body) }
       if !state.started { start(&state) }
       guard state.unsent < SocketSink.bufferLimit, state.filter.isEmpty else { return false }
       if let loss = state.filter.takeLoss() {
@@ -83,6 +101,7 @@ final class SocketSink: EventSink {
   func write(_ events: [TraceEvent]) {
     state.withLock { state in
       guard !state.closed else { return }
+      if isParked(state) { return parkedWrite(&state, events) }
       if !state.started { start(&state) }
       for event in events {
         if event.isDefinition { state.definitions.append(event) }
@@ -95,7 +114,7 @@ final class SocketSink: EventSink {
   /// Tries to connect and to send what is buffered.
   func pump() {
     state.withLock { state in
-      guard !state.closed else { return }
+      guard !state.closed, !isParked(state) else { return }
       if !state.started { start(&state) }
       send(&state)
     }
@@ -119,7 +138,12 @@ final class SocketSink: EventSink {
           send(&state)
           rounds += 1
         }
-        if state.fd >= 0 { Glibc.close(state.fd) }
+        if state.fd >= 0 {
+          // An attached viewer's socket has a duplicate (the attach thread watches it):
+          // shut the connection itself down so that the viewer sees the end.
+          if path == nil { _ = Glibc.shutdown(state.fd, Int32(SHUT_RDWR)) }
+          Glibc.close(state.fd)
+        }
         state.fd = -1
       }
       state.closed = true
@@ -128,7 +152,7 @@ final class SocketSink: EventSink {
 
   /// A new stream: header, every definition seen so far, then (for a viewer connecting
   /// again) the calls still open, so that what follows refers only to calls it announced.
-  private func start(_ state: inout State) {
+  func start(_ state: inout State) {
     state.encoder = TraceEncoder()
     state.encoder.keepsOpenCalls = true
     state.encoder.header(header)
@@ -190,8 +214,9 @@ final class SocketSink: EventSink {
   }
 
   /// Connects if needed (at most every 200 ms) and sends without blocking.
-  private func send(_ state: inout State) {
+  func send(_ state: inout State) {
     if state.fd < 0 {
+      guard let path else { return }
       let now = TickClock.monotonicNanos()
       guard now &- state.lastAttempt >= SocketSink.retryNanos || state.lastAttempt == 0 else {
         return
@@ -229,19 +254,21 @@ final class SocketSink: EventSink {
       }
       state.pending = pending
     }
-    if broken {
-      // The viewer went away: forget the stream's bytes; a later viewer gets a fresh stream
-      // that starts with the calls open now. The drop filter stays: the calls it dropped
-      // are still missing, and their returns and children must still be filtered.
-      Glibc.close(fd)
-      state.fd = -1
-      state.started = false
-      state.encoder.discardBytes()
-      state.previous = state.encoder
-      state.encoder = TraceEncoder()
-      state.pending = []
-      state.sentOffset = 0
-    }
+    if broken { disconnect(&state) }
+  }
+
+  /// The viewer went away: forget the stream's bytes; a later viewer gets a fresh stream
+  /// that starts with the calls open now. The drop filter stays: the calls it dropped
+  /// are still missing, and their returns and children must still be filtered.
+  func disconnect(_ state: inout State) {
+    Glibc.close(state.fd)
+    state.fd = -1
+    state.started = false
+    state.encoder.discardBytes()
+    state.previous = state.encoder
+    state.encoder = TraceEncoder()
+    state.pending = []
+    state.sentOffset = 0
   }
 }
 

@@ -31,7 +31,9 @@ public final class LiveApp: InteractiveApp {
     explorer.message = .info(
       demo != nil
         ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
-        : "waiting for programs: \(session.connectHint)")
+        : session.listener == nil
+          ? "\(session.connectHint): its calls stream in from now on"
+          : "waiting for programs: \(session.connectHint)")
   }
 
   public var shouldQuit: Bool { explorer.shouldQuit }

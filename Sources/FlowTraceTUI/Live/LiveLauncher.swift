@@ -1,5 +1,6 @@
 import CNcursesw
 import FlowTraceExplorer
+import FlowTraceSystem
 import Foundation
 
 /// What `flowtrace-tui --listen [PATH]` or `--demo` was asked to do.
@@ -14,12 +15,15 @@ public struct LiveLaunchOptions: Sendable {
   public var theme: String
   public var ascii: Bool
   public var filter: String?
+  /// Attach to this running program instead of listening (`--attach PID`).
+  public var attach: Int32?
 
   public init(
     listen: String? = nil, demo: Bool = false, demoSeconds: Double = 15,
-    theme: String = "default", ascii: Bool = false, filter: String? = nil
+    theme: String = "default", ascii: Bool = false, filter: String? = nil, attach: Int32? = nil
   ) {
     self.listen = listen
+    self.attach = attach
     self.demo = demo
     self.demoSeconds = demoSeconds
     self.theme = theme
@@ -53,17 +57,20 @@ public enum LiveLauncher {
     }
     let session: LiveSession
     var demo: LiveDemo?
-    do throws(LiveListenError) {
-      if options.demo {
-        let started = try LiveDemo(seconds: options.demoSeconds, environment: environment)
-        demo = started
-        session = started.session
-      } else {
-        session = LiveSession(listener: try listener(for: options.listen, environment))
+    if let pid = options.attach {
+      do throws(AttachError) {
+        session = LiveSession(attached: try AttachClient.attach(pid: pid), pid: pid)
+      } catch {
+        Launcher.complain("--attach: \(error)")
+        return 1
       }
-    } catch {
-      Launcher.complain(error.description)
-      return 1
+    } else {
+      do throws(LiveListenError) {
+        session = try listeningSession(options, environment, demo: &demo)
+      } catch {
+        Launcher.complain(error.description)
+        return 1
+      }
     }
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     let terminal: CursesTerminal
@@ -84,6 +91,18 @@ public enum LiveLauncher {
     demo?.stop()
     session.shutdown()
     return 0
+  }
+
+  /// The session of `--demo` or `--listen [PATH]`.
+  static func listeningSession(
+    _ options: LiveLaunchOptions, _ environment: [String: String], demo: inout LiveDemo?
+  ) throws(LiveListenError) -> LiveSession {
+    if options.demo {
+      let started = try LiveDemo(seconds: options.demoSeconds, environment: environment)
+      demo = started
+      return started.session
+    }
+    return LiveSession(listener: try listener(for: options.listen, environment))
   }
 
   /// The listener for `--listen [PATH]`; the default path's private directory is created.

@@ -23,7 +23,8 @@ extension LiveSession {
         "lost \(Units.count(Int(clamping: total))) (\(each.joined(separator: ", "))\(more))")
     }
     // Once programs are in, the hint gives way to the summary on narrow terminals.
-    let hint = programs.isEmpty ? connectHint : "FLOWTRACE_SOCKET=\(path)"
+    let hint =
+      programs.isEmpty || listener == nil ? connectHint : "FLOWTRACE_SOCKET=\(path)"
     return (parts.joined(separator: " · "), "LIVE \(follow.label) · \(hint)")
   }
 

@@ -1,4 +1,5 @@
 import FlowTraceExplorer
+import FlowTraceSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -7,8 +8,10 @@ import FlowTraceExplorer
 /// Live mode for the app loop: the listener and its connections, polled together with the
 /// terminal; received bytes are decoded into the call tree in batches under a time budget.
 public final class LiveSession {
-  /// The socket programs connect to.
-  public let listener: LiveListener
+  /// The socket programs connect to (nil when attached to one running program).
+  public let listener: LiveListener?
+  /// The program attached to (`--attach PID`), nil when listening.
+  public let attachedPID: Int32?
   /// Every connection so far (finished ones are kept: their bytes can still be saved).
   public private(set) var connections: [LiveConnection] = []
   /// Stop reading a connection while this many of its bytes wait to be decoded (the program's
@@ -29,21 +32,36 @@ public final class LiveSession {
   /// Starts a session on a listening socket.
   public init(listener: LiveListener) {
     self.listener = listener
+    attachedPID = nil
+  }
+
+  /// Starts a session on the connection to a program attached to (`AttachClient.attach`):
+  /// no listener; closing the connection (quitting) detaches.
+  public init(attached fd: Int32, pid: Int32) {
+    listener = nil
+    attachedPID = pid
+    UnixSocket.setNonBlocking(fd)
+    connections.append(LiveConnection(fd: fd, peerPID: pid, connectedAt: Self.wallNanos()))
   }
 
   deinit { shutdown() }
 
   /// The socket path.
-  public var path: String { listener.path }
+  public var path: String { listener?.path ?? "pid \(attachedPID ?? 0)" }
 
-  /// What a user types to stream a program here.
-  public var connectHint: String { "FLOWTRACE_SOCKET=\(path) ./your-program" }
+  /// What a user types to stream a program here (or which program is attached).
+  public var connectHint: String {
+    guard listener != nil else { return "attached to pid \(attachedPID ?? 0) (q detaches)" }
+    return "FLOWTRACE_SOCKET=\(path) ./your-program"
+  }
 
   /// Descriptors to poll for input: the listener, then each open connection that is not
   /// holding back because of its backlog.
   public func pollDescriptors() -> [pollfd] {
     var fds: [pollfd] = []
-    if listener.fd >= 0 { fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0)) }
+    if let listener, listener.fd >= 0 {
+      fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0))
+    }
     for connection in connections where connection.fd >= 0 && connection.backlog < maxBacklog {
       fds.append(pollfd(fd: connection.fd, events: Int16(POLLIN), revents: 0))
     }
@@ -57,7 +75,7 @@ public final class LiveSession {
     var readable = Set<Int32>()
     var acceptNow = false
     for entry in polled where entry.revents & ready != 0 {
-      if entry.fd == listener.fd { acceptNow = true } else { readable.insert(entry.fd) }
+      if entry.fd == listener?.fd { acceptNow = true } else { readable.insert(entry.fd) }
     }
     for connection in connections where readable.contains(connection.fd) {
       connection.readAvailable(limit: readLimit, scratch: &scratch)
@@ -67,6 +85,7 @@ public final class LiveSession {
 
   /// Accepts every waiting connection (and reads what they already sent).
   public func acceptPending() {
+    guard let listener else { return }
     for outcome in listener.acceptPending() {
       switch outcome {
       case .accepted(let fd, let pid):
@@ -133,7 +152,7 @@ public final class LiveSession {
   /// and carry on, counting what they drop).
   public func shutdown() {
     for connection in connections { connection.closeSocket() }
-    listener.close()
+    listener?.close()
   }
 
   static func monotonicNanos() -> UInt64 {

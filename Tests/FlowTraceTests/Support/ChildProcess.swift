@@ -5,6 +5,8 @@ import Foundation
 final class ChildProcess: @unchecked Sendable {
   let process = Process()
   let output = Pipe()
+  /// The child's stderr, when captured (`captureErrors`); read it after `finish()`.
+  let errors = Pipe()
   private let lock = NSLock()
   private var collected = Data()
   private var finished = false
@@ -20,7 +22,9 @@ final class ChildProcess: @unchecked Sendable {
     return bundle.appendingPathComponent("flowtrace-testee").path
   }
 
-  init(_ arguments: [String], environment: [String: String]) throws {
+  init(
+    _ arguments: [String], environment: [String: String], captureErrors: Bool = false
+  ) throws {
     process.executableURL = URL(fileURLWithPath: ChildProcess.testeePath)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
@@ -30,6 +34,7 @@ final class ChildProcess: @unchecked Sendable {
     for (key, value) in environment { env[key] = value }
     process.environment = env
     process.standardOutput = output
+    if captureErrors { process.standardError = errors }
     // The read and the append happen under the lock, so `finish()` (which takes it) never
     // misses data a handler already read (a full-suite run lost a child's whole output so).
     output.fileHandleForReading.readabilityHandler = { [weak self] handle in
@@ -59,6 +64,13 @@ final class ChildProcess: @unchecked Sendable {
     lock.unlock()
     return text
   }
+
+  /// What the child wrote on stderr (captured children, after `finish()`).
+  var errorText: String {
+    String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  }
+
+  var pid: Int32 { process.processIdentifier }
 
   /// Waits (up to `seconds`) until the output contains `marker`.
   func wait(for marker: String, seconds: Double = 20) -> Bool {
