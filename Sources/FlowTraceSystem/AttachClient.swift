@@ -98,7 +98,7 @@ package enum AttachClient {
     }
     guard info.st_mode & S_IFMT == S_IFSOCK else {
       throw AttachError(
-        "refused: \(path) is \(AttachDirectory.kindName(info.st_mode)), not a socket")
+        "refused: \(path) is \(FileKind.name(info.st_mode)), not a socket")
     }
     guard info.st_uid == getuid() else {
       throw AttachError("refused: \(path) belongs to uid \(info.st_uid), not to you")

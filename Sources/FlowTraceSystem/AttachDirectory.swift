@@ -47,7 +47,7 @@ package enum AttachDirectory {
     guard lstat(directory, &info) == 0 else { return "\(directory): \(Errno.text(errno))" }
     let kind = info.st_mode & S_IFMT
     guard kind == S_IFDIR else {
-      return "\(directory) is \(kindName(info.st_mode)), not a directory"
+      return "\(directory) is \(FileKind.name(info.st_mode)), not a directory"
     }
     guard info.st_uid == uid else {
       return "\(directory) belongs to uid \(info.st_uid), not to uid \(uid)"
@@ -77,18 +77,5 @@ package enum AttachDirectory {
   /// Whether a process with `pid` exists (it may belong to another user).
   package static func isAlive(_ pid: Int32) -> Bool {
     kill(pid, 0) == 0 || errno == EPERM
-  }
-
-  /// A word for a file type: `a regular file`, `a symbolic link`, ...
-  package static func kindName(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFREG: return "a regular file"
-    case S_IFLNK: return "a symbolic link"
-    case S_IFDIR: return "a directory"
-    case S_IFIFO: return "a FIFO"
-    case S_IFSOCK: return "a socket"
-    case S_IFCHR, S_IFBLK: return "a device"
-    default: return "an unknown kind of file"
-    }
   }
 }

@@ -34,7 +34,7 @@ enum AttachPoint {
       // A socket left by an earlier process with this pid is ours (the directory is ours
       // alone) and dead; anything else is left alone.
       guard info.st_mode & S_IFMT == S_IFSOCK else {
-        return refuse("\(path) is \(AttachDirectory.kindName(info.st_mode)), not a socket")
+        return refuse("\(path) is \(FileKind.name(info.st_mode)), not a socket")
       }
       unlink(path)
     }

@@ -94,7 +94,7 @@ struct EnumPayload {
 
 /// A tuple's elements (label, offset, plan), printed as reflection prints a tuple.
 struct TupleLayout {
-  private let elements: [(label: String, offset: Int, plan: AnyRenderPlan)]
+  private let elements: [StoredField]
 
   /// The layout of `type` when it is a tuple type (metadata kind 0x301), else nil.
   init?(_ type: Any.Type) {
@@ -109,10 +109,9 @@ struct TupleLayout {
       let element = metadata + 24 + 16 * index
       let elementType = unsafeBitCast(element.load(as: UnsafeRawPointer.self), to: Any.Type.self)
       let label = index < labels.count ? String(labels[index]) : ""
-      return (
-        label.isEmpty ? "" : label + ": ", Self.elementOffset(element),
-        RenderPlans.plan(forAny: elementType)
-      )
+      return StoredField(
+        label: label.isEmpty ? "" : label + ": ", offset: Self.elementOffset(element),
+        plan: RenderPlans.plan(forAny: elementType))
     }
   }
 
@@ -127,13 +126,6 @@ struct TupleLayout {
   }
 
   func write(_ tuple: UnsafeRawPointer, into out: inout BoundedText) {
-    out.write("(")
-    for (index, element) in elements.enumerated() {
-      if index > 0 { out.write(", ") }
-      out.write(element.label)
-      element.plan.nested(tuple + element.offset, into: &out)
-      if out.isFull { break }
-    }
-    out.write(")")
+    elements.write(at: tuple, into: &out)
   }
 }

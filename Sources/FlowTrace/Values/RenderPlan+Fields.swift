@@ -10,6 +10,21 @@ struct StoredField {
   let plan: AnyRenderPlan
 }
 
+extension [StoredField] {
+  /// `(label: value, …)`: the fields of the value at `value`, each by its plan (a struct's
+  /// stored properties, a tuple's elements).
+  func write(at value: UnsafeRawPointer, into out: inout BoundedText) {
+    out.write("(")
+    for (index, field) in enumerated() {
+      if index > 0 { out.write(", ") }
+      out.write(field.label)
+      field.plan.nested(value + field.offset, into: &out)
+      if out.isFull { break }
+    }
+    out.write(")")
+  }
+}
+
 /// The texts of an enum without payloads, one per case, made by reflection on first sight
 /// (the value's bits are its case, so the text is a function of them).
 final class CaseTexts: @unchecked Sendable {

@@ -189,14 +189,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       out.write(any ? "]" : ":]")
     case .fields(let typeName, let fields):
       out.write(typeName)
-      out.write("(")
-      for (index, field) in fields.enumerated() {
-        if index > 0 { out.write(", ") }
-        out.write(field.label)
-        field.plan.nested(value + field.offset, into: &out)
-        if out.isFull { break }
-      }
-      out.write(")")
+      fields.write(at: value, into: &out)
     case .constant(let text):
       out.write(text)
     case .enumCases(let cases):

@@ -114,7 +114,7 @@ public final class LiveListener {
       throw LiveListenError(
         path: path,
         message:
-          "exists and is \(LiveSocketPath.kindName(info.st_mode)), not a socket; "
+          "exists and is \(FileKind.name(info.st_mode)), not a socket; "
           + "not replacing it")
     }
     if UnixSocket.isListening(at: path) {

@@ -36,7 +36,7 @@ public enum LiveSocketPath {
     }
     guard info.st_mode & S_IFMT == S_IFDIR else {
       throw LiveListenError(
-        path: directory, message: "exists and is not a directory (\(kindName(info.st_mode)))")
+        path: directory, message: "exists and is not a directory (\(FileKind.name(info.st_mode)))")
     }
     guard info.st_uid == getuid() else {
       throw LiveListenError(
@@ -60,18 +60,5 @@ public enum LiveSocketPath {
   static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-  }
-
-  /// A word for a file type: `a regular file`, `a symbolic link`, ...
-  static func kindName(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFREG: return "a regular file"
-    case S_IFLNK: return "a symbolic link"
-    case S_IFDIR: return "a directory"
-    case S_IFIFO: return "a FIFO"
-    case S_IFSOCK: return "a socket"
-    case S_IFCHR, S_IFBLK: return "a device"
-    default: return "an unknown kind of file"
-    }
   }
 }
