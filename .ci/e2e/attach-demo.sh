@@ -20,11 +20,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {
-  local name=$1
-  shift
-  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
-}
 
 # The demo with nothing set (it prints its trees; nobody reads them here).
 env -u FLOWTRACE_SOCKET -u FLOWTRACE_OUT -u FLOWTRACE_PRINT -u FLOWTRACE_ATTACH \

@@ -16,11 +16,6 @@ VIZTRACER=${VIZTRACER:-$(command -v viztracer || echo /tmp/flowtrace-ci-venv/bin
 TMP=$(mktemp -d /tmp/ft-import-e2e.XXXXXX)
 failed=0
 trap 'e2e_stop; rm -rf "$TMP"' EXIT
-check() {
-  local name=$1
-  shift
-  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
-}
 same() {  # same A B: the two outlines are equal and not empty
   if [ -s "$1" ] && diff "$1" "$2" >"$TMP/diff"; then return 0; fi
   head -20 "$TMP/diff" >&2

@@ -45,6 +45,14 @@ e2e_stop() { tmux kill-session -t "$E2E_SESSION" 2>/dev/null || true; }
 # e2e_pass NAME — report one passed check.
 e2e_pass() { echo "ok: $1"; }
 
+# check NAME COMMAND... — run COMMAND: a pass, or a FAIL line and `failed=1` (the script exits
+# with it at the end).
+check() {
+  local name=$1
+  shift
+  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
+}
+
 # ---- For scripts that run their own tmux server: they define `tm` (e.g. `tmux -L NAME "$@"`)
 # and a session named e2e, then use these.
 

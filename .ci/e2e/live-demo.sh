@@ -21,11 +21,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {
-  local name=$1
-  shift
-  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
-}
 
 # demo SECONDS — the bundled demo program streaming to the viewer, in the background.
 demo() {

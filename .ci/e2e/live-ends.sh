@@ -18,11 +18,6 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-check() {
-  local name=$1
-  shift
-  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
-}
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=$(command -v python3)
 

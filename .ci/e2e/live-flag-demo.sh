@@ -5,11 +5,6 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/e2e/lib.sh
 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then e2e_pass "$name"; else echo "FAIL: $name"; failed=1; fi
-}
 trap e2e_stop EXIT
 
 e2e_start "$E2E_BIN/flowtrace-tui --demo"
