@@ -18,6 +18,7 @@ public struct CallEvent: Sendable, Equatable {
 
   /// The call's id (shared by its call, exception and return events), from 1 per session.
   public var id: Int
+  /// Call, return or exception.
   public var kind: Kind
   /// The function's own name: `add` for `Calc.add`.
   public var funcName: String
@@ -35,21 +36,30 @@ public struct CallEvent: Sendable, Equatable {
   public var resultRepr: String?
   /// Seconds from call to return (return events, when timing was collected).
   public var duration: Double?
+  /// Whether arguments were collected for this call.
   public var collectArgs: Bool
+  /// Whether the result was collected for this call.
   public var collectResult: Bool
+  /// Whether timing was collected for this call.
   public var collectTiming: Bool
   /// Small thread id (1 = first thread seen) and its name.
   public var thread: Int
+  /// The thread's name as the system knew it.
   public var threadName: String
   /// Async task id, nil outside a task.
   public var task: UInt64?
   /// Nanoseconds since the trace started; nil when timing was not collected.
   public var timestamp: UInt64?
+  /// The source file of the traced function.
   public var file: String
+  /// The line of the traced function's declaration.
   public var line: Int
   /// The error's type and description (exception events).
   public var errorType: String?
+  /// The error as `String(describing:)` shows it (exception events).
   public var errorDescription: String?
+  /// Whether the error left the frame (`propagated`) or a traced callee's error was handled
+  /// here (`caught`).
   public var disposition: Disposition?
 
   /// Creates an event; fields not given are empty.

@@ -46,13 +46,22 @@ public enum FlowTrace {
 
 /// FlowTrace's global settings (see `FlowTrace.config`).
 public struct Configuration: Sendable {
+  /// Record arguments.
   public var showArgs = true
+  /// Record results.
   public var showResult = true
+  /// Record start times and durations.
   public var showTiming = false
+  /// Print each finished root call's tree to standard output while no session
+  /// (`startTracing()`) records.
   public var autoPrint = true
   var include: [Glob] = []
   var exclude: [Glob] = []
+  /// The longest a value's text may be, in characters; longer text keeps
+  /// `maxValueLength - 1` and `…`.
   public var maxValueLength = 200
+  /// Colour in printed trees: `auto` (a terminal without `NO_COLOR`), `always` or
+  /// `never`.
   public var color = FlowTrace.ColorMode.auto
 
   /// Include patterns as given.

@@ -78,6 +78,7 @@ public func withTracing(
 /// Calls dropped so far (loss records produced by the runtime and by the socket sink).
 @_spi(Benchmarks)
 extension FlowTrace {
+  /// Benchmarks only: the events dropped so far.
   public static func _lostEvents() -> UInt64 {
     Runtime.shared.consumers.withLock { consumers in
       consumers.lost + consumers.sinks.reduce(0) { $0 + (($1 as? SocketSink)?.dropped ?? 0) }

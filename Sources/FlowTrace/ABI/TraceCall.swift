@@ -5,10 +5,14 @@ import CFlowTraceRuntime
 
 /// Flags written on one `@Trace(...)`; nil means "inherit from the session or config".
 public struct _TraceFlags: Sendable {
+  /// `@Trace(showArgs:)`.
   public var showArgs: Bool?
+  /// `@Trace(showResult:)`.
   public var showResult: Bool?
+  /// `@Trace(showTiming:)`.
   public var showTiming: Bool?
 
+  /// The flags of one `@Trace(...)`.
   @inlinable
   public init(showArgs: Bool? = nil, showResult: Bool? = nil, showTiming: Bool? = nil) {
     self.showArgs = showArgs
@@ -49,6 +53,8 @@ public struct _TraceCall {
   /// Effective `CallBits`.
   @inlinable var bits: UInt32 { UInt32(truncatingIfNeeded: slot >> 56) }
 
+  /// Opens a call of the function at `site` (`Type.name(labels)@file:line`): one relaxed
+  /// load and a branch while tracing is off.
   @inlinable @inline(__always)
   public init(site: StaticString, flags: _TraceFlags) {
     let mode = ft_mode_load()
@@ -78,15 +84,19 @@ public struct _TraceCall {
   @inlinable public func argument<T: Sendable>(_ value: T) {
     if slot != 0 { _TraceCall._argumentLater(value) }
   }
+  /// Records an `Int` argument as its bits (formatted later).
   @inlinable public func argument(_ value: Int) {
     if slot != 0 { _TraceCall._raw(.argInt, UInt64(bitPattern: Int64(value))) }
   }
+  /// Records a `Double` argument as its bits (formatted later).
   @inlinable public func argument(_ value: Double) {
     if slot != 0 { _TraceCall._raw(.argDouble, value.bitPattern) }
   }
+  /// Records a `Bool` argument.
   @inlinable public func argument(_ value: Bool) {
     if slot != 0 { _TraceCall._raw(.argBool, value ? 1 : 0) }
   }
+  /// Records a `String` argument (quoted and cut later).
   @inlinable public func argument(_ value: String) {
     if slot != 0 { _TraceCall._string(.argString, value) }
   }
@@ -110,18 +120,22 @@ public struct _TraceCall {
     if slot != 0 { _returningLater(value) }
     return value
   }
+  /// Records a normal exit with an `Int` and hands it back.
   @inlinable public func returning(_ value: Int) -> Int {
     if slot != 0 { _end(.returnInt, UInt64(bitPattern: Int64(value))) }
     return value
   }
+  /// Records a normal exit with a `Double` and hands it back.
   @inlinable public func returning(_ value: Double) -> Double {
     if slot != 0 { _end(.returnDouble, value.bitPattern) }
     return value
   }
+  /// Records a normal exit with a `Bool` and hands it back.
   @inlinable public func returning(_ value: Bool) -> Bool {
     if slot != 0 { _end(.returnBool, value ? 1 : 0) }
     return value
   }
+  /// Records a normal exit with a `String` and hands it back.
   @inlinable public func returning(_ value: String) -> String {
     if slot != 0 { _endString(value) }
     return value
