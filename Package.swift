@@ -4,7 +4,8 @@ import PackageDescription
 
 let package = Package(
   name: "FlowTrace",
-  platforms: [.macOS(.v15)],
+  // Linux only for now: the runtime and the viewer call Glibc and read /proc directly (no
+  // Darwin seams yet), so no Apple platform is declared.
   products: [
     .library(name: "FlowTrace", targets: ["FlowTrace"]),
     .library(name: "FlowTraceWire", targets: ["FlowTraceWire"]),
