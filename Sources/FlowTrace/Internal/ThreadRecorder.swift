@@ -65,7 +65,7 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var pendingArgs: [String] = []
   @exclusivity(unchecked) var task: UInt64 = 0
   @exclusivity(unchecked) var announced = false
-  @exclusivity(unchecked) var open = OpenCalls()
+  @exclusivity(unchecked) var open = CollectorStack()
   /// An async exit was met: it goes on once the other threads are read up to now.
   @exclusivity(unchecked) var exitArmed = false
   @exclusivity(unchecked) var progressedLastRound = false

@@ -1,5 +1,5 @@
 /// One call the collector has read open: its internal id and its wire id.
-struct OpenCall {
+struct CollectorStackEntry {
   var id: UInt64
   var wire: UInt64
 }
@@ -9,18 +9,19 @@ struct OpenCall {
 ///
 /// Flat memory, used only under the collector lock: pushing and popping are a store and a
 /// count change, with no uniqueness or bounds checks (this runs twice per traced call).
-struct OpenCalls {
-  private var calls: UnsafeMutablePointer<OpenCall>
+struct CollectorStack {
+  private var calls: UnsafeMutablePointer<CollectorStackEntry>
   private var capacity = 64
   private(set) var count = 0
-  private let closed: UnsafeMutablePointer<OpenCall>
+  private let closed: UnsafeMutablePointer<CollectorStackEntry>
   private var closedNext = 0
   static let closedCapacity = 256
 
   init() {
     calls = .allocate(capacity: 64)
-    closed = .allocate(capacity: OpenCalls.closedCapacity)
-    closed.initialize(repeating: OpenCall(id: 0, wire: 0), count: OpenCalls.closedCapacity)
+    closed = .allocate(capacity: CollectorStack.closedCapacity)
+    closed.initialize(
+      repeating: CollectorStackEntry(id: 0, wire: 0), count: CollectorStack.closedCapacity)
   }
 
   /// Frees the memory (the value must not be used afterwards).
@@ -43,7 +44,7 @@ struct OpenCalls {
   @inline(__always)
   mutating func push(_ id: UInt64, wire: UInt64) {
     if count == capacity { grow() }
-    calls[count] = OpenCall(id: id, wire: wire)
+    calls[count] = CollectorStackEntry(id: id, wire: wire)
     count &+= 1
   }
 
@@ -80,20 +81,20 @@ struct OpenCalls {
 
   /// The wire id of a recently ended call.
   func closedWire(of id: UInt64) -> UInt64? {
-    for index in 0..<OpenCalls.closedCapacity where closed[index].id == id {
+    for index in 0..<CollectorStack.closedCapacity where closed[index].id == id {
       return closed[index].wire
     }
     return nil
   }
 
   @inline(__always)
-  private mutating func close(_ call: OpenCall) {
+  private mutating func close(_ call: CollectorStackEntry) {
     closed[closedNext] = call
-    closedNext = (closedNext &+ 1) & (OpenCalls.closedCapacity - 1)
+    closedNext = (closedNext &+ 1) & (CollectorStack.closedCapacity - 1)
   }
 
   private mutating func grow() {
-    let bigger = UnsafeMutablePointer<OpenCall>.allocate(capacity: capacity * 2)
+    let bigger = UnsafeMutablePointer<CollectorStackEntry>.allocate(capacity: capacity * 2)
     bigger.moveInitialize(from: calls, count: count)
     calls.deallocate()
     calls = bigger
