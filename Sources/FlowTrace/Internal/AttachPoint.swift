@@ -82,8 +82,15 @@ enum AttachPoint {
 
   /// True when the peer on `fd` runs as `uid` (`SO_PEERCRED`).
   static func admits(_ fd: Int32, uid: uid_t = getuid()) -> Bool {
-    guard let peer = UnixSocket.peerCredentials(fd) else { return false }
-    return peer.uid == uid
+    admittedPeer(fd, uid: uid) != nil
+  }
+
+  /// The peer on `fd` (`SO_PEERCRED`) when it runs as `uid`, else nil.
+  private static func admittedPeer(
+    _ fd: Int32, uid: uid_t = getuid()
+  ) -> (pid: Int32, uid: uid_t)? {
+    guard let peer = UnixSocket.peerCredentials(fd), peer.uid == uid else { return nil }
+    return peer
   }
 
   /// The attach thread: waits for viewers and for the attached one to go away.
@@ -108,7 +115,7 @@ enum AttachPoint {
   private static func serve(_ listener: Int32, _ viewer: inout AttachedViewer) {
     let fd = ft_accept_cloexec(listener)
     guard fd >= 0 else { return }
-    guard admits(fd), let peer = UnixSocket.peerCredentials(fd) else {
+    guard let peer = admittedPeer(fd) else {
       close(fd)
       return
     }
