@@ -40,18 +40,27 @@ struct LiveEndTests {
     #expect(session.title(follow: LiveFollow(), tree: tree).summary.contains("1 program, exited 3"))
   }
 
-  @Test func closeWithoutEndOfALiveProcessStaysDisconnected() throws {
-    let dir = LiveTempDir()
-    defer { dir.remove() }
-    let session = LiveSession(listener: try LiveListener(path: dir.file("d.sock")))
+  /// A program named `name` streams a few calls, then closes its socket without an end
+  /// record: the session, its tree and its messages once the end was seen.
+  static func closedWithoutEnd(
+    _ name: String, in dir: LiveTempDir
+  ) throws -> (LiveSession, CallTree, [String]) {
+    let session = LiveSession(listener: try LiveListener(path: dir.file("\(name).sock")))
     let client = liveConnect(session.path)
-    liveSend(client, LiveStreams.encode(LiveStreams.header("quitter"), LiveStreams.fibEvents(3)))
+    liveSend(client, LiveStreams.encode(LiveStreams.header(name), LiveStreams.fibEvents(3)))
     var tree = CallTree()
     var messages: [String] = []
     #expect(livePump(session, &tree, messages: &messages) { $0.callCount > 0 })
     close(client)
-    // The peer is this test process: alive, so nothing more can be learnt.
     #expect(livePump(session, &tree, messages: &messages) { $0.program(0).end != nil })
+    return (session, tree, messages)
+  }
+
+  @Test func closeWithoutEndOfALiveProcessStaysDisconnected() throws {
+    let dir = LiveTempDir()
+    defer { dir.remove() }
+    // The peer is this test process: alive, so nothing more can be learnt.
+    let (_, tree, messages) = try Self.closedWithoutEnd("quitter", in: dir)
     #expect(tree.program(0).end?.cause == .disconnected)
     #expect(tree.program(0).state == .disconnected)
     #expect(messages.last == "quitter (pid 4242) disconnected without ending its trace")
@@ -60,14 +69,7 @@ struct LiveEndTests {
   @Test func waitStatusNotedByTheViewerNamesTheSignal() throws {
     let dir = LiveTempDir()
     defer { dir.remove() }
-    let session = LiveSession(listener: try LiveListener(path: dir.file("k.sock")))
-    let client = liveConnect(session.path)
-    liveSend(client, LiveStreams.encode(LiveStreams.header("victim"), LiveStreams.fibEvents(3)))
-    var tree = CallTree()
-    var messages: [String] = []
-    #expect(livePump(session, &tree, messages: &messages) { $0.callCount > 0 })
-    close(client)
-    #expect(livePump(session, &tree, messages: &messages) { $0.program(0).end != nil })
+    var (session, tree, messages) = try Self.closedWithoutEnd("victim", in: dir)
     #expect(tree.program(0).end?.cause == .disconnected)
     // What `--demo` does when it reaps its child: the row learns the signal.
     session.noteExit(pid: getpid(), waitStatus: SIGKILL)
