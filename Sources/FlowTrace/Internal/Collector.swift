@@ -21,8 +21,10 @@ final class Collector {
   /// children each parent has: an async call's exit waits for them.
   @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]
   @exclusivity(unchecked) var remoteChildren: [UInt64: Int] = [:]
-  /// 0: keep every ordering rule; 1: root calls whose parent never shows; 2: also let an
-  /// async exit pass open children (an unstructured task outliving its creator).
+  /// 0: keep every ordering rule; 1: pass a record waiting on another thread that has
+  /// nothing unread (its parent never shows: it began before reading began); 2: pass every
+  /// waiting record; 3: also let an async exit pass open children (an unstructured task
+  /// outliving its creator).
   @exclusivity(unchecked) var forceLevel = 0
   /// While set, calls and returns are encoded straight into this encoder instead of being
   /// emitted as events (the file sink is the only consumer); other records are still emitted.
@@ -55,11 +57,13 @@ final class Collector {
       var blocked = false
       var moved: [Bool] = []
       for recorder in recorders {
-        let outcome = consume(recorder, force: forceLevel > 0, budget: 1 << 16, emit)
+        let outcome = consume(recorder, budget: 1 << 16, emit)
         reportDrops(recorder, emit)
         moved.append(outcome == .progressed)
         switch outcome {
         case .progressed: progress = true
+        // Arming an exit changes what the next round may read: not stuck yet.
+        case .armed: (progress, blocked) = (true, true)
         case .blocked: blocked = true
         case .idle: break
         }
@@ -73,7 +77,7 @@ final class Collector {
       }
       // Stuck: a parent that never shows (it started before we were reading), then an
       // async exit whose children never end.
-      if blocked, forceLevel < 2 {
+      if blocked, forceLevel < 3 {
         forceLevel += 1
         continue
       }
@@ -81,7 +85,9 @@ final class Collector {
     }
   }
 
-  enum Outcome { case progressed, blocked, idle }
+  /// What one thread's turn did: read records, armed an async exit (it waits one round for
+  /// the other threads), stopped at a record that must wait, or found nothing to read.
+  enum Outcome { case progressed, armed, blocked, idle }
 
   /// Emits a loss event for the calls a thread dropped since the last report (placed under
   /// the thread's innermost open call as the collector sees it).
@@ -96,8 +102,9 @@ final class Collector {
   /// Consumes one thread's records until its published end or a call whose cross-thread
   /// parent is not emitted yet.
   private func consume(
-    _ recorder: ThreadRecorder, force: Bool, budget: Int, _ emit: (TraceEvent) -> Void
+    _ recorder: ThreadRecorder, budget: Int, _ emit: (TraceEvent) -> Void
   ) -> Outcome {
+    let force = forceLevel >= 2
     var progressed = false
     var budget = budget
     let initialBudget = budget
@@ -140,7 +147,7 @@ final class Collector {
       if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
       }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, forceLevel < 2,
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, forceLevel < 3,
         remoteChildren[record.a, default: 0] > 0
       {
         return progressed ? .progressed : .blocked
@@ -149,7 +156,7 @@ final class Collector {
         // Children of an async call run on other threads: read those up to now first.
         if !recorder.exitArmed {
           recorder.exitArmed = true
-          return progressed ? .progressed : .blocked
+          return progressed ? .progressed : .armed
         }
         if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
           return progressed ? .progressed : .blocked
@@ -200,7 +207,10 @@ final class Collector {
     default: return false
     }
     guard other != 0, let owner = recorder(of: other) else { return false }
-    return owner.consumedSeq < other & Collector.seqMask
+    guard owner.consumedSeq < other & Collector.seqMask else { return false }
+    // Forced, a record waits only while the other thread still has records to read: the
+    // call it waits for may be among them, behind a record that waits itself.
+    return forceLevel == 0 || owner.hasUnread
   }
 
   static let seqMask: UInt64 = (1 << 40) - 1

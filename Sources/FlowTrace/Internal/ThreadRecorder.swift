@@ -73,6 +73,12 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var reportedDrops = 0
   @exclusivity(unchecked) var lastSite: (address: UInt64, id: UInt32) = (0, 0)
 
+  /// True while published records wait to be read (in the read chunk or a sealed one after).
+  var hasUnread: Bool {
+    readIndex < ft_load_acquire(readChunk.committed)
+      || (readChunk.sealed.load(ordering: .acquiring) && readChunk.next != nil)
+  }
+
   init(index: UInt32, name: String) {
     self.index = index
     self.name = name

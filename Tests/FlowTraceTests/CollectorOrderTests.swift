@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import FlowTrace
+
+extension RuntimeSuite {
+  /// The collector's reading order across threads: a call whose parent is still waiting in
+  /// another thread's buffer is held until that parent is read, never promoted to a root.
+  @Suite struct CollectorOrderTests {
+    init() { Run.reset() }
+
+    /// Runs `body` on a new thread and waits for it (each thread gets its own recorder, in
+    /// the order the threads first record).
+    private func onThread(_ body: @escaping @Sendable () -> Void) {
+      let done = DispatchSemaphore(value: 0)
+      let thread = Thread {
+        body()
+        done.signal()
+      }
+      thread.start()
+      done.wait()
+    }
+
+    /// The Hummingbird shape (`total` spawning `load` task children): the child's thread is
+    /// read before the parent's, and the parent's thread first holds the exit of an async
+    /// call that began on a third thread (the collector waits a round for such an exit).
+    @Test func childHeldWhileItsParentWaitsBehindAnAsyncExit() {
+      startTracing()
+      let child = Locked<(@Sendable () -> Void)?>(nil)
+      // The child's thread records first, so the collector reads it before the parent's.
+      let childThread = Thread {
+        _TraceCall(site: "note\t_\tOrder.swift\t1", flags: _TraceFlags()).returningVoid()
+        while true {
+          if let body = child.withLock({ $0 }) {
+            body()
+            return
+          }
+          usleep(1000)
+        }
+      }
+      childThread.start()
+      usleep(20_000)
+      // An async call that began on one thread…
+      let asyncCall = Locked<UInt64>(0)
+      onThread {
+        let call = _TraceCall(site: "a\t_\tOrder.swift\t2", flags: _TraceFlags())
+        asyncCall.withLock { $0 = call.slot }
+      }
+      let parentID = Locked<UInt64>(0)
+      let childDone = DispatchSemaphore(value: 0)
+      // …ends on the parent's thread, which then opens the parent.
+      onThread {
+        let slot = asyncCall.withLock { $0 }
+        _TraceCall(id: slot & 0x00FF_FFFF_FFFF_FFFF, bits: UInt32(slot >> 56)).returningVoid()
+        let parent = _TraceCall(site: "outer\t_\tOrder.swift\t3", flags: _TraceFlags())
+        parentID.withLock { $0 = parent.id }
+        // The parent's child runs on the first thread, in the parent's task scope.
+        child.withLock {
+          $0 = {
+            let scope = TaskScope(callID: parentID.withLock { $0 }, taskID: 0)
+            TaskScope.$current.withValue(scope) {
+              _TraceCall(site: "leaf\t_\tOrder.swift\t4", flags: _TraceFlags()).returningVoid()
+            }
+            childDone.signal()
+          }
+        }
+        childDone.wait()
+        parent.returningVoid()
+      }
+      let events = Run.own(stopTracing())
+      let calls = Dictionary(
+        uniqueKeysWithValues: events.filter { $0.kind == .call }.map { ($0.qualifiedName, $0) })
+      let outer = try? #require(calls["outer"])
+      let leaf = try? #require(calls["leaf"])
+      #expect(leaf?.parentId != nil)
+      #expect(leaf?.parentId == outer?.id)
+    }
+  }
+}
