@@ -22,10 +22,10 @@ extension CallEvent {
         let site = siteByID[start.site]
         let made = CallEvent(
           id: id, kind: .call, qualifiedName: site?.qualifiedName ?? "?",
-          parentId: start.parent.flatMap(local), args: start.args,
-          argLabels: site?.labels ?? [], collectArgs: start.flags.contains(.args),
-          collectResult: start.flags.contains(.result),
-          collectTiming: start.flags.contains(.timing), thread: Int(start.thread),
+          parentID: start.parent.flatMap(local), arguments: start.args,
+          argumentLabels: site?.labels ?? [], collectsArguments: start.flags.contains(.args),
+          collectsResult: start.flags.contains(.result),
+          collectsTiming: start.flags.contains(.timing), thread: Int(start.thread),
           threadName: threadNames[start.thread] ?? "thread \(start.thread)",
           task: start.task == 0 ? nil : start.task, timestamp: start.timestamp,
           file: site?.file ?? "", line: Int(site?.line ?? 0))
@@ -41,9 +41,9 @@ extension CallEvent {
       case .return(let end):
         guard var made = open.removeValue(forKey: end.id) else { continue }
         made.kind = .return
-        made.resultRepr = end.result
+        made.result = end.result
         if let start = made.timestamp, let stop = end.timestamp {
-          made.duration = Double(stop >= start ? stop - start : 0) / 1e9
+          made.duration = .nanoseconds(Int64(stop >= start ? stop - start : 0))
         }
         made.timestamp = end.timestamp
         made.errorType = nil
@@ -70,7 +70,7 @@ extension CallEvent {
         if threads.insert(event.thread).inserted {
           out.append(.thread(ThreadInfo(id: UInt32(event.thread), name: event.threadName)))
         }
-        let key = "\(event.qualifiedName)\t\(event.argLabels)\t\(event.file)\t\(event.line)"
+        let key = "\(event.qualifiedName)\t\(event.argumentLabels)\t\(event.file)\t\(event.line)"
         let site: UInt32
         if let known = siteIDs[key] {
           site = known
@@ -80,21 +80,21 @@ extension CallEvent {
           out.append(
             .callSite(
               CallSite(
-                id: site, qualifiedName: event.qualifiedName, labels: event.argLabels,
+                id: site, qualifiedName: event.qualifiedName, labels: event.argumentLabels,
                 file: event.file, line: UInt32(event.line))))
         }
         siteOfCall[event.id] = site
         var flags: CollectFlags = []
-        if event.collectArgs { flags.insert(.args) }
-        if event.collectResult { flags.insert(.result) }
-        if event.collectTiming { flags.insert(.timing) }
+        if event.collectsArguments { flags.insert(.args) }
+        if event.collectsResult { flags.insert(.result) }
+        if event.collectsTiming { flags.insert(.timing) }
         out.append(
           .call(
             CallStart(
-              id: UInt64(event.id), parent: event.parentId.map(UInt64.init), site: site,
+              id: UInt64(event.id), parent: event.parentID.map(UInt64.init), site: site,
               thread: UInt32(event.thread), task: event.task ?? 0, flags: flags,
-              timestamp: event.collectTiming ? 0 : nil,
-              args: event.collectArgs ? event.args : nil)))
+              timestamp: event.collectsTiming ? 0 : nil,
+              args: event.collectsArguments ? event.arguments : nil)))
       case .exception:
         out.append(
           .error(
@@ -103,8 +103,11 @@ extension CallEvent {
               description: event.errorDescription ?? "",
               disposition: event.disposition == .caught ? .caught : .propagated)))
       case .return:
-        let end: UInt64? = event.duration.map { UInt64(($0 * 1e9).rounded()) }
-        out.append(.return(CallEnd(id: UInt64(event.id), timestamp: end, result: event.resultRepr)))
+        let end: UInt64? = event.duration.map { duration in
+          let (seconds, attoseconds) = duration.components
+          return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        }
+        out.append(.return(CallEnd(id: UInt64(event.id), timestamp: end, result: event.result)))
       }
     }
     return out

@@ -21,27 +21,27 @@ public struct CallEvent: Sendable, Equatable {
   /// Call, return or exception.
   public var kind: Kind
   /// The function's own name: `add` for `Calc.add`.
-  public var funcName: String
+  public var functionName: String
   /// The name with its type: `Calc.add`.
   public var qualifiedName: String
   /// The caller's id; nil for a root call.
-  public var parentId: Int?
+  public var parentID: Int?
   /// Arguments as the call site reads them (`3, 3`, `y: 10`); empty when not collected.
-  public var argsRepr: String
+  public var argumentText: String
   /// Each rendered argument; nil when arguments were not collected.
-  public var args: [String]?
+  public var arguments: [String]?
   /// External labels of the parameters (`_` for none).
-  public var argLabels: [String]
+  public var argumentLabels: [String]
   /// The rendered result (return events); nil when not collected or `Void`.
-  public var resultRepr: String?
-  /// Seconds from call to return (return events, when timing was collected).
-  public var duration: Double?
+  public var result: String?
+  /// Time from call to return (return events, when timing was collected).
+  public var duration: Duration?
   /// Whether arguments were collected for this call.
-  public var collectArgs: Bool
+  public var collectsArguments: Bool
   /// Whether the result was collected for this call.
-  public var collectResult: Bool
+  public var collectsResult: Bool
   /// Whether timing was collected for this call.
-  public var collectTiming: Bool
+  public var collectsTiming: Bool
   /// Small thread id (1 = first thread seen) and its name.
   public var thread: Int
   /// The thread's name as the system knew it.
@@ -64,9 +64,10 @@ public struct CallEvent: Sendable, Equatable {
 
   /// Creates an event; fields not given are empty.
   public init(
-    id: Int, kind: Kind, qualifiedName: String, parentId: Int? = nil, args: [String]? = nil,
-    argLabels: [String] = [], resultRepr: String? = nil, duration: Double? = nil,
-    collectArgs: Bool = true, collectResult: Bool = true, collectTiming: Bool = false,
+    id: Int, kind: Kind, qualifiedName: String, parentID: Int? = nil,
+    arguments: [String]? = nil, argumentLabels: [String] = [], result: String? = nil,
+    duration: Duration? = nil, collectsArguments: Bool = true, collectsResult: Bool = true,
+    collectsTiming: Bool = false,
     thread: Int = 1, threadName: String = "main", task: UInt64? = nil,
     timestamp: UInt64? = nil, file: String = "", line: Int = 0, errorType: String? = nil,
     errorDescription: String? = nil, disposition: Disposition? = nil
@@ -74,16 +75,17 @@ public struct CallEvent: Sendable, Equatable {
     self.id = id
     self.kind = kind
     self.qualifiedName = qualifiedName
-    self.funcName = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
-    self.parentId = parentId
-    self.args = args
-    self.argLabels = argLabels
-    self.argsRepr = CallEvent.render(args: args, labels: argLabels)
-    self.resultRepr = resultRepr
+    self.functionName =
+      qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
+    self.parentID = parentID
+    self.arguments = arguments
+    self.argumentLabels = argumentLabels
+    self.argumentText = CallEvent.render(args: arguments, labels: argumentLabels)
+    self.result = result
     self.duration = duration
-    self.collectArgs = collectArgs
-    self.collectResult = collectResult
-    self.collectTiming = collectTiming
+    self.collectsArguments = collectsArguments
+    self.collectsResult = collectsResult
+    self.collectsTiming = collectsTiming
     self.thread = thread
     self.threadName = threadName
     self.task = task

@@ -75,14 +75,12 @@ public func withTracing(
   return stopTracing()
 }
 
-/// Calls dropped so far (loss records produced by the runtime and by the socket sink).
+/// Benchmarks only: the calls dropped so far (loss records produced by the runtime and by
+/// the socket sink).
 @_spi(Benchmarks)
-extension FlowTrace {
-  /// Benchmarks only: the events dropped so far.
-  public static func _lostEvents() -> UInt64 {
-    Runtime.shared.consumers.withLock { consumers in
-      consumers.lost + consumers.sinks.reduce(0) { $0 + (($1 as? SocketSink)?.dropped ?? 0) }
-    }
+public func _lostEvents() -> UInt64 {
+  Runtime.shared.consumers.withLock { consumers in
+    consumers.lost + consumers.sinks.reduce(0) { $0 + (($1 as? SocketSink)?.dropped ?? 0) }
   }
 }
 

@@ -17,9 +17,9 @@ func runRecordBench() {
     let path = "/tmp/flowtrace-bench-\(getpid()).ftrace"
     for _ in 0..<max(1, Int(atoi(only))) {
       let start = BenchClock.nanos()
-      do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+      do { try FlowTrace.recordTrace(to: path) } catch { print("cannot record: \(error)") }
       sink &+= tracedFib(n)
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       print("file: \(format(Double(BenchClock.nanos() - start) / calls)) ns/call")
       unlink(path)
     }
@@ -48,9 +48,9 @@ func runRecordBench() {
       BenchClock.best(
         runs: 3,
         {
-          do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+          do { try FlowTrace.recordTrace(to: path) } catch { print("cannot record: \(error)") }
           sink &+= tracedFib(n)
-          FlowTrace.closeSinks()
+          FlowTrace.closeTraceSinks()
         },
         after: {
           var info = stat()
@@ -64,10 +64,10 @@ func runRecordBench() {
   let reader = DrainingReader(path: socketPath)
   let lossBefore = FlowTrace._lostEvents()
   let start = BenchClock.nanos()
-  FlowTrace.stream(to: socketPath)
+  FlowTrace.streamTrace(to: socketPath)
   sink &+= tracedFib(n)
   let traced = BenchClock.nanos()
-  FlowTrace.closeSinks()
+  FlowTrace.closeTraceSinks()
   let closed = BenchClock.nanos()
   let socket = Double(traced - start)
   let received = reader.finish()

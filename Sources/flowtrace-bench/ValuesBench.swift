@@ -134,9 +134,9 @@ func runValuesWorkBench() {
     return measure(
       runs: runs,
       {
-        do { try FlowTrace.record(to: path) } catch { print("cannot record: \(error)") }
+        do { try FlowTrace.recordTrace(to: path) } catch { print("cannot record: \(error)") }
         for _ in 0..<rounds { sink &+= workRound(TracedWork.self, input) }
-        FlowTrace.closeSinks()
+        FlowTrace.closeTraceSinks()
       },
       after: {
         var info = stat()

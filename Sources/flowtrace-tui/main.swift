@@ -98,7 +98,7 @@ if arguments.first == LiveDemo.childFlag {
     let path = String(cString: value)
     unsetenv("FLOWTRACE_SOCKET")
     setenv("FLOWTRACE_PRINT", "0", 1)
-    FlowTrace.stream(to: path)
+    FlowTrace.streamTrace(to: path)
   }
   runLive(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 15)
   exit(0)  // the runtime closes the stream at exit, with the exit status in its end record

@@ -26,7 +26,7 @@ final class TraceAllTests: XCTestCase {
           var base = 0
           var doubled: Int { base * 2 }
           init(base: Int) {
-            let __ftCall = _TraceCall(site: "Calc.init\tbase\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.init\tbase\t?\t0", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(base)
             }
@@ -35,7 +35,7 @@ final class TraceAllTests: XCTestCase {
             __ftCall.initialized(self)
           }
           func add(_ a: Int, _ b: Int) -> Int {
-            let __ftCall = _TraceCall(site: "Calc.add\t_,_\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.add\t_,_\t?\t0", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(a)
               __ftCall.argument(b)
@@ -47,7 +47,7 @@ final class TraceAllTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           static func zero() -> Calc {
-            let __ftCall = _TraceCall(site: "Calc.zero\t\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.zero\t\t?\t0", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Calc in
               Calc(base: 0)
@@ -57,7 +57,7 @@ final class TraceAllTests: XCTestCase {
           subscript(i: Int) -> Int { i }
           func secret() -> Int { 42 }
           func timed() -> Int {
-            let __ftCall = _TraceCall(site: "Calc.timed\t\tTestModule/test.swift\t10", flags: _TraceFlags(showTiming: true))
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.timed\t\tTestModule/test.swift\t10", flags: FlowTrace._TraceFlags(showTiming: true))
             __ftCall.entered()
             let __ftResult = { () -> Int in
               base
@@ -83,7 +83,7 @@ final class TraceAllTests: XCTestCase {
 
         extension Calc {
           func label(_ text: String) -> String {
-            let __ftCall = _TraceCall(site: "Calc.label\t_\t?\t0", flags: _TraceFlags(showArgs: false))
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.label\t_\t?\t0", flags: FlowTrace._TraceFlags(showArgs: false))
             if __ftCall.recordsArguments {
               __ftCall.argument(text)
             }
@@ -113,7 +113,7 @@ final class TraceAllTests: XCTestCase {
 
         final class Handle {
           func open() {
-            let __ftCall = _TraceCall(site: "Handle.open\t\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Handle.open\t\t?\t0", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let _: Void = { () -> Void in
             }()

@@ -14,7 +14,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
       """#,
       expandedSource: #"""
         @Lines func poem(_ rhyme: Bool) -> [String] {
-          let __ftCall = _TraceCall(site: "poem\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "poem\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(rhyme)
           }
@@ -46,7 +46,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
       expandedSource: #"""
         struct Screen {
           @ViewBuilder @MainActor func body() async throws(LoadError) -> some View {
-            let __ftCall = _TraceCall(site: "Screen.body\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Screen.body\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             @ViewBuilder func __ftBody() async throws(LoadError) -> some View {
               Text("a")
@@ -77,7 +77,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
       expandedSource: #"""
         @inlinable @discardableResult @_disfavoredOverload @MainActor
         public func bump(_ x: Int) -> Int {
-          let __ftCall = _TraceCall(site: "bump\t_\tTestModule/test.swift\t2", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "bump\t_\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(x)
           }
@@ -112,7 +112,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
         struct Money {
           var cents: Int
           init(cents: Int) {
-            let __ftCall = _TraceCall(site: "Money.init\tcents\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Money.init\tcents\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(cents)
             }
@@ -150,7 +150,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
         struct Money {
           var cents: Int
           init?(text: String) {
-            let __ftCall = _TraceCall(site: "Money.init\ttext\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Money.init\ttext\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(text)
             }
@@ -191,7 +191,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
         final class Wallet {
           let cents: Int
           init!(text: String) throws {
-            let __ftCall = _TraceCall(site: "Wallet.init\ttext\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Wallet.init\ttext\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(text)
             }
@@ -240,7 +240,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
         struct Flag {
           var on: Bool
           init(on: Bool) {
-            let __ftCall = _TraceCall(site: "Flag.init\ton\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Flag.init\ton\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(on)
             }
@@ -266,7 +266,7 @@ final class TraceBuilderAndInitTests: XCTestCase {
       expandedSource: #"""
         struct Never0 {
           init?(reason: String) {
-            let __ftCall = _TraceCall(site: "Never0.init\treason\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Never0.init\treason\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(reason)
             }

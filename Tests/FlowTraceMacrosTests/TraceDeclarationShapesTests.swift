@@ -22,7 +22,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
       expandedSource: #"""
         class Node {
           @usableFromInline final func id() -> Int {
-            let __ftCall = _TraceCall(site: "Node.id\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Node.id\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               1
@@ -30,7 +30,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           class func make() -> Self {
-            let __ftCall = _TraceCall(site: "Node.make\t\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Node.make\t\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Self in
               self.init()
@@ -38,14 +38,14 @@ final class TraceDeclarationShapesTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           required init() {
-            let __ftCall = _TraceCall(site: "Node.init\t\tTestModule/test.swift\t4", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Node.init\t\tTestModule/test.swift\t4", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             __ftCall.initialized(self)
           }
         }
         final class Leaf: Node {
           override func id() -> Int {
-            let __ftCall = _TraceCall(site: "Leaf.id\t\tTestModule/test.swift\t7", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Leaf.id\t\tTestModule/test.swift\t7", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               super.id() + 1
@@ -53,7 +53,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           convenience init(id: Int) {
-            let __ftCall = _TraceCall(site: "Leaf.init\tid\tTestModule/test.swift\t8", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Leaf.init\tid\tTestModule/test.swift\t8", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(id)
             }
@@ -81,7 +81,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
       expandedSource: #"""
         actor Ledger {
           nonisolated func title() -> String {
-            let __ftCall = _TraceCall(site: "Ledger.title\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Ledger.title\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> String in
               "ledger"
@@ -90,7 +90,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
           }
         }
         func record(_ ledger: isolated Ledger, _ area: any Shape, scale: Double = 2) -> any Shape {
-          let __ftCall = _TraceCall(site: "record\t_,_,scale\tTestModule/test.swift\t4", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "record\t_,_,scale\tTestModule/test.swift\t4", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(ledger)
             __ftCall.argument(area)
@@ -119,7 +119,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
       expandedSource: #"""
         extension Money {
           static prefix func - (value: Money) -> Money {
-            let __ftCall = _TraceCall(site: "Money.-\t_\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Money.-\t_\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(value)
             }
@@ -130,7 +130,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           static postfix func +++ (value: Money) -> Money {
-            let __ftCall = _TraceCall(site: "Money.+++\t_\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Money.+++\t_\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(value)
             }
@@ -160,7 +160,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
         struct Token: ~Copyable {
           var value: Int
           borrowing func peek() -> Int {
-            let __ftCall = _TraceCall(site: "Token.peek\t\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Token.peek\t\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               value
@@ -168,7 +168,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           consuming func redeem() -> Int {
-            let __ftCall = _TraceCall(site: "Token.redeem\t\tTestModule/test.swift\t4", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Token.redeem\t\tTestModule/test.swift\t4", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               value
@@ -200,7 +200,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
           func debugOnly() -> Int { 1 }
           #endif
           func always() -> Int {
-            let __ftCall = _TraceCall(site: "Conditional.always\t\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Conditional.always\t\t?\t0", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               2
@@ -226,7 +226,7 @@ final class TraceDeclarationShapesTests: XCTestCase {
       expandedSource: #"""
         final class Handle {
           deinit {
-            let __ftCall = _TraceCall(site: "Handle.deinit\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Handle.deinit\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             defer {
               __ftCall.returningVoid()

@@ -13,7 +13,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func boom(_ x: Int) throws -> Int {
-          let __ftCall = _TraceCall(site: "boom\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "boom\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(x)
           }
@@ -43,7 +43,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func check(_ x: Int) throws {
-          let __ftCall = _TraceCall(site: "check\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "check\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(x)
           }
@@ -76,7 +76,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func parse(_ text: String) throws(ParseError) -> Int {
-          let __ftCall = _TraceCall(site: "parse\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "parse\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(text)
           }
@@ -109,7 +109,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func count(_ values: [Int], _ check: (Int) throws -> Bool) rethrows -> Int {
-          let __ftCall = _TraceCall(site: "count\t_,_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "count\t_,_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(values)
             __ftCall.argumentPlaceholder("<closure>")
@@ -140,7 +140,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func load(_ id: Int) async -> String {
-          let __ftCall = _TraceCall(site: "load\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "load\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(id)
           }
@@ -165,7 +165,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func save() async {
-          let __ftCall = _TraceCall(site: "save\t\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "save\t\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           __ftCall.entered()
           await __ftCall.withTaskScope(isolation: #isolation) { () async -> Void in
             await store.flush()
@@ -187,7 +187,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func download(from url: String) async throws -> Data {
-          let __ftCall = _TraceCall(site: "download\tfrom\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "download\tfrom\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(url)
           }
@@ -217,7 +217,7 @@ final class TraceEffectsTests: XCTestCase {
       """#,
       expandedSource: #"""
         func decode(_ text: String) async throws(ParseError) -> Int {
-          let __ftCall = _TraceCall(site: "decode\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "decode\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(text)
           }

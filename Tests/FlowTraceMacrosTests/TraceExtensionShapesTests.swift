@@ -15,7 +15,7 @@ final class TraceExtensionShapesTests: XCTestCase {
       expandedSource: #"""
         extension Scalable {
           func doubled() -> Self where Self: Equatable {
-            let __ftCall = _TraceCall(site: "Scalable.doubled\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Scalable.doubled\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Self in
               scaled(by: 2)
@@ -45,7 +45,7 @@ final class TraceExtensionShapesTests: XCTestCase {
       expandedSource: #"""
         extension Array where Element == Int {
           func total() -> Int {
-            let __ftCall = _TraceCall(site: "Array.total\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Array.total\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               reduce(0, +)
@@ -55,7 +55,7 @@ final class TraceExtensionShapesTests: XCTestCase {
         }
         extension Array<String> {
           func joinedAll() -> String {
-            let __ftCall = _TraceCall(site: "Array.joinedAll\t\t?\t0", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Array.joinedAll\t\t?\t0", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> String in
               joined()
@@ -65,7 +65,7 @@ final class TraceExtensionShapesTests: XCTestCase {
         }
         extension [String: Int] {
           func sum() -> Int {
-            let __ftCall = _TraceCall(site: "Dictionary.sum\t\tTestModule/test.swift\t8", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Dictionary.sum\t\tTestModule/test.swift\t8", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               values.reduce(0, +)
@@ -93,7 +93,7 @@ final class TraceExtensionShapesTests: XCTestCase {
         func run() -> Int {
           struct Local {
             func step() -> Int {
-              let __ftCall = _TraceCall(site: "Local.step\t\tTestModule/test.swift\t3", flags: _TraceFlags())
+              let __ftCall = FlowTrace._TraceCall(site: "Local.step\t\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
               __ftCall.entered()
               let __ftResult = { () -> Int in
                 1

@@ -11,7 +11,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func fib(_ n: Int) -> Int {
-          let __ftCall = _TraceCall(site: "fib\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "fib\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(n)
           }
@@ -34,7 +34,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func b(y: Int) -> Int {
-          let __ftCall = _TraceCall(site: "b\ty\tTestModule/test.swift\t1", flags: _TraceFlags(showArgs: true, showTiming: true))
+          let __ftCall = FlowTrace._TraceCall(site: "b\ty\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags(showArgs: true, showTiming: true))
           if __ftCall.recordsArguments {
             __ftCall.argument(y)
           }
@@ -59,7 +59,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func tick() {
-          let __ftCall = _TraceCall(site: "tick\t\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "tick\t\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           __ftCall.entered()
           let _: Void = { () -> Void in
             print("tick")
@@ -82,7 +82,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func log(_ text: String) -> Void {
-          let __ftCall = _TraceCall(site: "log\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "log\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(text)
           }
@@ -110,7 +110,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func fail(_ message: String) -> Never {
-          let __ftCall = _TraceCall(site: "fail\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "fail\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(message)
           }
@@ -133,7 +133,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func shape() -> some Equatable {
-          let __ftCall = _TraceCall(site: "shape\t\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "shape\t\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           __ftCall.entered()
           let __ftResult = {
             let side = 2
@@ -154,7 +154,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func largest<T: Comparable>(_ a: T, _ b: T) -> T where T: Sendable {
-          let __ftCall = _TraceCall(site: "largest\t_,_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "largest\t_,_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(a)
             __ftCall.argument(b)
@@ -178,7 +178,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         @MainActor func refresh(count: Int) -> Int {
-          let __ftCall = _TraceCall(site: "refresh\tcount\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "refresh\tcount\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(count)
           }
@@ -204,7 +204,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func outer(_ n: Int) -> Int {
-          let __ftCall = _TraceCall(site: "outer\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "outer\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(n)
           }
@@ -233,14 +233,14 @@ final class TraceFunctionShapesTests: XCTestCase {
       """#,
       expandedSource: #"""
         func outer(_ n: Int) -> Int {
-          let __ftCall = _TraceCall(site: "outer\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "outer\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(n)
           }
           __ftCall.entered()
           let __ftResult = { () -> Int in
             func inner(_ x: Int) -> Int {
-              let __ftCall = _TraceCall(site: "inner\t_\tTestModule/test.swift\t2", flags: _TraceFlags(showResult: false))
+              let __ftCall = FlowTrace._TraceCall(site: "inner\t_\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags(showResult: false))
               if __ftCall.recordsArguments {
                 __ftCall.argument(x)
               }
@@ -276,7 +276,7 @@ final class TraceFunctionShapesTests: XCTestCase {
       expandedSource: #"""
         struct Text {
           func banner() -> String {
-            let __ftCall = _TraceCall(site: "Text.banner\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Text.banner\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> String in
               let lines = """

@@ -11,7 +11,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func move(_ dx: Int, by dy: Int, to target: String, z: Int) {
-          let __ftCall = _TraceCall(site: "move\t_,by,to,z\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "move\t_,by,to,z\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(dx)
             __ftCall.argument(dy)
@@ -38,7 +38,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func bump(_ value: inout Int) {
-          let __ftCall = _TraceCall(site: "bump\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "bump\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(value)
           }
@@ -61,7 +61,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func sum(_ values: Int...) -> Int {
-          let __ftCall = _TraceCall(site: "sum\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "sum\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(values)
           }
@@ -86,7 +86,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func apply(_ f: (Int) -> Int, later: @escaping () -> Void, maybe: (() -> Int)?, _ n: Int) -> Int {
-          let __ftCall = _TraceCall(site: "apply\t_,later,maybe,_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "apply\t_,later,maybe,_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("<closure>")
             __ftCall.argumentPlaceholder("<closure>")
@@ -114,7 +114,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func pick(_ flag: Bool, _ fallback: @autoclosure () -> Int) -> Int {
-          let __ftCall = _TraceCall(site: "pick\t_,_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "pick\t_,_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argument(flag)
             __ftCall.argumentPlaceholder("<closure>")
@@ -138,7 +138,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func ignore(_: Int, kept: Int) -> Int {
-          let __ftCall = _TraceCall(site: "ignore\t_,kept\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "ignore\t_,kept\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("_")
             __ftCall.argument(kept)
@@ -162,7 +162,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func peek(_ ticket: borrowing Ticket) -> Int {
-          let __ftCall = _TraceCall(site: "peek\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "peek\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("<borrowed>")
           }
@@ -188,7 +188,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func redeem(_ ticket: consuming Ticket) -> Int {
-          let __ftCall = _TraceCall(site: "redeem\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "redeem\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("<consumed>")
           }
@@ -212,7 +212,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func inspect<T: ~Copyable>(_ value: borrowing T) -> Int {
-          let __ftCall = _TraceCall(site: "inspect\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "inspect\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("<borrowed>")
           }
@@ -235,7 +235,7 @@ final class TraceParametersTests: XCTestCase {
       """#,
       expandedSource: #"""
         func count<each T>(_ values: repeat each T) -> Int {
-          let __ftCall = _TraceCall(site: "count\t_\tTestModule/test.swift\t1", flags: _TraceFlags())
+          let __ftCall = FlowTrace._TraceCall(site: "count\t_\tTestModule/test.swift\t1", flags: FlowTrace._TraceFlags())
           if __ftCall.recordsArguments {
             __ftCall.argumentPlaceholder("<pack>")
           }

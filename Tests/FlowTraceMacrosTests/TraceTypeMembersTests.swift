@@ -20,7 +20,7 @@ final class TraceTypeMembersTests: XCTestCase {
         struct Calc {
           var total = 0
           mutating func add(_ n: Int) -> Int {
-            let __ftCall = _TraceCall(site: "Calc.add\t_\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.add\t_\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(n)
             }
@@ -32,7 +32,7 @@ final class TraceTypeMembersTests: XCTestCase {
             return __ftCall.returning(__ftResult)
           }
           static func zero() -> Calc {
-            let __ftCall = _TraceCall(site: "Calc.zero\t\tTestModule/test.swift\t7", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.zero\t\tTestModule/test.swift\t7", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Calc in
               Calc()
@@ -63,7 +63,7 @@ final class TraceTypeMembersTests: XCTestCase {
       expandedSource: #"""
         final class Account {
           func balance() -> Int {
-            let __ftCall = _TraceCall(site: "Account.balance\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Account.balance\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               0
@@ -74,7 +74,7 @@ final class TraceTypeMembersTests: XCTestCase {
         enum Light {
           case red
           func next() -> Light {
-            let __ftCall = _TraceCall(site: "Light.next\t\tTestModule/test.swift\t6", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Light.next\t\tTestModule/test.swift\t6", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Light in
               .red
@@ -84,7 +84,7 @@ final class TraceTypeMembersTests: XCTestCase {
         }
         actor Box {
           func count() async -> Int {
-            let __ftCall = _TraceCall(site: "Box.count\t\tTestModule/test.swift\t9", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Box.count\t\tTestModule/test.swift\t9", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = await __ftCall.withTaskScope(isolation: #isolation) { () async -> Int in
               0
@@ -114,7 +114,7 @@ final class TraceTypeMembersTests: XCTestCase {
         struct Outer {
           struct Inner {
             func depth() -> Int {
-              let __ftCall = _TraceCall(site: "Outer.Inner.depth\t\tTestModule/test.swift\t3", flags: _TraceFlags())
+              let __ftCall = FlowTrace._TraceCall(site: "Outer.Inner.depth\t\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
               __ftCall.entered()
               let __ftResult = { () -> Int in
                 2
@@ -125,7 +125,7 @@ final class TraceTypeMembersTests: XCTestCase {
         }
         extension Outer.Inner {
           func more() -> Int {
-            let __ftCall = _TraceCall(site: "Outer.Inner.more\t\tTestModule/test.swift\t7", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Outer.Inner.more\t\tTestModule/test.swift\t7", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               3
@@ -153,7 +153,7 @@ final class TraceTypeMembersTests: XCTestCase {
         struct Point {
           let x: Int
           init(x: Int) {
-            let __ftCall = _TraceCall(site: "Point.init\tx\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Point.init\tx\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(x)
             }
@@ -183,7 +183,7 @@ final class TraceTypeMembersTests: XCTestCase {
         struct Port {
           let number: Int
           init(_ text: String) throws(ParseError) {
-            let __ftCall = _TraceCall(site: "Port.init\t_\tTestModule/test.swift\t3", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Port.init\t_\tTestModule/test.swift\t3", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(text)
             }
@@ -216,7 +216,7 @@ final class TraceTypeMembersTests: XCTestCase {
       expandedSource: #"""
         struct Money {
           static func + (lhs: Money, rhs: Money) -> Money {
-            let __ftCall = _TraceCall(site: "Money.+\t_,_\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Money.+\t_,_\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             if __ftCall.recordsArguments {
               __ftCall.argument(lhs)
               __ftCall.argument(rhs)
@@ -250,12 +250,12 @@ final class TraceTypeMembersTests: XCTestCase {
       expandedSource: #"""
         struct Calc {
           func run() -> Int {
-            let __ftCall = _TraceCall(site: "Calc.run\t\tTestModule/test.swift\t2", flags: _TraceFlags())
+            let __ftCall = FlowTrace._TraceCall(site: "Calc.run\t\tTestModule/test.swift\t2", flags: FlowTrace._TraceFlags())
             __ftCall.entered()
             let __ftResult = { () -> Int in
               struct Local {
                 func step() -> Int {
-                  let __ftCall = _TraceCall(site: "Local.step\t\tTestModule/test.swift\t4", flags: _TraceFlags())
+                  let __ftCall = FlowTrace._TraceCall(site: "Local.step\t\tTestModule/test.swift\t4", flags: FlowTrace._TraceFlags())
                   __ftCall.entered()
                   let __ftResult = { () -> Int in
                     1
@@ -264,7 +264,7 @@ final class TraceTypeMembersTests: XCTestCase {
                 }
               }
               func helper() -> Int {
-                let __ftCall = _TraceCall(site: "helper\t\tTestModule/test.swift\t6", flags: _TraceFlags())
+                let __ftCall = FlowTrace._TraceCall(site: "helper\t\tTestModule/test.swift\t6", flags: FlowTrace._TraceFlags())
                 __ftCall.entered()
                 let __ftResult = { () -> Int in
                   2

@@ -2,7 +2,7 @@ import FlowTrace
 import Glibc
 
 /// `churn N`: N short-lived threads, eight at a time, each making one traced `fib(3)` root and
-/// ending. Every 1,000 threads it drains (`FlowTrace.flush()`) and prints
+/// ending. Every 1,000 threads it drains (`FlowTrace.flushTrace()`) and prints
 /// `threads T rss_kb R` with its resident memory now (not the peak); at the end
 /// `refused R`, the threads the system would not start.
 func churn(_ total: Int) {
@@ -27,7 +27,7 @@ func churn(_ total: Int) {
     for thread in threads { pthread_join(thread, nil) }
     started += batch
     if started % 1000 == 0 {
-      FlowTrace.flush()
+      FlowTrace.flushTrace()
       print("threads \(started) rss_kb \(residentKilobytes())")
       fflush(nil)
     }

@@ -72,8 +72,8 @@ extension RuntimeSuite {
         uniqueKeysWithValues: events.filter { $0.kind == .call }.map { ($0.qualifiedName, $0) })
       let outer = try? #require(calls["outer"])
       let leaf = try? #require(calls["leaf"])
-      #expect(leaf?.parentId != nil)
-      #expect(leaf?.parentId == outer?.id)
+      #expect(leaf?.parentID != nil)
+      #expect(leaf?.parentID == outer?.id)
     }
   }
 }

@@ -39,12 +39,12 @@ extension RuntimeSuite {
       for call in calls { byID[call.id] = call }
       var nestedRight = true
       for call in calls {
-        guard let parentID = call.parentId else {
-          nestedRight = nestedRight && call.args == ["4"]
+        guard let parentID = call.parentID else {
+          nestedRight = nestedRight && call.arguments == ["4"]
           continue
         }
-        guard let parent = byID[parentID], let n = Int(parent.args?[0] ?? ""),
-          let m = Int(call.args?[0] ?? "")
+        guard let parent = byID[parentID], let n = Int(parent.arguments?[0] ?? ""),
+          let m = Int(call.arguments?[0] ?? "")
         else {
           nestedRight = false
           continue
@@ -63,17 +63,17 @@ extension RuntimeSuite {
       }
       let calls = events.filter { $0.kind == .call }
       let root = calls.first { $0.qualifiedName == "fanOut" }
-      #expect(root?.parentId == nil)
+      #expect(root?.parentID == nil)
       let leaves = calls.filter { $0.qualifiedName == "leaf" }
       #expect(leaves.count == 10)
-      #expect(leaves.allSatisfy { $0.parentId == root?.id })
+      #expect(leaves.allSatisfy { $0.parentID == root?.id })
       #expect(Set(leaves.compactMap(\.task)).count == 10)
       // Each leaf's fib calls hang under that leaf, with the leaf's argument.
       for leafCall in leaves {
-        let n = Int(leafCall.args?[0] ?? "") ?? -1
-        let fibRoots = calls.filter { $0.parentId == leafCall.id }
+        let n = Int(leafCall.arguments?[0] ?? "") ?? -1
+        let fibRoots = calls.filter { $0.parentID == leafCall.id }
         #expect(fibRoots.count == 1)
-        #expect(fibRoots.first?.args == ["\(n % 5)"])
+        #expect(fibRoots.first?.arguments == ["\(n % 5)"])
         #expect(fibRoots.first?.task == leafCall.task)
       }
       // The printed tree shows the ten leaves as siblings, each subtree whole.
@@ -102,7 +102,7 @@ extension RuntimeSuite {
       let spawner = calls.first { $0.qualifiedName == "spawnTask" }
       let child = calls.first { $0.qualifiedName == "leaf" }
       #expect(spawner != nil)
-      #expect(child?.parentId == spawner?.id)
+      #expect(child?.parentID == spawner?.id)
     }
 
     @Test func tasksRunOneAfterAnotherHaveTheirOwnIDs() async {
@@ -112,7 +112,7 @@ extension RuntimeSuite {
       }
       let leaves = events.filter { $0.kind == .call && $0.qualifiedName == "leaf" }
       #expect(leaves.count == 50)
-      #expect(leaves.allSatisfy { $0.task != nil && $0.parentId == nil })
+      #expect(leaves.allSatisfy { $0.task != nil && $0.parentID == nil })
       #expect(Set(leaves.compactMap(\.task)).count == 50)
     }
 

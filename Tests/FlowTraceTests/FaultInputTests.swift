@@ -25,9 +25,9 @@ extension RuntimeSuite {
       close(fd)
       let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
       defer { unlink(path) }
-      try FlowTrace.record(to: path)
+      try FlowTrace.recordTrace(to: path)
       _ = withTracing(showArgs: true, showResult: true) { body() }
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       var events: [TraceEvent] = []
       try TraceFile.open(path).forEachEvent { events.append($0) }
       return events

@@ -11,8 +11,8 @@ extension RuntimeSuite {
       defer { Run.reset() }
       let events = Run.own(withTracing(showArgs: false, showResult: false) { _ = fib(1) })
       #expect(treeText(events) == "→ fib()\n")
-      #expect(events.map(\.collectArgs) == [false, false])
-      #expect(events.map(\.collectResult) == [false, false])
+      #expect(events.map(\.collectsArguments) == [false, false])
+      #expect(events.map(\.collectsResult) == [false, false])
     }
 
     @Test func nilSessionFlagsInheritTheConfiguration() {
@@ -36,9 +36,9 @@ extension RuntimeSuite {
           """)
       let calls = events.filter { $0.kind == .call }
       #expect(calls.map(\.qualifiedName) == ["a", "b"])
-      #expect(calls.map(\.collectArgs) == [false, true])
-      #expect(calls[1].argsRepr == "y: 10")
-      #expect(calls[1].parentId == calls[0].id)
+      #expect(calls.map(\.collectsArguments) == [false, true])
+      #expect(calls[1].argumentText == "y: 10")
+      #expect(calls[1].parentID == calls[0].id)
     }
 
     @Test func timingIsOffByDefaultAndOnWhenAsked() {
@@ -48,9 +48,9 @@ extension RuntimeSuite {
       let timed = Run.own(withTracing(showTiming: true) { _ = fib(2) })
       let returns = timed.filter { $0.kind == .return }
       #expect(returns.count == 3)
-      #expect(returns.allSatisfy { ($0.duration ?? -1) >= 0 })
+      #expect(returns.allSatisfy { ($0.duration ?? .seconds(-1)) >= .zero })
       // The root lasts at least as long as each child.
-      let root = returns.first { $0.parentId == nil }
+      let root = returns.first { $0.parentID == nil }
       #expect(returns.allSatisfy { $0.duration! <= root!.duration! })
     }
 
@@ -59,12 +59,12 @@ extension RuntimeSuite {
       #expect(events.map(\.kind) == [.call, .call, .return, .call, .return, .return])
       let base = events[0].id - 1
       #expect(events.map { $0.id - base } == [1, 2, 2, 3, 3, 1])
-      #expect(events.map { $0.parentId.map { $0 - base } } == [nil, 1, 1, 1, 1, nil])
-      #expect(events[0].funcName == "fib")
+      #expect(events.map { $0.parentID.map { $0 - base } } == [nil, 1, 1, 1, 1, nil])
+      #expect(events[0].functionName == "fib")
       #expect(events[0].file == "FlowTraceTests/Fib.swift")
       #expect(events[0].line == 3)
       #expect(events[0].threadName == "main" || events[0].thread >= 1)
-      #expect(events[5].resultRepr == "1")
+      #expect(events[5].result == "1")
       #expect(Run.own(traceData()) == events)
     }
 

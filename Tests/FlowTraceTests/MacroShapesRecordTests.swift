@@ -11,11 +11,11 @@ extension RuntimeSuite {
     /// `name(args) → result` of every call, in call order.
     static func calls(_ events: [CallEvent]) -> [String] {
       let results = Dictionary(
-        events.filter { $0.kind == .return }.map { ($0.id, $0.resultRepr) },
+        events.filter { $0.kind == .return }.map { ($0.id, $0.result) },
         uniquingKeysWith: { first, _ in first })
       return events.filter { $0.kind == .call }.map { call in
         let result = results[call.id].flatMap { $0 }.map { " → \($0)" } ?? ""
-        return "\(call.qualifiedName)(\(call.argsRepr))\(result)"
+        return "\(call.qualifiedName)(\(call.argumentText))\(result)"
       }
     }
 
@@ -68,7 +68,7 @@ extension RuntimeSuite {
         _ = shapeLocal(3)
         do { _ = ShapeResource() }
       }
-      let names = events.filter { $0.kind == .call }.map { "\($0.qualifiedName)(\($0.argsRepr))" }
+      let names = events.filter { $0.kind == .call }.map { "\($0.qualifiedName)(\($0.argumentText))" }
       #expect(
         names == [
           "ShapeCounter.make(start: 1)", "ShapeCounter.add(2)",
@@ -98,7 +98,7 @@ extension RuntimeSuite {
       let add = events.first { $0.qualifiedName == "ShapeCalc.add" }
       #expect(add?.file == "FlowTraceTests/MacroShapes+Types.swift")
       #expect(add?.line == ShapeCalc.addLine)
-      #expect(events.first { $0.qualifiedName == "ShapeCalc.timed" }?.collectTiming == true)
+      #expect(events.first { $0.qualifiedName == "ShapeCalc.timed" }?.collectsTiming == true)
     }
 
     @Test func errorsAreRecordedWithTheirType() {
@@ -130,9 +130,9 @@ extension RuntimeSuite {
       let group = calls.first { $0.qualifiedName == "shapeTaskGroup" }
       let children = calls.filter { $0.qualifiedName == "shapeAsync" }
       #expect(children.count == 4)
-      #expect(children.allSatisfy { $0.parentId == group?.id && $0.parentId != nil })
-      #expect(Set(children.map(\.argsRepr)) == ["0", "1", "2", "3"])
-      #expect(calls.contains { $0.qualifiedName == "ShapeBox.count" && $0.parentId == nil })
+      #expect(children.allSatisfy { $0.parentID == group?.id && $0.parentID != nil })
+      #expect(Set(children.map(\.argumentText)) == ["0", "1", "2", "3"])
+      #expect(calls.contains { $0.qualifiedName == "ShapeBox.count" && $0.parentID == nil })
       #expect(calls.contains { $0.qualifiedName == "ShapeViewModel.load" })
       let typed = events.first { $0.kind == .exception && $0.qualifiedName == "shapeAsyncTyped" }
       #expect(typed?.errorType == "ShapeParseError")

@@ -170,14 +170,14 @@ extension RuntimeSuite.PlainRunTests {
     let path = temporaryPath("threads.ftrace")
     defer { unlink(path) }
     FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
-    try FlowTrace.record(to: path)
+    try FlowTrace.recordTrace(to: path)
     DispatchQueue.concurrentPerform(iterations: 4) { _ in
       for _ in 0..<3 { _ = fib(16) }
     }
-    FlowTrace.flush()
+    FlowTrace.flushTrace()
     // The lone file took the records straight (no printer left from earlier autoPrint).
     #expect(Runtime.shared.consumers.withLock { $0.printer == nil && $0.session == nil })
-    FlowTrace.closeSinks()
+    FlowTrace.closeTraceSinks()
     let trace = DecodedTrace(binary: readFile(path), source: path)
     #expect(trace.error == nil)
     #expect(trace.isEnded)
@@ -187,14 +187,14 @@ extension RuntimeSuite.PlainRunTests {
   @Test func threadsStreamedToAViewerAreWholeTreesOrCountedLosses() throws {
     let listener = Listener()
     FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
-    FlowTrace.stream(to: listener.path)
+    FlowTrace.streamTrace(to: listener.path)
     let received = Received()
     let reader = Thread { received.bytes = listener.readAll() }
     reader.start()
     DispatchQueue.concurrentPerform(iterations: 4) { _ in
       for _ in 0..<3 { _ = fib(16) }
     }
-    FlowTrace.closeSinks()
+    FlowTrace.closeTraceSinks()
     while !reader.isFinished { usleep(10_000) }
     let trace = DecodedTrace(binary: received.bytes, source: listener.path)
     #expect(trace.error == nil)

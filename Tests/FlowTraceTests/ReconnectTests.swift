@@ -222,13 +222,13 @@ extension RuntimeSuite.ReconnectTests {
     FlowTrace.config(showArgs: false, showResult: false, autoPrint: false)
     let first = temporaryPath("first.ftrace")
     defer { unlink(first) }
-    try FlowTrace.record(to: first)
+    try FlowTrace.recordTrace(to: first)
     let caller = _TraceCall(site: "caller\t\tReconnectTests.swift\t1", flags: _TraceFlags())
     caller.entered()
     try start()
     _ = fib(5)
     caller.returningVoid()
-    FlowTrace.closeSinks()
+    FlowTrace.closeTraceSinks()
     return DecodedTrace(binary: read())
   }
 
@@ -257,7 +257,7 @@ extension RuntimeSuite.ReconnectTests {
     let path = temporaryPath("inside.ftrace")
     defer { unlink(path) }
     let trace = try Self.sinkStartedInsideACall(
-      start: { try FlowTrace.record(to: path) }, read: { readFile(path) })
+      start: { try FlowTrace.recordTrace(to: path) }, read: { readFile(path) })
     Self.checkOnlyTheCallsAfter(trace)
   }
 
@@ -267,7 +267,7 @@ extension RuntimeSuite.ReconnectTests {
     let reader = Thread { received.bytes = listener.readAll() }
     reader.start()
     let trace = try Self.sinkStartedInsideACall(
-      start: { FlowTrace.stream(to: listener.path) },
+      start: { FlowTrace.streamTrace(to: listener.path) },
       read: {
         while !reader.isFinished { usleep(10_000) }
         return received.bytes

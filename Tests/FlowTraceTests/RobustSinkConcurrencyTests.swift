@@ -37,8 +37,8 @@ extension RuntimeSuite {
       let received = Received()
       let reader = Thread { received.bytes = listener.readAll() }
       reader.start()
-      try FlowTrace.record(to: path)
-      FlowTrace.stream(to: listener.path)
+      try FlowTrace.recordTrace(to: path)
+      FlowTrace.streamTrace(to: listener.path)
 
       let threads = 4
       let roots = 200  // fib(5): 15 calls each
@@ -47,14 +47,14 @@ extension RuntimeSuite {
         Thread {
           for index in 0..<roots {
             _ = fib(5)
-            if index % 50 == 0 { FlowTrace.flush() }  // pumps the sinks from this thread too
+            if index % 50 == 0 { FlowTrace.flushTrace() }  // pumps the sinks from this thread too
           }
           done.signal()
         }.start()
       }
       let total = await fanOut(16)
       for _ in 0..<threads { done.wait() }
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       while !reader.isFinished { usleep(10_000) }
 
       // leaf(n) calls fib(n % 5).

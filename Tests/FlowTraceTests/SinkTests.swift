@@ -107,10 +107,10 @@ extension RuntimeSuite {
     @Test func sessionStopFlushesTheFileSink() throws {
       let path = temporaryPath("session.ftrace")
       defer { unlink(path) }
-      try FlowTrace.record(to: path)
+      try FlowTrace.recordTrace(to: path)
       let events = Run.own(withTracing(showArgs: true) { _ = fib(4) })
       let trace = DecodedTrace(binary: readFile(path), source: path)
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       #expect(trace.error == nil)
       #expect(SinkTests.calls(trace.events) >= 9)
       #expect(TreeTextPrinter.render(trace.events).contains(treeText(events)))

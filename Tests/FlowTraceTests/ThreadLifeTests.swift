@@ -39,13 +39,13 @@ extension RuntimeSuite {
       let path = temporaryPath("named.ftrace")
       defer { unlink(path) }
       FlowTrace.config(autoPrint: false)  // else a root's end reads the thread at once
-      try FlowTrace.record(to: path)
+      try FlowTrace.recordTrace(to: path)
       Self.onThread {
         _ = fib(3)  // the recorder is made here, under the inherited name
         Self.nameThisThread("late-named")
         _ = fib(2)
       }
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       let trace = DecodedTrace(binary: readFile(path), source: path)
       #expect(trace.error == nil)
       let names = trace.events.compactMap { event -> String? in
@@ -66,7 +66,7 @@ extension RuntimeSuite {
     @Test func anEndedThreadsRecorderIsFreedOnceRead() throws {
       let path = temporaryPath("ended.ftrace")
       defer { unlink(path) }
-      try FlowTrace.record(to: path)
+      try FlowTrace.recordTrace(to: path)
       let seen = WeakRecorder()
       Self.onThread {
         _ = fib(5)
@@ -75,12 +75,12 @@ extension RuntimeSuite {
         seen.index = ThreadRecorder.current.pointee.index
       }
       #expect(seen.captured)
-      FlowTrace.flush()
+      FlowTrace.flushTrace()
       // The thread is gone and every record of it was read: the recorder, its buffers and
       // its stack are freed, and the registry no longer lists it.
       #expect(seen.recorder == nil)
       #expect(!Registry.shared.snapshot().contains { $0.index == seen.index })
-      FlowTrace.closeSinks()
+      FlowTrace.closeTraceSinks()
       let trace = DecodedTrace(binary: readFile(path), source: path)
       #expect(trace.error == nil)
       #expect(SinkTests.calls(trace.events) >= 15)

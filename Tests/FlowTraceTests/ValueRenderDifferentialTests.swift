@@ -80,8 +80,8 @@ extension RuntimeSuite {
       ]
       let calls = events.filter { $0.kind == .call }
       let returns = events.filter { $0.kind == .return }
-      #expect(calls.map { $0.args?.first ?? "-" } == expected)
-      #expect(returns.map { $0.resultRepr ?? "-" } == expected)
+      #expect(calls.map { $0.arguments?.first ?? "-" } == expected)
+      #expect(returns.map { $0.result ?? "-" } == expected)
     }
 
     /// The rule: a `Sendable` value type renders later (here: after the counter changed);
@@ -96,7 +96,7 @@ extension RuntimeSuite {
         counter.count = 5
         node.position = 5
       }.filter { $0.kind == .call && Self.names.contains($0.qualifiedName) }
-      #expect(events.map { $0.args?.first ?? "-" } == ["later 5", "now 0", "node at 0"])
+      #expect(events.map { $0.arguments?.first ?? "-" } == ["later 5", "now 0", "node at 0"])
     }
   }
 }

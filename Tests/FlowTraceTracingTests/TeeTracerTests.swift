@@ -66,12 +66,12 @@ extension BridgeSuite {
       }
       let calls = events.filter { $0.kind == .call }
       let span = try #require(calls.first { $0.qualifiedName == "batch" })
-      #expect(span.parentId == nil)
+      #expect(span.parentID == nil)
       let many = try #require(calls.first { $0.qualifiedName == "OrderService.loadMany" })
-      #expect(many.parentId == span.id)
+      #expect(many.parentID == span.id)
       let loads = calls.filter { $0.qualifiedName == "OrderService.load" }
       #expect(loads.count == 3)
-      #expect(loads.allSatisfy { $0.parentId == many.id })
+      #expect(loads.allSatisfy { $0.parentID == many.id })
       #expect(Set(loads.compactMap(\.task)).count == 3)
     }
 
@@ -91,12 +91,12 @@ extension BridgeSuite {
       let calls = events.filter { $0.kind == .call }
       let outer = try #require(calls.first { $0.qualifiedName == "HTTP GET route not found" })
       let inner = try #require(calls.first { $0.qualifiedName == "db" })
-      #expect(inner.parentId == outer.id)
-      #expect(inner.args == ["client", "\"SELECT 1\""])
+      #expect(inner.parentID == outer.id)
+      #expect(inner.arguments == ["client", "\"SELECT 1\""])
       let load = try #require(calls.first { $0.qualifiedName == "OrderService.load" })
-      #expect(load.parentId == inner.id)
+      #expect(load.parentID == inner.id)
       let end = events.first { $0.kind == .return && $0.id == outer.id }
-      #expect(end?.resultRepr == #"{name: "/orders/{id}", http.route: "/orders/{id}"}"#)
+      #expect(end?.result == #"{name: "/orders/{id}", http.route: "/orders/{id}"}"#)
     }
 
     @Test func nothingIsRecordedWhileFlowTraceIsOff() async throws {

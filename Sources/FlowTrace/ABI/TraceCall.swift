@@ -35,7 +35,7 @@ public struct _TraceFlags: Sendable {
 ///
 /// Expansion shape (sync, non-throwing):
 /// ```
-/// let __ftCall = _TraceCall(site: "fib\t_\tApp/Fib.swift\t3", flags: _TraceFlags())
+/// let __ftCall = FlowTrace._TraceCall(site: "fib\t_\tApp/Fib.swift\t3", flags: FlowTrace._TraceFlags())
 /// if __ftCall.recordsArguments { __ftCall.argument(n) }
 /// __ftCall.entered()
 /// let __ftResult = { <original body> }()

@@ -13,7 +13,9 @@ struct TraceBody {
 
   /// The whole new body as source text.
   var source: String {
-    var lines = ["let __ftCall = _TraceCall(site: \(site), flags: _TraceFlags(\(flags)))"]
+    var lines = [
+      "let __ftCall = FlowTrace._TraceCall(site: \(site), flags: FlowTrace._TraceFlags(\(flags)))"
+    ]
     lines += argumentLines
     lines.append("__ftCall.entered()")
     switch function.kind {
