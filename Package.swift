@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .library(name: "FlowTrace", targets: ["FlowTrace"]),
     .library(name: "FlowTraceWire", targets: ["FlowTraceWire"]),
+    .library(name: "FlowTraceText", targets: ["FlowTraceText"]),
     .library(name: "FlowTraceExplorer", targets: ["FlowTraceExplorer"]),
     .library(name: "FlowTraceTracing", targets: ["FlowTraceTracing"]),
     .executable(name: "flowtrace", targets: ["flowtrace"]),
@@ -25,6 +26,7 @@ let package = Package(
   targets: [
     // Trace format: records, binary codec, JSON Lines, tree text.
     .target(name: "FlowTraceWire"),
+    .target(name: "FlowTraceText", dependencies: ["FlowTraceWire"]),
 
     // The few OS seams shared by the runtime and the viewer (the Unix socket).
     .target(name: "FlowTraceSystem"),
@@ -33,7 +35,9 @@ let package = Package(
     .target(name: "CFlowTraceRuntime"),
     .target(
       name: "FlowTrace",
-      dependencies: ["FlowTraceWire", "FlowTraceMacros", "CFlowTraceRuntime", "FlowTraceSystem"]
+      dependencies: [
+        "FlowTraceWire", "FlowTraceText", "FlowTraceMacros", "CFlowTraceRuntime", "FlowTraceSystem",
+      ]
     ),
     .macro(
       name: "FlowTraceMacros",
@@ -52,10 +56,11 @@ let package = Package(
     ),
 
     // Explorer: model, then terminal UI.
-    .target(name: "FlowTraceExplorer", dependencies: ["FlowTraceWire"]),
+    .target(name: "FlowTraceExplorer", dependencies: ["FlowTraceWire", "FlowTraceText"]),
     .systemLibrary(name: "CNcursesw"),
     .target(
-      name: "FlowTraceTUI", dependencies: ["FlowTraceExplorer", "CNcursesw", "FlowTraceSystem"]),
+      name: "FlowTraceTUI",
+      dependencies: ["FlowTraceExplorer", "FlowTraceText", "CNcursesw", "FlowTraceSystem"]),
 
     // `flowtrace annotate`: @TraceAll written out as @Trace per member (also the real-code
     // corpus's annotator).
@@ -78,7 +83,7 @@ let package = Package(
     .executableTarget(
       name: "flowtrace",
       dependencies: [
-        "FlowTraceExplorer", "FlowTraceWire", "FlowTraceSystem",
+        "FlowTraceExplorer", "FlowTraceWire", "FlowTraceText", "FlowTraceSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -93,8 +98,8 @@ let package = Package(
     .executableTarget(
       name: "flowtrace-bench",
       dependencies: [
-        "FlowTrace", "FlowTraceWire", "FlowTraceExplorer", "FlowTraceTUI", "FlowTraceSystem",
-        "FlowTraceTracing",
+        "FlowTrace", "FlowTraceWire", "FlowTraceText", "FlowTraceExplorer", "FlowTraceTUI",
+        "FlowTraceSystem", "FlowTraceTracing",
       ]
     ),
 
@@ -107,11 +112,16 @@ let package = Package(
     // Tests.
     .target(name: "FlowTraceTestSupport", path: "Tests/FlowTraceTestSupport"),
     .testTarget(
-      name: "FlowTraceWireTests", dependencies: ["FlowTraceWire", "FlowTraceTestSupport"]),
+      name: "FlowTraceTextTests",
+      dependencies: ["FlowTraceText", "FlowTraceWire", "FlowTraceTestSupport"]),
+    .testTarget(
+      name: "FlowTraceWireTests",
+      dependencies: ["FlowTraceWire", "FlowTraceText", "FlowTraceTestSupport"]),
     .testTarget(
       name: "FlowTraceTests",
       dependencies: [
-        "FlowTrace", "FlowTraceWire", "FlowTraceTestSupport", "FlowTraceSystem", "flowtrace-testee",
+        "FlowTrace", "FlowTraceWire", "FlowTraceText", "FlowTraceTestSupport", "FlowTraceSystem",
+        "flowtrace-testee",
         "FlowTraceSwift5Shapes",
       ]),
     // Traced code in Swift 5 language mode, for the macro shape tests.
@@ -137,13 +147,16 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "FlowTraceExplorerTests", dependencies: ["FlowTraceExplorer", "FlowTraceWire"]),
+      name: "FlowTraceExplorerTests",
+      dependencies: ["FlowTraceExplorer", "FlowTraceWire", "FlowTraceText"]),
     .testTarget(
       name: "FlowTraceTUITests",
-      dependencies: ["FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire", "FlowTraceSystem"]),
+      dependencies: [
+        "FlowTraceTUI", "FlowTraceExplorer", "FlowTraceWire", "FlowTraceText", "FlowTraceSystem",
+      ]),
     .testTarget(
       name: "FlowTraceCLITests",
-      dependencies: ["FlowTraceWire", "FlowTraceExplorer", "FlowTraceTestSupport"]),
+      dependencies: ["FlowTraceWire", "FlowTraceText", "FlowTraceExplorer", "FlowTraceTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import FlowTraceText
+
 /// One event of a traced call, as a session returns it: its start, an error, or its end.
 public struct CallEvent: Sendable, Equatable {
   /// What happened.
@@ -98,12 +100,6 @@ public struct CallEvent: Sendable, Equatable {
   }
 
   static func render(args: [String]?, labels: [String]) -> String {
-    guard let args else { return "" }
-    var parts: [String] = []
-    for (index, value) in args.enumerated() {
-      let label = index < labels.count ? labels[index] : "_"
-      parts.append(label == "_" || label.isEmpty ? value : label + ": " + value)
-    }
-    return parts.joined(separator: ", ")
+    args.map { CallText.argumentList(labels: labels, values: $0) } ?? ""
   }
 }

@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceText
 import FlowTraceWire
 
 // The module's global settings are top-level functions, so that `FlowTrace.config(...)`

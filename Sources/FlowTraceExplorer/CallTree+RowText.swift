@@ -1,3 +1,5 @@
+import FlowTraceText
+
 extension CallTree {
   /// The text of a row as the runtime prints a call: `fib(3) → 2`, `b(y: 10)`,
   /// `Calc.add(3, 3)`; empty parens when arguments were not collected. Threads, programs
@@ -36,16 +38,7 @@ extension CallTree {
 
   /// `3, 3` or `y: 10`: values with their labels, `_` labels left out.
   static func argumentList(labels: [String], values: [String]?) -> String {
-    guard let values else { return "" }
-    var text = ""
-    for (i, value) in values.enumerated() {
-      if i > 0 { text += ", " }
-      if i < labels.count, labels[i] != "_", !labels[i].isEmpty {
-        text += labels[i] + ": "
-      }
-      text += value
-    }
-    return text
+    values.map { CallText.argumentList(labels: labels, values: $0) } ?? ""
   }
 
   /// The labelled arguments, one per entry: `("y", "10")`; `_` labels are empty.
@@ -53,8 +46,7 @@ extension CallTree {
     guard let values = arguments(of: node), let site = site(of: node) else { return nil }
     let labels = siteTable[site].labels
     return values.enumerated().map { i, value in
-      let label = i < labels.count && labels[i] != "_" ? labels[i] : ""
-      return (label, value)
+      (CallText.shownLabel(at: i, in: labels) ?? "", value)
     }
   }
 }

@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 
 /// A filter applied to a tree: which nodes stay visible. Extends incrementally as nodes are

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowTraceExplorer
+import FlowTraceText
 import FlowTraceWire
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowTraceText
 import FlowTraceWire
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import Testing
+import FlowTraceText
 import FlowTraceWire
 
 @testable import FlowTraceTUI

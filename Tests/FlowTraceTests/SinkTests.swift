@@ -1,4 +1,5 @@
 import FlowTrace
+import FlowTraceText
 import FlowTraceWire
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 // libFuzzer target: the theme file parser, and the sanitiser every trace string passes
 // through before it reaches the terminal (its output must hold no control character).
 import FlowTraceTUI
+import FlowTraceText
 import FlowTraceWire
 
 @_cdecl("LLVMFuzzerTestOneInput")

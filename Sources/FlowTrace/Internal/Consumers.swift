@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceText
 import FlowTraceWire
 
 /// Where drained events go (guarded by the collector lock).

@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceText
 import FlowTraceWire
 import Glibc
 import Synchronization

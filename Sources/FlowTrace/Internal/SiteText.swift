@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 
 /// A call site's literal: `qualifiedName TAB labels TAB fileID TAB line`, NUL-terminated.

@@ -1,3 +1,4 @@
+import FlowTraceText
 import CFlowTraceRuntime
 import Synchronization
 

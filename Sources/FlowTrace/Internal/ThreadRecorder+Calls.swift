@@ -1,3 +1,4 @@
+import FlowTraceText
 import CFlowTraceRuntime
 
 // Slow-path helpers of the producer side (owning thread only).

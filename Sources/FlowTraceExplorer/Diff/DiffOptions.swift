@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 
 /// What `TreeDiff` compares and what it leaves out.

@@ -1,3 +1,5 @@
+import FlowTraceText
+
 /// Per-site pieces of row text as bytes, so a search can build `name(y: 1) → r` rows without
 /// making Strings.
 struct SiteText: Sendable {
@@ -15,7 +17,10 @@ struct SiteText: Sendable {
       let record = tree.siteTable[site]
       nameMatches.append(matcher.matches(record.name))
       prefixes.append(Array((record.name + "(").utf8))
-      labels.append(record.labels.map { $0 == "_" || $0.isEmpty ? [] : Array(($0 + ": ").utf8) })
+      labels.append(
+        record.labels.indices.map { index in
+          CallText.shownLabel(at: index, in: record.labels).map { Array(($0 + ": ").utf8) } ?? []
+        })
       if let (runs, folded) = Self.rowRuns(of: matcher) {
         if runMatches.isEmpty { runMatches = Array(repeating: [], count: runs.count) }
         for (k, run) in runs.enumerated() {

@@ -1,4 +1,5 @@
 import FlowTraceExplorer
+import FlowTraceText
 import FlowTraceWire
 
 extension ExplorerApp {

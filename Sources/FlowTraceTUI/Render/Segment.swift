@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 
 /// A run of text in one theme area; rows and detail lines are lists of them.

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 extension TreeTextPrinter {
   /// Prints a whole buffered subtree and releases its nodes.
   mutating func printSubtree(_ root: Int32, to out: inout some TextOutputStream) {

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// A shell-style pattern on qualified names: `*` matches any run of characters (dots
 /// included), `?` one character, everything else itself: `Parser.*`, `*fib*`, `Calc.?dd`.
 /// One matcher for the runtime's include/exclude, `flowtrace print` and the explorer's filters.

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// The constant byte pieces of tree text lines (arrows, tags, colour codes around durations,
 /// results and errors), rendered once by `TreeTextFormat` so the fast printer's lines equal
 /// `TreeTextPrinter`'s, kept in one buffer and copied by offset.

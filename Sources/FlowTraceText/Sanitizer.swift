@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Makes text from a trace safe to show: control, escape and bidirectional-override
 /// characters become visible escapes (`\e`, `\x07`, `\u{202E}`), never raw bytes.
 public enum Sanitizer {

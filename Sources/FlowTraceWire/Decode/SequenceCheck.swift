@@ -6,8 +6,8 @@
 
 /// A quick look at a trace's record framing, without decoding: what it proves about how the
 /// calls nest (the decoding check pass is `NestCheck`).
-enum SequenceCheck {
-  enum Nesting {
+package enum SequenceCheck {
+  package enum Nesting {
     /// One context, no losses, every parent and error id implicit: every call nests in the
     /// innermost open call (`SequenceTreePrinter`).
     case sequence
@@ -22,7 +22,7 @@ enum SequenceCheck {
 extension SequenceCheck {
   /// What the records' framing proves (tags, lengths and form bits; records are not validated
   /// here: the printing pass does that).
-  static func nesting(_ bytes: UnsafeRawBufferPointer) -> Nesting {
+  package static func nesting(_ bytes: UnsafeRawBufferPointer) -> Nesting {
     guard let base = bytes.baseAddress, HeaderCodec.magicMatches(bytes),
       bytes.count >= HeaderCodec.fixedSize
     else { return .unknown }

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 extension ContextTreePrinter {
   // The order of trees is `TreeTextPrinter`'s (streaming): a root that starts while no root
   // is open prints as it goes; a root that starts while one is open waits in `openRoots`.

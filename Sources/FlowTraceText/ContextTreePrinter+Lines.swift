@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 extension ContextTreePrinter {
   /// Prints `→ name(args)` of open call `index` once, when it turns out to have visible
   /// children (or a caught error).

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// A growable stack of plain values in manually managed memory (the fast printer's open
 /// calls): push and pop without uniqueness checks. The owner calls `deallocate()`.
 struct RawStack<Element: BitwiseCopyable>: BitwiseCopyable {

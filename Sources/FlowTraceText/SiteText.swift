@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// A call site's `name(` and argument labels (`label: `) rendered once as bytes, for the
 /// general tree printer's lines.
 struct SiteText {
@@ -10,8 +12,8 @@ struct SiteText {
     format.call(name: site.qualifiedName, labels: [], args: nil, to: &line)
     line.removeLast()  // `)`
     head = line
-    labels = site.labels.map { label in
-      guard label != "_", !label.isEmpty else { return [] }
+    labels = site.labels.indices.map { index in
+      guard let label = CallText.shownLabel(at: index, in: site.labels) else { return [] }
       var text: [UInt8] = []
       Sanitizer.append(label, to: &text)
       return text + [0x3A, 0x20]

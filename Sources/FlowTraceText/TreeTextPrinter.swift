@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Prints `TraceEvent`s as the FlowTrace tree text, streaming, in linear time.
 ///
 /// A root whose events arrive in call order (one thread, no concurrency) is printed as its

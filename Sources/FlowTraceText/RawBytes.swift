@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// The pieces of one printed line, shared by every line shape of the tree text format.
 /// Lines are built as UTF-8 bytes (appending bytes is far cheaper than growing a String).
 struct TreeTextFormat {
@@ -44,8 +46,8 @@ struct TreeTextFormat {
     if let args {
       for (index, value) in args.enumerated() {
         if index > 0 { line.append(contentsOf: [0x2C, 0x20]) }
-        if index < labels.count, labels[index] != "_", !labels[index].isEmpty {
-          Sanitizer.append(labels[index], to: &line)
+        if let label = CallText.shownLabel(at: index, in: labels) {
+          Sanitizer.append(label, to: &line)
           line.append(contentsOf: [0x3A, 0x20])
         }
         Sanitizer.append(value, to: &line)

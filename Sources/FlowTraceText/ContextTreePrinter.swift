@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Prints a trace that nests per context (see `NestCheck`: threads and tasks interleave, each
 /// nesting on its own) in the tree text format, from the decoder's records into byte buffers:
 /// the fast path of `flowtrace print` for multi-threaded programs. Its output equals

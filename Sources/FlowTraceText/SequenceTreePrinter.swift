@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Prints a trace that nests as one sequence (see `SequenceCheck`) in the tree text format,
 /// straight from the decoder's records into one reusable byte buffer written in 1 MiB blocks:
 /// the fast path of `flowtrace print`. Its output equals `TreeTextPrinter`'s fed through

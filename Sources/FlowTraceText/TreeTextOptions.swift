@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// How the tree text printer renders a trace.
 public struct TreeTextOptions: Sendable, Equatable {
   /// Wraps arrows, names, results, times and errors in ANSI colour codes.

@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Narrows a stream of events for `flowtrace print` (the general path; `printSequence` does
 /// the same for simple traces): calls that a `TreeTextSelection` hides are left out, and the
 /// calls inside a left-out call move up to its nearest shown ancestor, exactly as if the

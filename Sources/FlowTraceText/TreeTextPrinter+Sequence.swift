@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 extension TreeTextPrinter {
   /// Prints a binary trace that nests per thread and task (what any program records, except
   /// async tasks whose calls nest under another context's call) with every option of

@@ -1,4 +1,5 @@
 import FlowTraceTestSupport
+import FlowTraceText
 import FlowTraceWire
 import Testing
 

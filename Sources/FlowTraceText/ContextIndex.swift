@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Numbers the contexts of a trace's calls densely from 0: a thread, or an async task on
 /// whatever thread it runs (as the decoder keeps its open calls); it remembers the last one
 /// asked for (a trace switches context far less often than it calls).

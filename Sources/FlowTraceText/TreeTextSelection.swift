@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// Which calls `flowtrace print` shows: calls whose qualified name matches an include glob
 /// (all when there is none) and no exclude glob, and with `errorsOnly` only calls with an
 /// error in their own record or their subtree. Hidden calls leave their callees one level up.

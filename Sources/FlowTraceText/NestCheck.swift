@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// The first pass of the fast tree printer: decides whether a trace nests per context (each
 /// call inside the innermost open call of its own thread and task, or a root when none is
 /// open there; each error of such an innermost call), what `ContextTreePrinter` prints, and

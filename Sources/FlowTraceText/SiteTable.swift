@@ -1,3 +1,5 @@
+import FlowTraceWire
+
 /// The call sites of a trace as the fast tree printer needs them: each site's `name(` and
 /// argument labels (`label: `) rendered once as bytes, and whether `--include`/`--exclude`
 /// show its calls (decided once per site, not per call).
