@@ -1,3 +1,4 @@
+import FlowTraceText
 import FlowTraceWire
 
 /// How one side of a node reads in diff output: the call text of `flowtrace print`
@@ -70,35 +71,9 @@ struct DiffText {
   func selfTime(_ node: Int) -> UInt64? { tree.selfTime(of: node) }
 
   /// Nanoseconds with three significant digits: `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`.
-  static func duration(_ nanos: UInt64) -> String {
-    let (unit, scale): (String, Double) =
-      switch nanos {
-      case ..<1000: ("ns", 1)
-      case ..<999_500: ("µs", 1e3)
-      case ..<999_500_000: ("ms", 1e6)
-      default: ("s", 1e9)
-      }
-    if scale == 1 { return "\(nanos) ns" }
-    let value = Double(nanos) / scale
-    let decimals = value >= 99.95 ? 0 : value >= 9.995 ? 1 : 2
-    var factor = 1.0
-    for _ in 0..<decimals { factor *= 10 }
-    let rounded = Int((value * factor).rounded())
-    let whole = rounded / Int(factor)
-    guard decimals > 0 else { return "\(whole) \(unit)" }
-    var fraction = String(rounded % Int(factor))
-    while fraction.count < decimals { fraction = "0" + fraction }
-    return "\(whole).\(fraction) \(unit)"
-  }
+  static func duration(_ nanos: UInt64) -> String { DurationText.short(nanos) }
 
   /// `1,204`.
-  static func count(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (k, c) in digits.enumerated() {
-      if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return out
-  }
+  static func count(_ n: Int) -> String { CountText.grouped(n) }
+
 }

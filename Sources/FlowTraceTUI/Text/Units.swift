@@ -1,25 +1,10 @@
+import FlowTraceText
+
 /// Human-readable durations, percentages and counts for the tree and the detail pane.
 public enum Units {
   /// `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`, `2m03s` (three significant digits).
   public static func duration(_ ns: UInt64, ascii: Bool = false) -> String {
-    let micro = ascii ? "us" : "µs"
-    switch ns {
-    case ..<1_000: return "\(ns) ns"
-    case ..<1_000_000: return scaled(Double(ns) / 1e3) + " " + micro
-    case ..<1_000_000_000: return scaled(Double(ns) / 1e6) + " ms"
-    case ..<60_000_000_000: return scaled(Double(ns) / 1e9) + " s"
-    default:
-      let seconds = ns / 1_000_000_000
-      let m = seconds / 60
-      let s = seconds % 60
-      return "\(m)m" + (s < 10 ? "0" : "") + "\(s)s"
-    }
-  }
-
-  private static func scaled(_ value: Double) -> String {
-    if value >= 100 { return String(Int(value.rounded())) }
-    if value >= 10 { return fixed(value, 1) }
-    return fixed(value, 2)
+    DurationText.short(ns, ascii: ascii, minutes: true)
   }
 
   /// `value` with `digits` decimals, without Foundation.
@@ -41,13 +26,6 @@ public enum Units {
   }
 
   /// `1,234,567`.
-  public static func count(_ n: Int) -> String {
-    let digits = String(n)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 && ch != "-" && out != "-" { out += "," }
-      out.append(ch)
-    }
-    return out
-  }
+  public static func count(_ n: Int) -> String { CountText.grouped(n) }
+
 }
