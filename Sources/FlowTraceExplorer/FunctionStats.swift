@@ -18,6 +18,39 @@ public struct FunctionStats: Sendable {
 
     /// Mean duration of timed calls.
     public var average: UInt64 { timedCalls == 0 ? 0 : total / UInt64(timedCalls) }
+
+    /// A function not called yet.
+    public init(site: Int, name: String) {
+      (self.site, self.name) = (site, name)
+      (calls, timedCalls, total, selfTime, min, max, errors) = (0, 0, 0, 0, 0, 0, 0)
+    }
+
+    init(
+      site: Int, name: String, calls: Int, timedCalls: Int, total: UInt64, selfTime: UInt64,
+      min: UInt64, max: UInt64, errors: Int
+    ) {
+      (self.site, self.name, self.calls, self.timedCalls) = (site, name, calls, timedCalls)
+      (self.total, self.selfTime, self.min, self.max, self.errors) =
+        (total, selfTime, min, max, errors)
+    }
+
+    /// Adds one finished call that lasted `duration`, `selfTime` of it outside traced callees.
+    public mutating func addTimed(duration: UInt64, selfTime: UInt64) {
+      min = timedCalls == 0 ? duration : Swift.min(min, duration)
+      max = Swift.max(max, duration)
+      timedCalls += 1
+      total &+= duration
+      self.selfTime &+= selfTime
+    }
+  }
+
+  /// The `count` entries that rank highest by `key` (ties: more calls, then name).
+  public static func top(
+    _ count: Int, of entries: some Sequence<Entry>, by key: (Entry) -> UInt64
+  ) -> [Entry] {
+    let called = entries.filter { $0.calls > 0 }
+    return Array(
+      called.sorted { (key($0), $0.calls, $1.name) > (key($1), $1.calls, $0.name) }.prefix(count))
   }
 
   /// One entry per site that was called, by site index.
@@ -86,15 +119,9 @@ public struct FunctionStats: Sendable {
       }
       byName[entry.name] = merged
     }
-    return byName.values.sorted {
-      ($0.total, $0.calls, $1.name) > ($1.total, $1.calls, $0.name)
-    }
+    return Self.top(.max, of: byName.values, by: \.total)
   }
 
   /// Entries, the most total time first (then most calls, then name).
-  public var sortedByTotal: [Entry] {
-    bySite.values.sorted {
-      ($0.total, $0.calls, $1.name) > ($1.total, $1.calls, $0.name)
-    }
-  }
+  public var sortedByTotal: [Entry] { Self.top(.max, of: bySite.values, by: \.total) }
 }

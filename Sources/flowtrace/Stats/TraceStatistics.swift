@@ -1,19 +1,10 @@
+import FlowTraceExplorer
 import FlowTraceWire
 
 /// Counts and per-function times of a trace, computed in one streaming pass.
 struct TraceStatistics {
-  /// The figures of one function (call site).
-  struct Function {
-    var name: String
-    var calls = 0
-    var errors = 0
-    /// Calls with both timestamps (the base of the times below).
-    var timedCalls = 0
-    /// Sum of durations of timed calls (a recursive call counts in its callers too).
-    var total: UInt64 = 0
-    /// Sum of durations minus time spent in traced callees.
-    var selfTime: UInt64 = 0
-  }
+  /// The figures of one function (call site): the explorer's, so both count alike.
+  typealias Function = FunctionStats.Entry
 
   private struct Frame {
     var site: UInt32
@@ -39,12 +30,12 @@ struct TraceStatistics {
   mutating func consume(_ event: TraceEvent) {
     events += 1
     switch event {
-    case .callSite(let s): functions[s.id] = Function(name: s.qualifiedName)
+    case .callSite(let s): functions[s.id] = Function(site: Int(s.id), name: s.qualifiedName)
     case .thread(let t): threads.insert(t.id)
     case .task(let t): tasks.insert(t.id)
     case .call(let c):
       calls += 1
-      functions[c.site, default: Function(name: "site \(c.site)")].calls += 1
+      functions[c.site, default: Function(site: Int(c.site), name: "site \(c.site)")].calls += 1
       see(c.timestamp)
       open[c.id] = Frame(site: c.site, parent: c.parent, start: c.timestamp)
     case .return(let r):
@@ -52,10 +43,8 @@ struct TraceStatistics {
       guard let frame = open.removeValue(forKey: r.id) else { return }
       guard let start = frame.start, let end = r.timestamp, end >= start else { return }
       let duration = end - start
-      functions[frame.site]?.timedCalls += 1
-      functions[frame.site]?.total &+= duration
-      functions[frame.site]?.selfTime &+=
-        duration > frame.childTime ? duration - frame.childTime : 0
+      functions[frame.site]?.addTimed(
+        duration: duration, selfTime: duration > frame.childTime ? duration - frame.childTime : 0)
       if let parent = frame.parent { open[parent]?.childTime &+= duration }
     case .error(let e):
       if e.disposition == .caught { errorsCaught += 1 } else { errorsPropagated += 1 }
@@ -73,10 +62,6 @@ struct TraceStatistics {
 
   /// The `count` functions that rank highest by `key` (ties: more calls, then name).
   func top(_ count: Int, by key: (Function) -> UInt64) -> [Function] {
-    let called = functions.values.filter { $0.calls > 0 }
-    return Array(
-      called.sorted {
-        (key($0), $0.calls, $1.name) > (key($1), $1.calls, $0.name)
-      }.prefix(count))
+    FunctionStats.top(count, of: functions.values, by: key)
   }
 }
