@@ -1,6 +1,5 @@
 import FlowTraceExplorer
 import FlowTraceWire
-import Foundation
 
 /// The detail pane's content for one node and tab: lines, and lines that jump to a call.
 struct DetailBody {
@@ -220,8 +219,8 @@ extension ExplorerApp {
   func sourceLines(_ file: String) -> [String]? {
     if let cached = sourceCache[file] { return cached }
     var lines: [String]?
-    if let data = FileManager.default.contents(atPath: file), data.count < 4 << 20 {
-      lines = String(decoding: data, as: UTF8.self)
+    if let bytes = effects.readSource(file) {
+      lines = String(decoding: bytes, as: UTF8.self)
         .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
     sourceCache.updateValue(lines, forKey: file)

@@ -6,11 +6,11 @@ extension ExplorerApp {
   /// Loads `path` whole and shows the merged tree of the current trace (A) and it (B);
   /// returns the problem when it cannot be read.
   @discardableResult
-  public func compare(with path: String) -> String? {
+  package func compare(with path: String) -> String? {
     finishLoading()
     let file: TraceFile
     do {
-      file = try TraceFile.open(path)
+      file = try effects.openTrace(path)
     } catch {
       message = .error(error.description)
       return error.description

@@ -6,7 +6,7 @@ extension ExplorerApp {
   }
 
   /// Draws the whole screen: title, tree, detail pane, status, message, help overlay.
-  public func render(into frame: ScreenBuffer) {
+  package func render(into frame: ScreenBuffer) {
     lastSize = frame.size
     frame.clear(style: context.style(.tree))
     let layout = layout(for: frame.size)

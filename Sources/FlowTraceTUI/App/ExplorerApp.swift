@@ -4,35 +4,37 @@ import FlowTraceWire
 /// The explorer as a pure state machine (after jless's viewer): keys change the state,
 /// `render(into:)` draws it. No terminal here, so every behaviour is testable on a
 /// `ScreenBuffer`.
-public final class ExplorerApp: InteractiveApp {
-  public internal(set) var document: TraceDocument
-  public internal(set) var outline: Outline
-  public var context: RenderContext
+package final class ExplorerApp: InteractiveApp {
+  package internal(set) var document: TraceDocument
+  package internal(set) var outline: Outline
+  package var context: RenderContext
 
   /// Cursor and scroll, as visible-row indices.
-  public internal(set) var cursor = 0
-  public internal(set) var scroll = 0
-  public internal(set) var focus = Focus.tree
-  public internal(set) var tab = DetailTab.args
-  public internal(set) var mode = InputMode.normal
-  public internal(set) var showDetail = true
-  public internal(set) var placement = DetailPlacement.auto
-  public internal(set) var detailShare = 0.4
+  package internal(set) var cursor = 0
+  package internal(set) var scroll = 0
+  package internal(set) var focus = Focus.tree
+  package internal(set) var tab = DetailTab.args
+  package internal(set) var mode = InputMode.normal
+  package internal(set) var showDetail = true
+  package internal(set) var placement = DetailPlacement.auto
+  package internal(set) var detailShare = 0.4
   var detailScroll = 0
   /// Selected line of a jumpable list in the detail pane (the exception chain).
   var detailSelection = 0
   /// The message line: an answer to the last action, or nil for the key hint.
   var message: MessageLine.Content?
-  public internal(set) var shouldQuit = false
+  package internal(set) var shouldQuit = false
   /// Live mode: the title's mode badge (`LIVE FOLLOW …`) and, when set, its summary.
-  public var titleMode = ""
-  public var titleSummary: String?
+  package var titleMode = ""
+  package var titleSummary: String?
 
   // Search state.
   /// The active search, nil when none.
-  public internal(set) var search: Search?
+  package internal(set) var search: Search?
   /// Source files read for the Source tab (nil: not readable).
   var sourceCache: [String: [String]?] = [:]
+  /// Reading sources and opening a trace to compare: the launcher's, or a test's.
+  package var effects = ExplorerEffects.files
   /// Per-function statistics, computed the first time the Timing tab needs them.
   var functionStats: FunctionStats?
   var searchHighlighter: Highlighter?
@@ -43,14 +45,14 @@ public final class ExplorerApp: InteractiveApp {
   var loading: ProgressiveLoad?
 
   /// The diff view: the merged tree of this trace and a second one (`--diff`, `c`).
-  public internal(set) var diff: MergedDiff?
+  package internal(set) var diff: MergedDiff?
   /// The path of A in the diff view.
   var sourceA = ""
 
   /// The size of the last frame drawn, for paging before the first frame.
   var lastSize = TerminalSize(rows: 24, cols: 80)
 
-  public init(document: TraceDocument, context: RenderContext) {
+  package init(document: TraceDocument, context: RenderContext) {
     self.document = document
     self.context = context
     outline = Outline(tree: document.tree)
@@ -61,13 +63,13 @@ public final class ExplorerApp: InteractiveApp {
   var tree: CallTree { document.tree }
 
   /// The node under the cursor, nil when no row is visible.
-  public var currentNode: Int? {
+  package var currentNode: Int? {
     outline.rowCount == 0 ? nil : outline.node(atRow: min(cursor, outline.rowCount - 1))
   }
 
   /// Sets a filter from text (the prompt or `--filter`); returns the parse error, if any.
   @discardableResult
-  public func applyFilter(_ text: String) -> String? {
+  package func applyFilter(_ text: String) -> String? {
     let trimmed = text.trimmingSpaces
     if trimmed.isEmpty {
       let node = currentNode
@@ -104,7 +106,7 @@ public final class ExplorerApp: InteractiveApp {
 
   // MARK: Keys
 
-  public func handle(_ key: Key) {
+  package func handle(_ key: Key) {
     switch mode {
     case .prompt(let kind, var editor):
       switch editor.handle(key) {
@@ -153,7 +155,7 @@ public final class ExplorerApp: InteractiveApp {
   }
 
   /// Applies one action in normal mode.
-  public func perform(_ action: Action) {
+  package func perform(_ action: Action) {
     // A resize or redraw keeps the message (e.g. where a truncated trace stopped).
     if action == .resize || action == .redraw { return }
     message = nil
@@ -234,7 +236,7 @@ public final class ExplorerApp: InteractiveApp {
     }
   }
 
-  public func tick() -> Bool {
+  package func tick() -> Bool {
     if loading != nil {
       continueLoading()
       return true
@@ -243,13 +245,13 @@ public final class ExplorerApp: InteractiveApp {
   }
 
   /// Ctrl-Z suspends unless a prompt is open.
-  public var acceptsSuspend: Bool {
+  package var acceptsSuspend: Bool {
     if case .prompt = mode { return false }
     return true
   }
 
   /// Poll without waiting while a file is still being read.
-  public var pollMs: Int { loading == nil ? 200 : 0 }
+  package var pollMs: Int { loading == nil ? 200 : 0 }
 
   /// Reads the next slices of a file being loaded (about 40 ms of work) into the tree.
   func continueLoading(budgetNanos: UInt64 = 40_000_000) {
@@ -278,7 +280,7 @@ public final class ExplorerApp: InteractiveApp {
   }
 
   /// Reads the rest of a file being loaded at once (tests, benchmarks).
-  public func finishLoading() {
+  package func finishLoading() {
     while loading != nil { continueLoading(budgetNanos: 100_000_000) }
   }
 }

@@ -2,15 +2,15 @@ import CNcursesw
 import Foundation
 
 /// What `flowtrace-tui` was asked to do.
-public struct LaunchOptions: Sendable {
-  public var path: String
-  public var theme: String
-  public var ascii: Bool
-  public var filter: String?
+package struct LaunchOptions: Sendable {
+  package var path: String
+  package var theme: String
+  package var ascii: Bool
+  package var filter: String?
   /// A second trace: show the diff view of `path` (A) and it (B).
-  public var diff: String?
+  package var diff: String?
 
-  public init(
+  package init(
     path: String, theme: String = "default", ascii: Bool = false, filter: String? = nil,
     diff: String? = nil
   ) {
@@ -24,9 +24,9 @@ public struct LaunchOptions: Sendable {
 
 /// Starts the explorer: everything that can fail (theme, trace, filter) is checked before
 /// curses takes the terminal, so errors are one line on stderr with a non-zero exit.
-public enum Launcher {
+package enum Launcher {
   /// Runs the explorer and returns the process exit status.
-  public static func run(_ options: LaunchOptions) -> Int32 {
+  package static func run(_ options: LaunchOptions) -> Int32 {
     setlocale(LC_ALL, "")
     let app: ExplorerApp
     switch prepare(options, utf8Locale: ft_locale_is_utf8() != 0) {
@@ -50,13 +50,13 @@ public enum Launcher {
   }
 
   /// A startup failure: the message for stderr and the exit status.
-  public struct Failure: Error {
-    public var message: String
-    public var status: Int32
+  package struct Failure: Error {
+    package var message: String
+    package var status: Int32
   }
 
   /// Loads theme, trace and filter; the app is ready to run on any terminal.
-  public static func prepare(
+  package static func prepare(
     _ options: LaunchOptions, utf8Locale: Bool, themeDirectories: [String]? = nil
   ) -> Result<ExplorerApp, Failure> {
     let theme: Theme

@@ -1,5 +1,5 @@
 /// Something the event loop can drive: keys in, frames out.
-public protocol InteractiveApp: AnyObject {
+package protocol InteractiveApp: AnyObject {
   /// Applies one key (or resize).
   func handle(_ key: Key)
   /// Draws the whole screen into `frame` (sized to the terminal).
@@ -16,14 +16,14 @@ public protocol InteractiveApp: AnyObject {
 }
 
 extension InteractiveApp {
-  public var pollMs: Int { 200 }
-  public var acceptsSuspend: Bool { true }
+  package var pollMs: Int { 200 }
+  package var acceptsSuspend: Bool { true }
 }
 
 /// The event loop: read a key, update the app, draw the frame, send only what changed.
-public enum Runner {
+package enum Runner {
   /// Runs until the app quits or the terminal's input ends.
-  public static func run(_ app: InteractiveApp, on terminal: Terminal) {
+  package static func run(_ app: InteractiveApp, on terminal: Terminal) {
     let presenter = Presenter()
     var needsDraw = true
     while !app.shouldQuit {

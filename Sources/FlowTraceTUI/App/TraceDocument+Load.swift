@@ -4,7 +4,7 @@ import FlowTraceWire
 extension TraceDocument {
   /// Reads `path` (binary or JSON Lines, a Chrome trace or a uftrace data directory). A file that yields no event at all is not a trace
   /// and throws; one that breaks after some events opens with its valid prefix and `problem`.
-  public static func load(path: String) throws(TraceLoadError) -> TraceDocument {
+  package static func load(path: String) throws(TraceLoadError) -> TraceDocument {
     // Without a time budget the first step reads the whole file.
     try open(path: path, budgetNanos: .max).0
   }

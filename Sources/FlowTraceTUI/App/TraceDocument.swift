@@ -2,20 +2,20 @@ import FlowTraceExplorer
 import FlowTraceWire
 
 /// Why a file could not be opened as a trace at all.
-public struct TraceLoadError: Error, CustomStringConvertible {
-  public var description: String
+package struct TraceLoadError: Error, CustomStringConvertible {
+  package var description: String
 }
 
 /// A trace file read into a call tree, with what went wrong if it stopped early.
-public struct TraceDocument: Sendable {
+package struct TraceDocument: Sendable {
   /// The path it came from.
-  public var source: String
-  public var header: TraceHeader?
-  public var tree: CallTree
+  package var source: String
+  package var header: TraceHeader?
+  package var tree: CallTree
   /// Where reading stopped when the file is truncated or corrupt, one line.
-  public var problem: String?
+  package var problem: String?
 
-  public init(source: String, header: TraceHeader?, tree: CallTree, problem: String?) {
+  package init(source: String, header: TraceHeader?, tree: CallTree, problem: String?) {
     self.source = source
     self.header = header
     self.tree = tree
@@ -23,7 +23,7 @@ public struct TraceDocument: Sendable {
   }
 
   /// Builds a document from decoded events (tests, imports, live snapshots).
-  public init(
+  package init(
     source: String, header: TraceHeader? = nil, events: [TraceEvent], problem: String? = nil
   ) {
     var tree = CallTree()

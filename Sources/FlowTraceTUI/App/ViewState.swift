@@ -1,8 +1,8 @@
 /// The detail pane's tabs, in the order `[`/`]` cycle them.
-public enum DetailTab: Int, CaseIterable, Sendable {
+package enum DetailTab: Int, CaseIterable, Sendable {
   case args, result, timing, exception, thread, source
 
-  public var title: String {
+  package var title: String {
     switch self {
     case .args: return "Args"
     case .result: return "Result"
@@ -15,13 +15,13 @@ public enum DetailTab: Int, CaseIterable, Sendable {
 }
 
 /// Which pane the movement keys act on.
-public enum Focus: Sendable, Equatable {
+package enum Focus: Sendable, Equatable {
   case tree
   case detail
 }
 
 /// What the prompt line is asking for.
-public enum PromptKind: Sendable, Equatable {
+package enum PromptKind: Sendable, Equatable {
   case search
   case filter
   /// A second trace to compare with.
@@ -37,7 +37,7 @@ public enum PromptKind: Sendable, Equatable {
 }
 
 /// Whether keys go to the tree, an overlay or a prompt.
-public enum InputMode: Sendable, Equatable {
+package enum InputMode: Sendable, Equatable {
   case normal
   case help(scroll: Int)
   case prompt(PromptKind, LineEditor)

@@ -1,5 +1,5 @@
 /// Everything a key can ask the explorer to do.
-public enum Action: Hashable, Sendable {
+package enum Action: Hashable, Sendable {
   // Movement.
   case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom, center
   // Folding.

@@ -1,15 +1,15 @@
 /// One documented binding: the keys, what they do, and the help text.
-public struct KeyBinding: Sendable {
-  public var section: String
-  public var keys: [Key]
-  public var action: Action
-  public var help: String
+package struct KeyBinding: Sendable {
+  package var section: String
+  package var keys: [Key]
+  package var action: Action
+  package var help: String
 }
 
 /// Keys to actions, as a pure table (DESIGN.md's key map). The help overlay lists this table,
 /// so every key that does something is documented.
-public enum KeyMap {
-  public static let bindings: [KeyBinding] = {
+package enum KeyMap {
+  package static let bindings: [KeyBinding] = {
     var b: [KeyBinding] = []
     func add(_ section: String, _ keys: [Key], _ action: Action, _ help: String) {
       b.append(KeyBinding(section: section, keys: keys, action: action, help: help))
@@ -73,12 +73,12 @@ public enum KeyMap {
   }()
 
   /// The action a key asks for in the tree or detail pane, or nil when it means nothing.
-  public static func action(for key: Key) -> Action? {
+  package static func action(for key: Key) -> Action? {
     table[key]
   }
 
   /// The keys bound to `action`, for messages ("press ? for help").
-  public static func keys(for action: Action) -> [Key] {
+  package static func keys(for action: Action) -> [Key] {
     bindings.filter { $0.action == action }.flatMap(\.keys)
   }
 }

@@ -1,32 +1,32 @@
 /// The text of a prompt (`/` search, `\` filter) and the editing keys it understands.
-public struct LineEditor: Sendable, Equatable {
+package struct LineEditor: Sendable, Equatable {
   /// What a key did to the prompt.
-  public enum Outcome: Equatable, Sendable {
+  package enum Outcome: Equatable, Sendable {
     case edited
     case submit(String)
     case cancel
     case ignored
   }
 
-  public private(set) var text: [Character]
+  package private(set) var text: [Character]
   /// Cursor position, 0...text.count.
-  public private(set) var cursor: Int
+  package private(set) var cursor: Int
   private var history: [String]
   private var historyIndex: Int
 
-  public init(text: String = "", history: [String] = []) {
+  package init(text: String = "", history: [String] = []) {
     self.text = Array(text)
     cursor = self.text.count
     self.history = history
     historyIndex = history.count
   }
 
-  public var string: String { String(text) }
+  package var string: String { String(text) }
 
   /// Applies one key: printable characters insert, Enter submits, Esc/Ctrl-C/Ctrl-G cancel,
   /// Backspace on an empty line cancels; ←/→, Home/End, Ctrl-A/E/B/F move; Ctrl-K/U/W and
   /// Del delete; ↑/↓ walk the history.
-  public mutating func handle(_ key: Key) -> Outcome {
+  package mutating func handle(_ key: Key) -> Outcome {
     switch key {
     case .char(let c):
       text.insert(c, at: cursor)

@@ -6,23 +6,23 @@ import FlowTraceExplorer
 
 /// The explorer on a live session: keys go to the explorer, except the live ones (`F`, `w`,
 /// `G`); new data grows the tree in place; follow mode keeps the newest row selected.
-public final class LiveApp: InteractiveApp {
+package final class LiveApp: InteractiveApp {
   /// The explorer showing the shared tree.
-  public let explorer: ExplorerApp
+  package let explorer: ExplorerApp
   /// Where the data comes from.
-  public let session: LiveSession
+  package let session: LiveSession
   /// Follow mode (on at start).
-  public internal(set) var follow = LiveFollow()
+  package internal(set) var follow = LiveFollow()
   /// Where `w` writes its files.
-  public var saveDirectory = "."
+  package var saveDirectory = "."
   /// The demo program, when started with `--demo`.
-  public let demo: LiveDemo?
+  package let demo: LiveDemo?
   /// Nodes of the tree the view has taken in (outline synced, search refreshed).
   var shownNodes = 0
   var lastStatsReset: UInt64 = 0
 
   /// A live explorer over `session` (empty tree; programs appear as they connect).
-  public init(session: LiveSession, context: RenderContext, demo: LiveDemo? = nil) {
+  package init(session: LiveSession, context: RenderContext, demo: LiveDemo? = nil) {
     self.session = session
     self.demo = demo
     explorer = ExplorerApp(
@@ -36,9 +36,9 @@ public final class LiveApp: InteractiveApp {
           : "waiting for programs: \(session.connectHint)")
   }
 
-  public var shouldQuit: Bool { explorer.shouldQuit }
+  package var shouldQuit: Bool { explorer.shouldQuit }
 
-  public func handle(_ key: Key) {
+  package func handle(_ key: Key) {
     let before = explorer.cursor
     let inFilterPrompt: Bool
     if case .prompt(.filter, _) = explorer.mode {
@@ -70,7 +70,7 @@ public final class LiveApp: InteractiveApp {
     }
   }
 
-  public func render(into frame: ScreenBuffer) {
+  package func render(into frame: ScreenBuffer) {
     let title = session.title(follow: follow, tree: explorer.document.tree)
     explorer.titleSummary = title.summary
     explorer.titleMode = title.mode
@@ -78,7 +78,7 @@ public final class LiveApp: InteractiveApp {
   }
 
   /// Reads and ingests what arrived (without waiting); true when the screen should change.
-  public func tick() -> Bool {
+  package func tick() -> Bool {
     var fds = session.pollDescriptors()
     _ = poll(&fds, nfds_t(fds.count), 0)
     session.handle(fds)
@@ -87,7 +87,7 @@ public final class LiveApp: InteractiveApp {
 
   /// Decodes waiting data into the tree for at most `budget`; returns the records added.
   @discardableResult
-  public func ingest(budget: Duration) -> Int {
+  package func ingest(budget: Duration) -> Int {
     // The demo program's wait status first: its row then says how it ended.
     if let demo, !demo.poll(), let status = demo.exitStatus {
       session.noteExit(pid: demo.launchedPID, waitStatus: status)
@@ -103,7 +103,7 @@ public final class LiveApp: InteractiveApp {
   /// Brings the view up to date with the tree (outline rows, search matches, follow);
   /// true when something changed. Called before drawing, so at most once per frame.
   @discardableResult
-  public func refreshView() -> Bool {
+  package func refreshView() -> Bool {
     advanceClocks()
     let tree = explorer.document.tree
     guard shownNodes != tree.count else { return false }

@@ -7,9 +7,9 @@ import FlowTraceWire
 
 /// One traced program connected to the viewer: its socket, every byte it sent (kept for `w`),
 /// and an incremental decoder that appends its records to the shared call tree.
-public final class LiveConnection {
+package final class LiveConnection {
   /// Where the connection is in its life.
-  public enum Phase: Sendable, Equatable {
+  package enum Phase: Sendable, Equatable {
     /// The socket is open.
     case open
     /// The peer closed its end; bytes may remain to be ingested.
@@ -21,22 +21,22 @@ public final class LiveConnection {
   }
 
   /// The socket (-1 once closed).
-  public private(set) var fd: Int32
+  package private(set) var fd: Int32
   /// The peer's process id (`SO_PEERCRED`).
-  public let peerPID: Int32
+  package let peerPID: Int32
   /// Wall-clock time of the connection, ns since the Unix epoch.
-  public let connectedAt: Int64
-  public private(set) var phase: Phase = .open
+  package let connectedAt: Int64
+  package private(set) var phase: Phase = .open
   /// The program's id in the tree, once its header arrived.
-  public private(set) var program: Int?
+  package private(set) var program: Int?
   /// Wall-clock time the peer closed its end, ns since the Unix epoch.
-  public private(set) var closedAt: Int64?
+  package private(set) var closedAt: Int64?
   /// Every byte received, in order.
   var received = LiveByteLog()
   var decoder: TraceDecoder
 
   /// Wraps an accepted, non-blocking socket.
-  public init(fd: Int32, peerPID: Int32, connectedAt: Int64) {
+  package init(fd: Int32, peerPID: Int32, connectedAt: Int64) {
     self.fd = fd
     self.peerPID = peerPID
     self.connectedAt = connectedAt
@@ -46,27 +46,27 @@ public final class LiveConnection {
   deinit { closeSocket() }
 
   /// Bytes received and not yet decoded into the tree.
-  public var backlog: Int { received.count - fed }
+  package var backlog: Int { received.count - fed }
   /// Bytes handed to the decoder so far.
   private(set) var fed = 0
 
   /// Bytes received so far.
-  public var receivedCount: Int { received.count }
+  package var receivedCount: Int { received.count }
 
   /// Length of the prefix of what was received that holds only complete records (what `w`
   /// saves).
-  public var completeByteCount: Int { min(decoder.offset, received.count) }
+  package var completeByteCount: Int { min(decoder.offset, received.count) }
 
   /// The program's trace header, once received.
-  public var header: TraceHeader? { decoder.header }
+  package var header: TraceHeader? { decoder.header }
 
   /// Whether the stream ended cleanly with its end record.
-  public var isEnded: Bool { decoder.isEnded }
+  package var isEnded: Bool { decoder.isEnded }
 
   /// Reads what the socket has, up to `limit` bytes; closes the socket at end of stream or
   /// on an error. Returns the number of bytes read.
   @discardableResult
-  public func readAvailable(limit: Int, scratch: inout [UInt8]) -> Int {
+  package func readAvailable(limit: Int, scratch: inout [UInt8]) -> Int {
     var total = 0
     while fd >= 0 && total < limit {
       let want = min(scratch.count, limit - total)
@@ -93,7 +93,7 @@ public final class LiveConnection {
 
   /// Decodes up to `maxBytes` of the backlog into `tree`. Returns the records appended and a
   /// message when something the user should know happened (dropped, disconnected).
-  public func ingest(into tree: inout CallTree, maxBytes: Int) -> (records: Int, message: String?) {
+  package func ingest(into tree: inout CallTree, maxBytes: Int) -> (records: Int, message: String?) {
     guard phase == .open || phase == .closed else { return (0, nil) }
     var records = 0
     var ended: String?
@@ -126,7 +126,7 @@ public final class LiveConnection {
   }
 
   /// A short name for messages: `demo (pid 42)`, or `pid 42` before the header.
-  public func displayName(in tree: CallTree) -> String {
+  package func displayName(in tree: CallTree) -> String {
     guard let program else { return "client pid \(peerPID)" }
     let info = tree.program(program)
     let base = info.name.split(separator: "/").last.map(String.init) ?? info.name
@@ -156,7 +156,7 @@ public final class LiveConnection {
   }
 
   /// Closes the socket (the viewer is quitting or dropping the client).
-  public func closeSocket() {
+  package func closeSocket() {
     guard fd >= 0 else { return }
     Glibc.close(fd)
     fd = -1

@@ -6,23 +6,23 @@ import FlowTraceSystem
 
 /// `--demo`: a private listener in a fresh temporary directory, and the demo program started
 /// as a child (this same binary with a hidden flag) streaming to it.
-public final class LiveDemo {
+package final class LiveDemo {
   /// The hidden flag that makes the binary run the demo program instead of the viewer.
-  public static let childFlag = "--demo-child"
+  package static let childFlag = "--demo-child"
   /// The private directory holding the socket.
-  public let directory: String
+  package let directory: String
   /// The live session the demo streams into.
-  public let session: LiveSession
+  package let session: LiveSession
   /// The demo program's process id (0 once reaped).
-  public private(set) var child: pid_t = 0
+  package private(set) var child: pid_t = 0
   /// The demo program's process id (kept after it was reaped).
-  public private(set) var launchedPID: pid_t = 0
+  package private(set) var launchedPID: pid_t = 0
   /// How the child ended, once it did.
-  public private(set) var exitStatus: Int32?
+  package private(set) var exitStatus: Int32?
 
   /// Creates the private listener and launches `executable childFlag SECONDS` with
   /// `FLOWTRACE_SOCKET` set and its output discarded (it must not draw over the viewer).
-  public init(
+  package init(
     executable: String = "/proc/self/exe", seconds: Double, environment: [String: String]
   ) throws(LiveListenError) {
     var template = Array("/tmp/flowtrace-demo-XXXXXX".utf8CString)
@@ -57,7 +57,7 @@ public final class LiveDemo {
 
   /// Collects the child's exit status if it has ended; true while it still runs.
   @discardableResult
-  public func poll() -> Bool {
+  package func poll() -> Bool {
     guard child > 0 else { return false }
     var status: Int32 = 0
     if waitpid(child, &status, WNOHANG) == child {
@@ -69,7 +69,7 @@ public final class LiveDemo {
   }
 
   /// Ends the demo program if it still runs, closes the listener and removes the directory.
-  public func stop() {
+  package func stop() {
     if child > 0 {
       kill(child, SIGTERM)
       var status: Int32 = 0

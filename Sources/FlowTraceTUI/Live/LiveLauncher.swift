@@ -4,21 +4,21 @@ import FlowTraceSystem
 import Foundation
 
 /// What `flowtrace-tui --listen [PATH]` or `--demo` was asked to do.
-public struct LiveLaunchOptions: Sendable {
+package struct LiveLaunchOptions: Sendable {
   /// The socket path; nil for the default (`$XDG_RUNTIME_DIR/flowtrace.sock`, else
   /// `/tmp/flowtrace-$UID/flowtrace.sock`).
-  public var listen: String?
+  package var listen: String?
   /// Start a private listener and the bundled demo program streaming to it.
-  public var demo: Bool
+  package var demo: Bool
   /// How long the demo program keeps its trickle of calls going.
-  public var demoSeconds: Double
-  public var theme: String
-  public var ascii: Bool
-  public var filter: String?
+  package var demoSeconds: Double
+  package var theme: String
+  package var ascii: Bool
+  package var filter: String?
   /// Attach to this running program instead of listening (`--attach PID`).
-  public var attach: Int32?
+  package var attach: Int32?
 
-  public init(
+  package init(
     listen: String? = nil, demo: Bool = false, demoSeconds: Double = 15,
     theme: String = "default", ascii: Bool = false, filter: String? = nil, attach: Int32? = nil
   ) {
@@ -34,9 +34,9 @@ public struct LiveLaunchOptions: Sendable {
 
 /// Starts live mode: everything that can fail (theme, socket, demo) is checked before curses
 /// takes the terminal, so problems are one line on stderr with a non-zero exit.
-public enum LiveLauncher {
+package enum LiveLauncher {
   /// Runs the live explorer and returns the process exit status.
-  public static func run(_ options: LiveLaunchOptions) -> Int32 {
+  package static func run(_ options: LiveLaunchOptions) -> Int32 {
     setlocale(LC_ALL, "")
     signal(SIGPIPE, SIG_IGN)
     let environment = ProcessInfo.processInfo.environment

@@ -6,18 +6,18 @@ import FlowTraceSystem
 
 /// A non-blocking Unix-domain socket that traced programs connect to
 /// (`FLOWTRACE_SOCKET=<path> ./program`). Only peers of `allowedUID` are kept.
-public final class LiveListener {
+package final class LiveListener {
   /// The socket's path.
-  public let path: String
+  package let path: String
   /// The listening descriptor (poll it for `POLLIN`).
-  public private(set) var fd: Int32
+  package private(set) var fd: Int32
   /// Peers with another user id are refused.
-  public let allowedUID: uid_t
+  package let allowedUID: uid_t
   private var inode: ino_t = 0
 
   /// Binds and listens on `path`. A stale socket there is replaced; a live one (another viewer),
   /// a regular file, a symbolic link or anything else is left alone and reported.
-  public init(path: String, allowedUID: uid_t = getuid()) throws(LiveListenError) {
+  package init(path: String, allowedUID: uid_t = getuid()) throws(LiveListenError) {
     self.path = path
     self.allowedUID = allowedUID
     fd = -1
@@ -51,7 +51,7 @@ public final class LiveListener {
 
   /// Accepts every pending connection. Peers of another user are closed at once and
   /// reported as `.refused`.
-  public func acceptPending() -> [LiveAcceptOutcome] {
+  package func acceptPending() -> [LiveAcceptOutcome] {
     var outcomes: [LiveAcceptOutcome] = []
     while fd >= 0 {
       let client = UnixSocket.accept(fd)
@@ -80,7 +80,7 @@ public final class LiveListener {
   }
 
   /// Stops listening and removes the socket file if it is still the one this listener made.
-  public func close() {
+  package func close() {
     guard fd >= 0 else { return }
     Glibc.close(fd)
     fd = -1
@@ -146,7 +146,7 @@ public final class LiveListener {
 }
 
 /// What accepting one pending connection gave.
-public enum LiveAcceptOutcome: Sendable, Equatable {
+package enum LiveAcceptOutcome: Sendable, Equatable {
   /// A peer of the allowed user: its non-blocking descriptor and process id.
   case accepted(fd: Int32, pid: Int32)
   /// A connection that was closed at once, with the reason.

@@ -5,35 +5,35 @@
 /// The app loop of a live session: one `poll()` over the terminal's input, the listener and
 /// the clients. Keys are handled first; data is ingested in batches under a time budget;
 /// redraws are coalesced to at most `maxFramesPerSecond`.
-public final class LiveRunner {
+package final class LiveRunner {
   let app: LiveApp
   let terminal: Terminal
   /// The terminal's input descriptor to poll (nil: keys come only from `readKey`).
   let inputFD: Int32?
   let presenter = Presenter()
   /// Time spent ingesting between two looks at the keyboard.
-  public var ingestBudget = Duration.milliseconds(8)
-  public var maxFramesPerSecond = 30
+  package var ingestBudget = Duration.milliseconds(8)
+  package var maxFramesPerSecond = 30
   var needsDraw = true
   var lastDraw: UInt64 = 0
   /// Keys handled so far.
-  public private(set) var keysHandled = 0
+  package private(set) var keysHandled = 0
   /// Frames drawn so far.
-  public private(set) var framesDrawn = 0
+  package private(set) var framesDrawn = 0
 
-  public init(app: LiveApp, terminal: Terminal, inputFD: Int32?) {
+  package init(app: LiveApp, terminal: Terminal, inputFD: Int32?) {
     self.app = app
     self.terminal = terminal
     self.inputFD = inputFD
   }
 
   /// Runs until the user quits.
-  public func run() {
+  package func run() {
     while !app.shouldQuit { step(maxWaitMs: 250) }
   }
 
   /// Brings the view up to date and draws a frame now.
-  public func drawNow() {
+  package func drawNow() {
     let start = LiveSession.monotonicNanos()
     app.refreshView()
     let refreshed = LiveSession.monotonicNanos()
@@ -49,12 +49,12 @@ public final class LiveRunner {
   /// so far, in ns; `ingestCPU` is the longest ingest round in the loop thread's CPU time
   /// (above the budget only by the last 32 KB decoded; the wall time also counts the time the
   /// thread waited for a core).
-  public private(set) var slowest:
+  package private(set) var slowest:
     (refresh: UInt64, draw: UInt64, ingest: UInt64, ingestCPU: UInt64) = (0, 0, 0, 0)
 
   /// One round: keys, a frame if due, wait for input or data (at most `maxWaitMs`), read,
   /// ingest.
-  public func step(maxWaitMs: Int) {
+  package func step(maxWaitMs: Int) {
     var keyed = false
     while !app.shouldQuit, let key = terminal.readKey(timeoutMs: 0) {
       // Keys act on an up-to-date view (the newest rows, the current matches).

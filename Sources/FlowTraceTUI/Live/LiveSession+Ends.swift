@@ -7,7 +7,7 @@ extension LiveSession {
 
   /// Remembers the wait status of a process the viewer reaped itself (the `--demo` program):
   /// its row then says `killed by SIGKILL` rather than `disconnected`.
-  public func noteExit(pid: Int32, waitStatus: Int32) {
+  package func noteExit(pid: Int32, waitStatus: Int32) {
     reapedStatuses[pid] = waitStatus
   }
 

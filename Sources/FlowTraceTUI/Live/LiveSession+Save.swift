@@ -6,18 +6,18 @@ import FlowTraceSystem
 #endif
 
 /// The files `w` wrote, or why it could not.
-public struct LiveSaveResult: Sendable, Equatable {
+package struct LiveSaveResult: Sendable, Equatable {
   /// Paths written, one per program (each a complete binary trace `flowtrace-tui FILE` opens).
-  public var files: [String]
+  package var files: [String]
   /// One line for the message bar.
-  public var message: String
+  package var message: String
 }
 
 extension LiveSession {
   /// Writes everything received so far: one trace file per program (its stream up to the last
   /// complete record), named `flowtrace-<program>-<pid>.ftrace` in `directory`, never
   /// overwriting an existing file.
-  public func save(to directory: String, tree: CallTree) -> LiveSaveResult {
+  package func save(to directory: String, tree: CallTree) -> LiveSaveResult {
     var files: [String] = []
     var failures: [String] = []
     for connection in connections {
@@ -99,6 +99,6 @@ extension LiveSession {
 }
 
 /// A trace file that could not be written.
-public struct LiveSaveError: Error, Sendable, Equatable {
-  public var message: String
+package struct LiveSaveError: Error, Sendable, Equatable {
+  package var message: String
 }

@@ -3,7 +3,7 @@ import FlowTraceExplorer
 extension LiveSession {
   /// The live title bar: a summary (`1,234 calls · 2 programs, 1 running · lost 120 (demo
   /// (pid 7) 120)`) and the mode badge (`LIVE FOLLOW · FLOWTRACE_SOCKET=<path> ./your-program`).
-  public func title(follow: LiveFollow, tree: CallTree) -> (summary: String, mode: String) {
+  package func title(follow: LiveFollow, tree: CallTree) -> (summary: String, mode: String) {
     var parts = ["\(Units.count(tree.callCount)) calls"]
     let programs = connections.compactMap(\.program)
     if programs.isEmpty {

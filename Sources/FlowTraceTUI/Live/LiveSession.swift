@@ -7,20 +7,20 @@ import FlowTraceSystem
 
 /// Live mode for the app loop: the listener and its connections, polled together with the
 /// terminal; received bytes are decoded into the call tree in batches under a time budget.
-public final class LiveSession {
+package final class LiveSession {
   /// The socket programs connect to (nil when attached to one running program).
-  public let listener: LiveListener?
+  package let listener: LiveListener?
   /// The program attached to (`--attach PID`), nil when listening.
-  public let attachedPID: Int32?
+  package let attachedPID: Int32?
   /// Every connection so far (finished ones are kept: their bytes can still be saved).
-  public private(set) var connections: [LiveConnection] = []
+  package private(set) var connections: [LiveConnection] = []
   /// Stop reading a connection while this many of its bytes wait to be decoded (the program's
   /// writer then drops and counts instead of the viewer growing without bound).
-  public var maxBacklog = 64 << 20
+  package var maxBacklog = 64 << 20
   /// Bytes read from one connection per poll round.
-  public var readLimit = 4 << 20
+  package var readLimit = 4 << 20
   /// Bytes decoded between two looks at the clock.
-  public var chunkBytes = 32 << 10
+  package var chunkBytes = 32 << 10
   private var scratch = [UInt8](repeating: 0, count: 1 << 18)
   var pendingMessages: [String] = []
   /// Wait statuses of processes the viewer reaped itself, by pid (`noteExit`).
@@ -30,14 +30,14 @@ public final class LiveSession {
   private var cursor = 0
 
   /// Starts a session on a listening socket.
-  public init(listener: LiveListener) {
+  package init(listener: LiveListener) {
     self.listener = listener
     attachedPID = nil
   }
 
   /// Starts a session on the connection to a program attached to (`AttachClient.attach`):
   /// no listener; closing the connection (quitting) detaches.
-  public init(attached fd: Int32, pid: Int32) {
+  package init(attached fd: Int32, pid: Int32) {
     listener = nil
     attachedPID = pid
     UnixSocket.setNonBlocking(fd)
@@ -47,17 +47,17 @@ public final class LiveSession {
   deinit { shutdown() }
 
   /// The socket path.
-  public var path: String { listener?.path ?? "pid \(attachedPID ?? 0)" }
+  package var path: String { listener?.path ?? "pid \(attachedPID ?? 0)" }
 
   /// What a user types to stream a program here (or which program is attached).
-  public var connectHint: String {
+  package var connectHint: String {
     guard listener != nil else { return "attached to pid \(attachedPID ?? 0) (q detaches)" }
     return "FLOWTRACE_SOCKET=\(path) ./your-program"
   }
 
   /// Descriptors to poll for input: the listener, then each open connection that is not
   /// holding back because of its backlog.
-  public func pollDescriptors() -> [pollfd] {
+  package func pollDescriptors() -> [pollfd] {
     var fds: [pollfd] = []
     if let listener, listener.fd >= 0 {
       fds.append(pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0))
@@ -70,7 +70,7 @@ public final class LiveSession {
 
   /// Acts on poll results for descriptors of `pollDescriptors()` (others are ignored):
   /// accepts new programs and reads what the ready ones sent.
-  public func handle(_ polled: some Sequence<pollfd>) {
+  package func handle(_ polled: some Sequence<pollfd>) {
     let ready = Int16(POLLIN | POLLHUP | POLLERR)
     var readable = Set<Int32>()
     var acceptNow = false
@@ -84,7 +84,7 @@ public final class LiveSession {
   }
 
   /// Accepts every waiting connection (and reads what they already sent).
-  public func acceptPending() {
+  package func acceptPending() {
     guard let listener else { return }
     for outcome in listener.acceptPending() {
       switch outcome {
@@ -99,14 +99,14 @@ public final class LiveSession {
   }
 
   /// Whether received bytes (or closed connections) wait to be ingested.
-  public var hasBacklog: Bool {
+  package var hasBacklog: Bool {
     connections.contains { $0.backlog > 0 || $0.phase == .closed }
   }
 
   /// Decodes waiting bytes into `tree`, taking turns between connections, until nothing waits
   /// or `budget` is spent. The tree grows in place; nothing is rebuilt.
   @discardableResult
-  public func ingest(into tree: inout CallTree, budget: Duration) -> Int {
+  package func ingest(into tree: inout CallTree, budget: Duration) -> Int {
     let deadline = Self.monotonicNanos() &+ UInt64(max(0, budget.nanoseconds))
     var records = 0
     var idle = 0
@@ -138,19 +138,19 @@ public final class LiveSession {
   }
 
   /// Messages for the message line since the last call, oldest first.
-  public func takeMessages() -> [String] {
+  package func takeMessages() -> [String] {
     defer { pendingMessages.removeAll() }
     return pendingMessages
   }
 
   /// Programs whose connection is still open and that have not sent their end record.
-  public var runningCount: Int {
+  package var runningCount: Int {
     connections.count { $0.phase == .open && $0.program != nil && !$0.isEnded }
   }
 
   /// Closes every connection and the listener (programs still streaming see the socket close
   /// and carry on, counting what they drop).
-  public func shutdown() {
+  package func shutdown() {
     for connection in connections { connection.closeSocket() }
     listener?.close()
   }

@@ -5,9 +5,9 @@ import FlowTraceSystem
 #endif
 
 /// Where the live viewer listens when no path is given, and the private directory it uses.
-public enum LiveSocketPath {
+package enum LiveSocketPath {
   /// `$XDG_RUNTIME_DIR/flowtrace.sock`, else `/tmp/flowtrace-$UID/flowtrace.sock`.
-  public static func defaultPath(environment: [String: String]) -> String {
+  package static func defaultPath(environment: [String: String]) -> String {
     if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/"),
       isDirectory(runtime)
     {
@@ -17,11 +17,11 @@ public enum LiveSocketPath {
   }
 
   /// `/tmp/flowtrace-UID`: the fallback directory for the default socket.
-  public static func privateDirectory(uid: uid_t) -> String { "/tmp/flowtrace-\(uid)" }
+  package static func privateDirectory(uid: uid_t) -> String { "/tmp/flowtrace-\(uid)" }
 
   /// Creates `directory` with mode 0700, or checks that an existing one is a real directory
   /// owned by this user and closed to others (tightening its mode if it is ours).
-  public static func preparePrivateDirectory(_ directory: String) throws(LiveListenError) {
+  package static func preparePrivateDirectory(_ directory: String) throws(LiveListenError) {
     // chmod after mkdir: the umask (which a listener binding on another thread changes for a
     // moment) must not leave the directory without its owner's search bit.
     if mkdir(directory, 0o700) == 0, chmod(directory, 0o700) == 0 { return }

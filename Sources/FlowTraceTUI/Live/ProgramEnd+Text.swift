@@ -3,7 +3,7 @@ import FlowTraceExplorer
 extension ProgramEnd {
   /// How the end reads on the program's row, in the title and on the message line:
   /// `exited 0 after 12.4 s`, `killed by SIGKILL after 3.02 s`, `disconnected after 2.00 s`.
-  public func text(ascii: Bool = false) -> String {
+  package func text(ascii: Bool = false) -> String {
     let after = runTime.map { " after " + Units.duration($0, ascii: ascii) } ?? ""
     switch cause {
     case .exited(let status): return "exited \(status)\(after)"
@@ -14,7 +14,7 @@ extension ProgramEnd {
   }
 
   /// One word for counting ends in the title: `exited`, `killed`, `ended`, `disconnected`.
-  public var word: String {
+  package var word: String {
     switch cause {
     case .exited: "exited"
     case .killed: "killed"
@@ -24,7 +24,7 @@ extension ProgramEnd {
   }
 
   /// `SIGKILL` for 9 (Linux numbering), `signal 42` for one without a name.
-  public static func signalName(_ signal: Int32) -> String {
+  package static func signalName(_ signal: Int32) -> String {
     let names = [
       "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
       "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",

@@ -1,12 +1,12 @@
 /// Finds where a search pattern occurs in a row's text, to highlight it: smart-case
 /// substring, or a regular expression after `re:`.
-public struct Highlighter {
+package struct Highlighter {
   private let needle: [Character]
   private let caseSensitive: Bool
   private let regex: Regex<AnyRegexOutput>?
 
   /// Nil for an empty pattern or an invalid regular expression.
-  public init?(pattern: String) {
+  package init?(pattern: String) {
     if pattern.hasPrefix("re:") {
       let source = String(pattern.dropFirst(3))
       guard !source.isEmpty, let regex = try? Regex(source) else { return nil }
@@ -22,7 +22,7 @@ public struct Highlighter {
   }
 
   /// Character-offset ranges of every match in `text`.
-  public func ranges(in text: String) -> [Range<Int>] {
+  package func ranges(in text: String) -> [Range<Int>] {
     if let regex {
       var out: [Range<Int>] = []
       for match in text.matches(of: regex) where !match.range.isEmpty {

@@ -1,22 +1,22 @@
 /// A rectangle of cells.
-public struct Rect: Equatable, Sendable {
-  public var row: Int
-  public var col: Int
-  public var rows: Int
-  public var cols: Int
+package struct Rect: Equatable, Sendable {
+  package var row: Int
+  package var col: Int
+  package var rows: Int
+  package var cols: Int
 
-  public init(row: Int, col: Int, rows: Int, cols: Int) {
+  package init(row: Int, col: Int, rows: Int, cols: Int) {
     self.row = row
     self.col = col
     self.rows = max(0, rows)
     self.cols = max(0, cols)
   }
 
-  public var isEmpty: Bool { rows == 0 || cols == 0 }
+  package var isEmpty: Bool { rows == 0 || cols == 0 }
 }
 
 /// Where the detail pane goes.
-public enum DetailPlacement: Equatable, Sendable {
+package enum DetailPlacement: Equatable, Sendable {
   /// Right when the terminal is wide, below when it is narrow but tall, hidden when tiny.
   case auto
   case right
@@ -24,21 +24,21 @@ public enum DetailPlacement: Equatable, Sendable {
 }
 
 /// The screen split into title, tree, detail pane, status and message lines.
-public struct Layout: Equatable, Sendable {
-  public var title: Rect
-  public var tree: Rect
+package struct Layout: Equatable, Sendable {
+  package var title: Rect
+  package var tree: Rect
   /// The detail pane (its first row holds the tab names), or nil when hidden or no room.
-  public var detail: Rect?
+  package var detail: Rect?
   /// True when the detail pane sits to the right (a vertical border precedes it).
-  public var detailOnRight: Bool
-  public var status: Rect
-  public var message: Rect
+  package var detailOnRight: Bool
+  package var status: Rect
+  package var message: Rect
 
   /// Terminals at least this wide put the detail pane on the right in `auto`.
-  public static let wideColumns = 100
+  package static let wideColumns = 100
 
   /// Splits `size`; `share` is the detail pane's fraction of the width or height.
-  public static func compute(
+  package static func compute(
     size: TerminalSize, showDetail: Bool, placement: DetailPlacement, share: Double
   ) -> Layout {
     let rows = max(0, size.rows)

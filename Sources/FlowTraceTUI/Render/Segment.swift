@@ -2,33 +2,33 @@ import FlowTraceText
 import FlowTraceWire
 
 /// A run of text in one theme area; rows and detail lines are lists of them.
-public struct Segment: Equatable, Sendable {
-  public var text: String
-  public var area: ThemeArea
+package struct Segment: Equatable, Sendable {
+  package var text: String
+  package var area: ThemeArea
 
-  public init(_ text: String, _ area: ThemeArea) {
+  package init(_ text: String, _ area: ThemeArea) {
     self.text = text
     self.area = area
   }
 }
 
 /// What every renderer needs: the theme's styles and the glyph set.
-public struct RenderContext: Sendable {
-  public var theme: Theme
-  public var glyphs: Glyphs
+package struct RenderContext: Sendable {
+  package var theme: Theme
+  package var glyphs: Glyphs
   /// True when non-ASCII text must be escaped (`--ascii`, non-UTF-8 locale).
-  public var ascii: Bool
+  package var ascii: Bool
 
-  public init(theme: Theme, ascii: Bool) {
+  package init(theme: Theme, ascii: Bool) {
     self.theme = theme
     self.ascii = ascii
     glyphs = ascii ? .ascii : .unicode
   }
 
-  public func style(_ area: ThemeArea) -> TextStyle { theme.style(area) }
+  package func style(_ area: ThemeArea) -> TextStyle { theme.style(area) }
 
   /// Trace text made safe to show.
-  public func clean(_ text: String) -> String { Sanitizer.clean(text, ascii: ascii) }
+  package func clean(_ text: String) -> String { Sanitizer.clean(text, ascii: ascii) }
 }
 
 extension ScreenBuffer {

@@ -1,16 +1,16 @@
 /// One tree row ready to draw: guides, fold mark, text segments and the duration column.
-public struct TreeRowView: Equatable, Sendable {
+package struct TreeRowView: Equatable, Sendable {
   /// Indentation guides (`│ ├ `), already composed from the glyph set.
-  public var guides: String
+  package var guides: String
   /// Fold mark (`▸`, `▾` or a blank for a leaf).
-  public var fold: String
-  public var segments: [Segment]
+  package var fold: String
+  package var segments: [Segment]
   /// Right-aligned duration text, empty when the call has none.
-  public var duration: String
+  package var duration: String
   /// The duration is a large share of the parent's (drawn in `duration-hot`).
-  public var hot: Bool
+  package var hot: Bool
 
-  public init(guides: String, fold: String, segments: [Segment], duration: String, hot: Bool) {
+  package init(guides: String, fold: String, segments: [Segment], duration: String, hot: Bool) {
     self.guides = guides
     self.fold = fold
     self.segments = segments

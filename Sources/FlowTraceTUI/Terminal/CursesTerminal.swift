@@ -2,20 +2,20 @@
 import Glibc
 
 /// Why the curses terminal could not start.
-public struct TerminalError: Error, CustomStringConvertible {
-  public var description: String
+package struct TerminalError: Error, CustomStringConvertible {
+  package var description: String
 }
 
 /// The real terminal, through ncursesw: wide characters, colours when allowed, raw keys.
-public final class CursesTerminal: Terminal {
-  public let colorsEnabled: Bool
+package final class CursesTerminal: Terminal {
+  package let colorsEnabled: Bool
   private var pairs: [TextStyle: Int16] = [:]
   private var nextPair: Int16 = 1
   private var screen: OpaquePointer?
 
   /// Starts curses on the controlling terminal. Call `setlocale(LC_ALL, "")` first.
   /// `colors == false` keeps attributes only (NO_COLOR, mono).
-  public init(colors: Bool) throws {
+  package init(colors: Bool) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw TerminalError(description: "not a terminal: flowtrace-tui needs an interactive tty")
     }
@@ -41,7 +41,7 @@ public final class CursesTerminal: Terminal {
   }
 
   /// Ends curses and restores the terminal.
-  public func close() {
+  package func close() {
     guard let screen else { return }
     endwin()
     delscreen(screen)
@@ -50,12 +50,12 @@ public final class CursesTerminal: Terminal {
 
   deinit { close() }
 
-  public var size: TerminalSize {
+  package var size: TerminalSize {
     let win = ft_stdscr()
     return TerminalSize(rows: Int(getmaxy(win)), cols: Int(getmaxx(win)))
   }
 
-  public func write(_ text: String, row: Int, col: Int, style: TextStyle) {
+  package func write(_ text: String, row: Int, col: Int, style: TextStyle) {
     var wide: [wchar_t] = []
     wide.reserveCapacity(text.unicodeScalars.count + 1)
     for scalar in text.unicodeScalars { wide.append(wchar_t(bitPattern: scalar.value)) }
@@ -68,15 +68,15 @@ public final class CursesTerminal: Terminal {
     }
   }
 
-  public func clearAll() {
+  package func clearAll() {
     wclear(ft_stdscr())
   }
 
-  public func flush() {
+  package func flush() {
     wrefresh(ft_stdscr())
   }
 
-  public func readKey(timeoutMs: Int) -> Key? {
+  package func readKey(timeoutMs: Int) -> Key? {
     wtimeout(ft_stdscr(), Int32(timeoutMs))
     var value: wint_t = 0
     let rc = ft_get_wch(&value)
@@ -85,9 +85,9 @@ public final class CursesTerminal: Terminal {
     return Key.fromScalar(UInt32(value))
   }
 
-  public var inputEnded: Bool { false }
+  package var inputEnded: Bool { false }
 
-  public func suspend() {
+  package func suspend() {
     endwin()
     raise(SIGTSTP)
     // Resumed: curses restores the screen modes on the next refresh.

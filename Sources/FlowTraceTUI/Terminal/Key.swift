@@ -1,5 +1,5 @@
 /// One keypress (or a resize), independent of the terminal backend.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
   /// A printable character.
   case char(Character)
   /// Ctrl plus a letter, given in lower case: `.ctrl("d")`.
@@ -13,7 +13,7 @@ public enum Key: Hashable, Sendable {
   case resize
 
   /// The key as the help overlay and messages spell it.
-  public var label: String {
+  package var label: String {
     switch self {
     case .char(" "): return "Space"
     case .char(let c): return String(c)
@@ -38,7 +38,7 @@ public enum Key: Hashable, Sendable {
   }
 
   /// Decodes a control character (0x00-0x1F, 0x7F) or printable scalar read from a terminal.
-  public static func fromScalar(_ value: UInt32) -> Key? {
+  package static func fromScalar(_ value: UInt32) -> Key? {
     switch value {
     case 0x09: return .tab
     case 0x0A, 0x0D: return .enter

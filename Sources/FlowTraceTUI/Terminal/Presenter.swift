@@ -1,15 +1,15 @@
 /// Sends a frame to a terminal, writing only the cells that differ from the last frame sent.
-public final class Presenter {
+package final class Presenter {
   private var shown: ScreenBuffer?
 
-  public init() {}
+  package init() {}
 
   /// Forgets what the terminal shows, so the next frame is sent whole (after a resize).
-  public func invalidate() { shown = nil }
+  package func invalidate() { shown = nil }
 
   /// Writes the changed runs of `frame` to `terminal` and flushes; returns the cells written.
   @discardableResult
-  public func present(_ frame: ScreenBuffer, to terminal: Terminal) -> Int {
+  package func present(_ frame: ScreenBuffer, to terminal: Terminal) -> Int {
     let size = frame.size
     let previous: ScreenBuffer?
     if let old = shown, old.size == size {

@@ -1,9 +1,9 @@
 /// One character cell: a grapheme (empty for the right half of a wide character) and its style.
-public struct Cell: Hashable, Sendable {
-  public var text: String
-  public var style: TextStyle
+package struct Cell: Hashable, Sendable {
+  package var text: String
+  package var style: TextStyle
 
-  public init(text: String = " ", style: TextStyle = .plain) {
+  package init(text: String = " ", style: TextStyle = .plain) {
     self.text = text
     self.style = style
   }
@@ -11,23 +11,23 @@ public struct Cell: Hashable, Sendable {
 
 /// An in-memory terminal: a grid of styled cells. The explorer draws every frame into one, the
 /// presenter diffs frames, and tests compare its text dump with whole-screen snapshots.
-public final class ScreenBuffer: Terminal {
-  public private(set) var size: TerminalSize
-  public private(set) var cells: [Cell]
-  public var colorsEnabled: Bool
+package final class ScreenBuffer: Terminal {
+  package private(set) var size: TerminalSize
+  package private(set) var cells: [Cell]
+  package var colorsEnabled: Bool
   /// Keys `readKey` hands out, first to last (a scripted user).
-  public var pendingKeys: [Key] = []
+  package var pendingKeys: [Key] = []
   /// Cells written through `write` since the counter was last reset (to check partial redraws).
-  public var cellsWritten = 0
+  package var cellsWritten = 0
 
-  public init(rows: Int, cols: Int, colorsEnabled: Bool = true) {
+  package init(rows: Int, cols: Int, colorsEnabled: Bool = true) {
     size = TerminalSize(rows: max(0, rows), cols: max(0, cols))
     cells = Array(repeating: Cell(), count: max(0, rows) * max(0, cols))
     self.colorsEnabled = colorsEnabled
   }
 
   /// Changes the size, blanking every cell.
-  public func resize(rows: Int, cols: Int) {
+  package func resize(rows: Int, cols: Int) {
     size = TerminalSize(rows: max(0, rows), cols: max(0, cols))
     cells = Array(repeating: Cell(), count: size.rows * size.cols)
   }
@@ -37,18 +37,18 @@ public final class ScreenBuffer: Terminal {
     if other.count == cells.count { cells = other }
   }
 
-  public subscript(row: Int, col: Int) -> Cell {
+  package subscript(row: Int, col: Int) -> Cell {
     get { cells[row * size.cols + col] }
     set { cells[row * size.cols + col] = newValue }
   }
 
   /// Sets every cell to a blank in `style`.
-  public func clear(style: TextStyle = .plain) {
+  package func clear(style: TextStyle = .plain) {
     for i in cells.indices { cells[i] = Cell(text: " ", style: style) }
   }
 
   /// Blanks `width` cells of `row` from `col` in `style`.
-  public func fill(row: Int, col: Int, width: Int, style: TextStyle) {
+  package func fill(row: Int, col: Int, width: Int, style: TextStyle) {
     guard row >= 0, row < size.rows else { return }
     let start = max(0, col)
     let end = min(size.cols, col + width)
@@ -59,7 +59,7 @@ public final class ScreenBuffer: Terminal {
   /// Draws `text` from (`row`, `col`), clipped at `maxWidth` cells and the right edge; returns
   /// the cells used. Control characters that slipped through sanitising show as `?`.
   @discardableResult
-  public func draw(
+  package func draw(
     _ text: String, row: Int, col: Int, style: TextStyle, maxWidth: Int = .max
   ) -> Int {
     guard row >= 0, row < size.rows, col >= 0, col < size.cols else { return 0 }
@@ -90,12 +90,12 @@ public final class ScreenBuffer: Terminal {
   }
 
   /// The screen as text, one line a row, trailing blanks removed.
-  public func text() -> String {
+  package func text() -> String {
     (0..<size.rows).map { line($0) }.joined(separator: "\n")
   }
 
   /// One row as text, trailing blanks removed.
-  public func line(_ row: Int) -> String {
+  package func line(_ row: Int) -> String {
     var s = ""
     for c in 0..<size.cols { s += self[row, c].text }
     while s.last == " " { s.removeLast() }
@@ -103,7 +103,7 @@ public final class ScreenBuffer: Terminal {
   }
 
   /// The attribute names of one row as runs, e.g. `0-19 reverse bold`, for theme snapshots.
-  public func styleRuns(_ row: Int) -> [String] {
+  package func styleRuns(_ row: Int) -> [String] {
     var runs: [String] = []
     var start = 0
     while start < size.cols {
@@ -133,22 +133,22 @@ public final class ScreenBuffer: Terminal {
 
   // MARK: Terminal
 
-  public func write(_ text: String, row: Int, col: Int, style: TextStyle) {
+  package func write(_ text: String, row: Int, col: Int, style: TextStyle) {
     cellsWritten += draw(text, row: row, col: col, style: style)
   }
 
-  public func clearAll() { clear() }
+  package func clearAll() { clear() }
 
-  public func flush() {}
+  package func flush() {}
 
-  public func readKey(timeoutMs: Int) -> Key? {
+  package func readKey(timeoutMs: Int) -> Key? {
     pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
   }
 
-  public var inputEnded: Bool { pendingKeys.isEmpty }
+  package var inputEnded: Bool { pendingKeys.isEmpty }
 
   /// Times `suspend` was called (a scripted terminal does not stop).
-  public private(set) var suspensions = 0
+  package private(set) var suspensions = 0
 
-  public func suspend() { suspensions += 1 }
+  package func suspend() { suspensions += 1 }
 }

@@ -1,9 +1,9 @@
 /// A terminal's size in character cells.
-public struct TerminalSize: Hashable, Sendable {
-  public var rows: Int
-  public var cols: Int
+package struct TerminalSize: Hashable, Sendable {
+  package var rows: Int
+  package var cols: Int
 
-  public init(rows: Int, cols: Int) {
+  package init(rows: Int, cols: Int) {
     self.rows = rows
     self.cols = cols
   }
@@ -13,7 +13,7 @@ public struct TerminalSize: Hashable, Sendable {
 ///
 /// Text given to `write` is already laid out: it fits the row from `col` on and holds no
 /// control characters. The curses backend and the in-memory `ScreenBuffer` implement it.
-public protocol Terminal: AnyObject {
+package protocol Terminal: AnyObject {
   /// The current size in cells.
   var size: TerminalSize { get }
   /// Whether colours may be used (false means attributes only).
@@ -33,5 +33,5 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
-  public func suspend() {}
+  package func suspend() {}
 }

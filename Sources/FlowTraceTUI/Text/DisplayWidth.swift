@@ -2,9 +2,9 @@ import CNcursesw
 
 /// Terminal display width of text: wide (East Asian, emoji) characters take two cells,
 /// combining marks and zero-width characters none.
-public enum DisplayWidth {
+package enum DisplayWidth {
   /// Cells taken by one scalar: 0, 1 or 2 (control characters count 0: sanitise them first).
-  public static func of(_ scalar: Unicode.Scalar) -> Int {
+  package static func of(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v >= 0x20 && v < 0x7F { return 1 }
     if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
@@ -14,7 +14,7 @@ public enum DisplayWidth {
   }
 
   /// Cells taken by one character (grapheme cluster), at most 2.
-  public static func of(_ character: Character) -> Int {
+  package static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if scalars.count == 1 { return of(first) }
@@ -24,7 +24,7 @@ public enum DisplayWidth {
   }
 
   /// Cells taken by a string.
-  public static func of(_ text: some StringProtocol) -> Int {
+  package static func of(_ text: some StringProtocol) -> Int {
     var total = 0
     for ch in text { total += of(ch) }
     return total

@@ -1,7 +1,7 @@
 /// Cutting and padding text to a number of terminal cells.
-public enum TextFit {
+package enum TextFit {
   /// The longest prefix of `text` that fits `width` cells, with `ellipsis` at the end when cut.
-  public static func truncate(_ text: String, width: Int, ellipsis: String = "…") -> String {
+  package static func truncate(_ text: String, width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
     if text.utf8.count <= width && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       return text
@@ -21,21 +21,21 @@ public enum TextFit {
   }
 
   /// `text` cut to `width` cells and padded with spaces to exactly `width`.
-  public static func pad(_ text: String, width: Int, ellipsis: String = "…") -> String {
+  package static func pad(_ text: String, width: Int, ellipsis: String = "…") -> String {
     let cut = truncate(text, width: width, ellipsis: ellipsis)
     let w = DisplayWidth.of(cut)
     return w < width ? cut + String(repeating: " ", count: width - w) : cut
   }
 
   /// `text` right-aligned in `width` cells.
-  public static func padLeft(_ text: String, width: Int, ellipsis: String = "…") -> String {
+  package static func padLeft(_ text: String, width: Int, ellipsis: String = "…") -> String {
     let cut = truncate(text, width: width, ellipsis: ellipsis)
     let w = DisplayWidth.of(cut)
     return w < width ? String(repeating: " ", count: width - w) + cut : cut
   }
 
   /// Splits `text` into lines of at most `width` cells (hard wrap; breaks at spaces when it can).
-  public static func wrap(_ text: String, width: Int) -> [String] {
+  package static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,9 +1,9 @@
 import FlowTraceText
 
 /// Human-readable durations, percentages and counts for the tree and the detail pane.
-public enum Units {
+package enum Units {
   /// `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`, `2m03s` (three significant digits).
-  public static func duration(_ ns: UInt64, ascii: Bool = false) -> String {
+  package static func duration(_ ns: UInt64, ascii: Bool = false) -> String {
     DurationText.short(ns, ascii: ascii, minutes: true)
   }
 
@@ -20,12 +20,12 @@ public enum Units {
   }
 
   /// `42.0%` for a ratio of 0.42.
-  public static func percent(_ ratio: Double) -> String {
+  package static func percent(_ ratio: Double) -> String {
     let value = ratio * 100
     return fixed(value, value > 0 && value < 1 ? 2 : 1) + "%"
   }
 
   /// `1,234,567`.
-  public static func count(_ n: Int) -> String { CountText.grouped(n) }
+  package static func count(_ n: Int) -> String { CountText.grouped(n) }
 
 }

@@ -4,7 +4,7 @@ extension Theme {
   /// neither its foreground nor its background there, because a colour chosen for the
   /// terminal's background (a green result, a red error mark) can be unreadable on the row's
   /// (`ThemeContrastTests` checks every pair a theme can put on screen).
-  public func style(_ area: ThemeArea, onRow row: ThemeArea) -> TextStyle {
+  package func style(_ area: ThemeArea, onRow row: ThemeArea) -> TextStyle {
     var style = self.style(row)
     style.attrs.formUnion(self.style(area).attrs)
     return style

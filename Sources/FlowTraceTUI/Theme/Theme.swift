@@ -1,17 +1,17 @@
 /// Styles for every screen area, read from a theme file.
-public struct Theme: Sendable, Equatable {
+package struct Theme: Sendable, Equatable {
   /// The theme's name (file name without directory) for messages.
-  public var name: String
+  package var name: String
   /// Styles set by rules; areas without a rule use `tree`'s style (or the terminal default).
-  public var styles: [ThemeArea: TextStyle]
+  package var styles: [ThemeArea: TextStyle]
 
-  public init(name: String, styles: [ThemeArea: TextStyle] = [:]) {
+  package init(name: String, styles: [ThemeArea: TextStyle] = [:]) {
     self.name = name
     self.styles = styles
   }
 
   /// The style for `area`.
-  public func style(_ area: ThemeArea) -> TextStyle {
+  package func style(_ area: ThemeArea) -> TextStyle {
     if let s = styles[area] { return s }
     if area.monoAttributes.isEmpty { return styles[.tree] ?? .plain }
     var base = styles[.tree] ?? .plain
@@ -22,7 +22,7 @@ public struct Theme: Sendable, Equatable {
   /// The same theme without colours: each area keeps its attributes plus
   /// `ThemeArea.monoAttributes`, so bars, the cursor and matches stay visible (NO_COLOR,
   /// terminals without colours).
-  public func attributesOnly() -> Theme {
+  package func attributesOnly() -> Theme {
     var out = Theme(name: name)
     for area in ThemeArea.allCases {
       let attrs = styles[area]?.attrs ?? []

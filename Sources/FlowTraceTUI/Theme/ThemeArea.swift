@@ -1,5 +1,5 @@
 /// A part of the screen a theme rule colours, named as theme files spell it.
-public enum ThemeArea: String, CaseIterable, Sendable {
+package enum ThemeArea: String, CaseIterable, Sendable {
   /// Title bar and the filter shown in it.
   case title
   case titleFilter = "title-filter"
@@ -43,7 +43,7 @@ public enum ThemeArea: String, CaseIterable, Sendable {
 
   /// The attributes an area gets when colours are off and its rule gives none, so that the
   /// cursor, matches and errors stay visible on a monochrome terminal.
-  public var monoAttributes: TextAttributes {
+  package var monoAttributes: TextAttributes {
     switch self {
     case .title, .status, .cursor, .tabActive: return .reverse
     case .titleFilter: return [.reverse, .bold]

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finds and reads a theme by name (`solarized-dark`) or path (`./my.theme`).
-public enum ThemeLoader {
+package enum ThemeLoader {
   /// Loads `nameOrPath`, looking for names in `directories` (default: `searchDirectories()`).
-  public static func load(
+  package static func load(
     _ nameOrPath: String, directories: [String]? = nil
   ) throws(ThemeError) -> Theme {
     let fm = FileManager.default
@@ -28,7 +28,7 @@ public enum ThemeLoader {
   }
 
   /// Reads and parses one theme file.
-  public static func read(path: String, name: String? = nil) throws(ThemeError) -> Theme {
+  package static func read(path: String, name: String? = nil) throws(ThemeError) -> Theme {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ThemeError(file: path, line: 0, message: "cannot read theme file")
     }
@@ -40,7 +40,7 @@ public enum ThemeLoader {
   /// Where theme names are looked up: `$FLOWTRACE_THEMES`, `themes/` beside or above the
   /// executable (a build directory inside the repository), `share/flowtrace/themes` of an
   /// install prefix, and `./themes`.
-  public static func searchDirectories() -> [String] {
+  package static func searchDirectories() -> [String] {
     var dirs: [String] = []
     if let env = ProcessInfo.processInfo.environment["FLOWTRACE_THEMES"], !env.isEmpty {
       dirs.append(contentsOf: env.split(separator: ":").map(String.init))

@@ -1,18 +1,18 @@
 /// A wrong line in a theme file, reported as `file:line: message`.
-public struct ThemeError: Error, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var message: String
+package struct ThemeError: Error, Equatable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var message: String
 
-  public var description: String {
+  package var description: String {
     line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
   }
 }
 
 /// Reads theme files: one rule a line, `color AREA FG BG [ATTR...]`, `#` comments.
-public enum ThemeParser {
+package enum ThemeParser {
   /// Parses `text`; `file` names it in errors.
-  public static func parse(_ text: String, file: String, name: String) throws(ThemeError) -> Theme {
+  package static func parse(_ text: String, file: String, name: String) throws(ThemeError) -> Theme {
     var theme = Theme(name: name)
     var lineNumber = 0
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -5,16 +5,16 @@ import FlowTraceSystem
 #endif
 
 /// One running program the attach picker lists.
-public struct AttachCandidate: Sendable, Equatable {
-  public var pid: Int32
+package struct AttachCandidate: Sendable, Equatable {
+  package var pid: Int32
   /// The program's name (its path's last part), or what went wrong asking it.
-  public var program: String
+  package var program: String
   /// Seconds since the process started, when known.
-  public var uptimeSeconds: Double?
+  package var uptimeSeconds: Double?
   /// Calls it recorded so far (while tracing was on); nil when it did not answer.
-  public var calls: UInt64?
+  package var calls: UInt64?
 
-  public init(pid: Int32, program: String, uptimeSeconds: Double?, calls: UInt64?) {
+  package init(pid: Int32, program: String, uptimeSeconds: Double?, calls: UInt64?) {
     self.pid = pid
     self.program = program
     self.uptimeSeconds = uptimeSeconds

@@ -4,9 +4,9 @@ import Foundation
 
 /// `flowtrace-tui --attach` without a pid: lists this user's running traced programs
 /// (program, pid, uptime, calls so far; refreshed every 2 s), then attaches to the chosen one.
-public enum AttachPicker {
+package enum AttachPicker {
   /// Runs the picker, then the live explorer on the chosen program; the exit status.
-  public static func run(theme: String, ascii: Bool, filter: String?) -> Int32 {
+  package static func run(theme: String, ascii: Bool, filter: String?) -> Int32 {
     setlocale(LC_ALL, "")
     let directory = AttachDirectory.current()
     var model = AttachPickerModel(
@@ -33,7 +33,7 @@ public enum AttachPicker {
   }
 
   /// The picker's loop on `terminal`: the chosen pid, or nil when the user quit.
-  public static func choose(
+  package static func choose(
     _ model: inout AttachPickerModel, on terminal: Terminal,
     refreshEveryMs: Int = 2000, rescan: () -> [AttachCandidate]
   ) -> Int32? {

@@ -1,31 +1,31 @@
 /// The attach picker's screen and keys, without a terminal: a list of programs, one selected;
 /// `j`/`k`/arrows move, Enter chooses, `q`/Esc quits.
-public struct AttachPickerModel {
+package struct AttachPickerModel {
   /// What a key did.
-  public enum Outcome: Equatable, Sendable {
+  package enum Outcome: Equatable, Sendable {
     case stay
     case choose(Int32)
     case quit
   }
 
-  public private(set) var candidates: [AttachCandidate]
-  public private(set) var selected = 0
+  package private(set) var candidates: [AttachCandidate]
+  package private(set) var selected = 0
   /// Where the programs were looked for (shown in the title).
-  public let directory: String
+  package let directory: String
 
-  public init(candidates: [AttachCandidate], directory: String) {
+  package init(candidates: [AttachCandidate], directory: String) {
     self.candidates = candidates
     self.directory = directory
   }
 
   /// Takes a fresh list, keeping the selected program selected if it is still there.
-  public mutating func update(_ fresh: [AttachCandidate]) {
+  package mutating func update(_ fresh: [AttachCandidate]) {
     let pid = candidates.indices.contains(selected) ? candidates[selected].pid : nil
     candidates = fresh
     selected = fresh.firstIndex { $0.pid == pid } ?? min(selected, max(0, fresh.count - 1))
   }
 
-  public mutating func handle(_ key: Key) -> Outcome {
+  package mutating func handle(_ key: Key) -> Outcome {
     switch key {
     case .char("j"), .down: selected = min(selected + 1, max(0, candidates.count - 1))
     case .char("k"), .up: selected = max(selected - 1, 0)
@@ -43,7 +43,7 @@ public struct AttachPickerModel {
   }
 
   /// Draws the whole screen.
-  public func draw(on terminal: Terminal) {
+  package func draw(on terminal: Terminal) {
     let size = terminal.size
     let blank = String(repeating: " ", count: max(0, size.cols))
     for row in 0..<size.rows { terminal.write(blank, row: row, col: 0, style: .plain) }
