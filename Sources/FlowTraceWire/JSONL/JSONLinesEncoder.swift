@@ -13,24 +13,20 @@ public struct JSONLinesEncoder: Sendable {
 
   /// Writes the header line.
   public mutating func header(_ h: TraceHeader) {
-    bytes.appendASCII("{\"type\":\"header\",\"version\":")
-    bytes.appendDecimal(UInt64(h.version))
+    open("header")
+    number(",\"version\":", UInt64(h.version))
     bytes.appendASCII(",\"pid\":")
     bytes.appendDecimal(Int64(h.pid))
-    bytes.appendASCII(",\"program\":")
-    bytes.appendJSONString(h.program)
-    bytes.appendASCII(",\"arguments\":")
-    bytes.appendJSONStrings(h.arguments)
+    text(",\"program\":", h.program)
+    texts(",\"arguments\":", h.arguments)
     bytes.appendASCII(",\"start_wall_ns\":")
     bytes.appendDecimal(h.startWallNanos)
-    bytes.appendASCII(",\"clock\":\"")
     switch h.clock {
-    case .monotonic: bytes.appendASCII("monotonic")
-    case .monotonicCoarse: bytes.appendASCII("monotonic_coarse")
-    case .cycleCounter: bytes.appendASCII("cycle_counter")
+    case .monotonic: bytes.appendASCII(",\"clock\":\"monotonic\"")
+    case .monotonicCoarse: bytes.appendASCII(",\"clock\":\"monotonic_coarse\"")
+    case .cycleCounter: bytes.appendASCII(",\"clock\":\"cycle_counter\"")
     }
-    bytes.appendASCII("\",\"clock_resolution_ns\":")
-    bytes.appendDecimal(UInt64(h.clockResolutionNanos))
+    number(",\"clock_resolution_ns\":", UInt64(h.clockResolutionNanos))
     bytes.appendASCII("}\n")
   }
 
@@ -38,84 +34,47 @@ public struct JSONLinesEncoder: Sendable {
   public mutating func encode(_ event: TraceEvent) {
     switch event {
     case .callSite(let s):
-      bytes.appendASCII("{\"type\":\"site\",\"id\":")
-      bytes.appendDecimal(UInt64(s.id))
-      bytes.appendASCII(",\"name\":")
-      bytes.appendJSONString(s.qualifiedName)
-      bytes.appendASCII(",\"labels\":")
-      bytes.appendJSONStrings(s.labels)
-      bytes.appendASCII(",\"file\":")
-      bytes.appendJSONString(s.file)
-      bytes.appendASCII(",\"line\":")
-      bytes.appendDecimal(UInt64(s.line))
+      open("site", id: UInt64(s.id))
+      text(",\"name\":", s.qualifiedName)
+      texts(",\"labels\":", s.labels)
+      text(",\"file\":", s.file)
+      number(",\"line\":", UInt64(s.line))
     case .thread(let t):
-      bytes.appendASCII("{\"type\":\"thread\",\"id\":")
-      bytes.appendDecimal(UInt64(t.id))
-      bytes.appendASCII(",\"name\":")
-      bytes.appendJSONString(t.name)
+      open("thread", id: UInt64(t.id))
+      text(",\"name\":", t.name)
     case .task(let t):
-      bytes.appendASCII("{\"type\":\"task\",\"id\":")
-      bytes.appendDecimal(t.id)
-      if let parent = t.parent {
-        bytes.appendASCII(",\"parent\":")
-        bytes.appendDecimal(parent)
-      }
-      bytes.appendASCII(",\"name\":")
-      bytes.appendJSONString(t.name)
+      open("task", id: t.id)
+      number(",\"parent\":", t.parent)
+      text(",\"name\":", t.name)
     case .call(let c): encodeCall(c)
     case .return(let r):
-      bytes.appendASCII("{\"type\":\"return\",\"id\":")
-      bytes.appendDecimal(r.id)
-      if let ts = r.timestamp {
-        bytes.appendASCII(",\"ts\":")
-        bytes.appendDecimal(ts)
-      }
-      if let result = r.result {
-        bytes.appendASCII(",\"result\":")
-        bytes.appendJSONString(result)
-      }
+      open("return", id: r.id)
+      number(",\"ts\":", r.timestamp)
+      text(",\"result\":", r.result)
     case .error(let e):
-      bytes.appendASCII("{\"type\":\"error\",\"id\":")
-      bytes.appendDecimal(e.id)
-      bytes.appendASCII(",\"error_type\":")
-      bytes.appendJSONString(e.type)
-      bytes.appendASCII(",\"description\":")
-      bytes.appendJSONString(e.description)
+      open("error", id: e.id)
+      text(",\"error_type\":", e.type)
+      text(",\"description\":", e.description)
       bytes.appendASCII(
         e.disposition == .caught ? ",\"disposition\":\"caught\"" : ",\"disposition\":\"propagated\""
       )
     case .loss(let l):
-      bytes.appendASCII("{\"type\":\"loss\",\"count\":")
-      bytes.appendDecimal(l.count)
-      if let thread = l.thread {
-        bytes.appendASCII(",\"thread\":")
-        bytes.appendDecimal(UInt64(thread))
-      }
-      if let parent = l.parent {
-        bytes.appendASCII(",\"parent\":")
-        bytes.appendDecimal(parent)
-      }
+      open("loss")
+      number(",\"count\":", l.count)
+      number(",\"thread\":", l.thread.map(UInt64.init))
+      number(",\"parent\":", l.parent)
     case .end:
-      bytes.appendASCII("{\"type\":\"end\"")
+      open("end")
     }
     bytes.appendASCII("}\n")
   }
 
   private mutating func encodeCall(_ c: CallStart) {
-    bytes.appendASCII("{\"type\":\"call\",\"id\":")
-    bytes.appendDecimal(c.id)
-    if let parent = c.parent {
-      bytes.appendASCII(",\"parent\":")
-      bytes.appendDecimal(parent)
-    }
-    bytes.appendASCII(",\"site\":")
-    bytes.appendDecimal(UInt64(c.site))
-    bytes.appendASCII(",\"thread\":")
-    bytes.appendDecimal(UInt64(c.thread))
-    if c.task != 0 {
-      bytes.appendASCII(",\"task\":")
-      bytes.appendDecimal(c.task)
-    }
+    open("call", id: c.id)
+    number(",\"parent\":", c.parent)
+    number(",\"site\":", UInt64(c.site))
+    number(",\"thread\":", UInt64(c.thread))
+    number(",\"task\":", c.task == 0 ? nil : c.task)
     bytes.appendASCII(",\"collect\":[")
     var first = true
     for (flag, name) in [
@@ -126,13 +85,35 @@ public struct JSONLinesEncoder: Sendable {
       bytes.append(contentsOf: name.utf8)
     }
     bytes.append(UInt8(ascii: "]"))
-    if let ts = c.timestamp {
-      bytes.appendASCII(",\"ts\":")
-      bytes.appendDecimal(ts)
-    }
-    if let args = c.args {
-      bytes.appendASCII(",\"args\":")
-      bytes.appendJSONStrings(args)
-    }
+    number(",\"ts\":", c.timestamp)
+    if let args = c.args { texts(",\"args\":", args) }
+  }
+
+  /// `{"type":"TYPE"`, then `,"id":ID` when given.
+  private mutating func open(_ type: StaticString, id: UInt64? = nil) {
+    bytes.appendASCII("{\"type\":\"")
+    bytes.appendASCII(type)
+    bytes.append(UInt8(ascii: "\""))
+    number(",\"id\":", id)
+  }
+
+  /// `,"key":123` (the prefix holds `,"key":`); nothing when the value is absent.
+  private mutating func number(_ prefix: StaticString, _ value: UInt64?) {
+    guard let value else { return }
+    bytes.appendASCII(prefix)
+    bytes.appendDecimal(value)
+  }
+
+  /// `,"key":"text"`, escaped; nothing when the text is absent.
+  private mutating func text(_ prefix: StaticString, _ value: String?) {
+    guard let value else { return }
+    bytes.appendASCII(prefix)
+    bytes.appendJSONString(value)
+  }
+
+  /// `,"key":["a","b"]`, escaped.
+  private mutating func texts(_ prefix: StaticString, _ values: [String]) {
+    bytes.appendASCII(prefix)
+    bytes.appendJSONStrings(values)
   }
 }
