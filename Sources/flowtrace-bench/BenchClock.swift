@@ -19,4 +19,12 @@ enum BenchClock {
     }
     return Double(best)
   }
+
+  /// The size in bytes of the file a timed run wrote, which is then removed.
+  static func sizeRemoving(_ path: String) -> Double {
+    var info = stat()
+    stat(path, &info)
+    unlink(path)
+    return Double(info.st_size)
+  }
 }

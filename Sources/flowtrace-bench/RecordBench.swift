@@ -53,10 +53,7 @@ func runRecordBench() {
           FlowTrace.closeTraceSinks()
         },
         after: {
-          var info = stat()
-          stat(path, &info)
-          bytes = Double(info.st_size)
-          unlink(path)
+          bytes = BenchClock.sizeRemoving(path)
         }))
   }
 

@@ -139,10 +139,7 @@ func runValuesWorkBench() {
         FlowTrace.closeTraceSinks()
       },
       after: {
-        var info = stat()
-        stat(path, &info)
-        bytes = Double(info.st_size)
-        unlink(path)
+        bytes = BenchClock.sizeRemoving(path)
       })
   }
   let file = recorded(legacy: false)

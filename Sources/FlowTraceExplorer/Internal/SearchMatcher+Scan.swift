@@ -21,14 +21,8 @@ extension SearchMatcher {
                   needle, arena: arena, args: f.argsCollected ? piece.argRefs[k] : 0,
                   result: piece.resultRefs[k], folded: folded)
               }
-              if !hit && f.errorMark != 0, let error = tree.error(of: node) {
-                hit = matches(error.type) || matches(error.description)
-              }
-              if hit {
-                found.append(UInt32(node))
-              } else if f.state == .running {
-                running.append(UInt32(node))
-              }
+              sort(
+                node, hit: hit, flags: f, errors: true, in: tree, found: &found, running: &running)
             }
           }
         }
@@ -75,18 +69,29 @@ extension SearchMatcher {
               needle.withUnsafeBufferPointer { Self.contains($0, row, 0..<row.count, folded) }
             }
           }
-          if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
-            hit = matches(error.type) || matches(error.description)
-          }
-          if hit {
-            found.append(UInt32(node))
-          } else if f.state == .running {
-            running.append(UInt32(node))
-          }
+          sort(
+            node, hit: hit, flags: f, errors: errors, in: tree, found: &found, running: &running)
         }
       }
     }
     return (found, running)
+  }
+
+  /// Files a scanned call: found when its text (`hit`) or, with `errors`, its error matches;
+  /// else running when it has not returned yet (a later search may still match it).
+  private func sort(
+    _ node: Int, hit: Bool, flags f: NodeFlags, errors: Bool, in tree: CallTree,
+    found: inout [UInt32], running: inout [UInt32]
+  ) {
+    var hit = hit
+    if errors && !hit && f.errorMark != 0, let error = tree.error(of: node) {
+      hit = matches(error.type) || matches(error.description)
+    }
+    if hit {
+      found.append(UInt32(node))
+    } else if f.state == .running {
+      running.append(UInt32(node))
+    }
   }
 
   /// Whether an argument (of the record `args`) or the result (the record `result`) contains

@@ -30,12 +30,7 @@ extension TraceDecoder {
     } else {
       parent = state.stacks.current.last
     }
-    var timestamp: UInt64?
-    if form & CallForm.hasTimestamp != 0 {
-      let ts = state.lastTimestamp &+ UInt64(bitPattern: try reader.zigzag())
-      state.lastTimestamp = ts
-      timestamp = ts
-    }
+    let timestamp = try timestamp(form & CallForm.hasTimestamp != 0, &reader)
     var args: TraceStrings?
     if form & CallForm.hasArgs != 0 { args = try reader.strings() }
     try reader.expectEnd()
@@ -58,17 +53,23 @@ extension TraceDecoder {
       throw RecordFault(
         "return without an open call on thread \(state.thread) task \(state.task)")
     }
-    var timestamp: UInt64?
-    if form & ReturnForm.hasTimestamp != 0 {
-      let ts = state.lastTimestamp &+ UInt64(bitPattern: try reader.zigzag())
-      state.lastTimestamp = ts
-      timestamp = ts
-    }
+    let timestamp = try timestamp(form & ReturnForm.hasTimestamp != 0, &reader)
     var result: TraceBytes?
     if form & ReturnForm.hasResult != 0 { result = try reader.string() }
     try reader.expectEnd()
     state.stacks.current.removeLast()
     visitor.visitReturn(id: id, timestamp: timestamp, result: result)
+  }
+
+  /// A record's timestamp when it has one: a delta from the previous timestamp of the trace.
+  @inlinable @inline(__always)
+  mutating func timestamp(_ present: Bool, _ reader: inout RecordReader) throws(RecordFault)
+    -> UInt64?
+  {
+    guard present else { return nil }
+    let ts = state.lastTimestamp &+ UInt64(bitPattern: try reader.zigzag())
+    state.lastTimestamp = ts
+    return ts
   }
 
   /// A `context` record: thread, task; the following calls and returns happen there.
