@@ -61,34 +61,11 @@ struct ExportCommand: ParsableCommand {
       case .jsonl:
         var encoder = JSONLinesEncoder()
         encoder.header(try input.file.readHeader())
-        var writeError: CLIError?
-        do throws(TraceFormatError) {
-          try input.forEachEvent { event in
-            encoder.encode(event)
-            if encoder.bytes.count >= 1 << 16, writeError == nil {
-              do throws(CLIError) { try out.write(encoder.takeBytes()) } catch {
-                writeError = error
-              }
-            }
-          }
-        } catch { failure = error }
-        if let writeError { throw writeError }
-        try out.write(encoder.takeBytes())
+        failure = try input.pump(into: &encoder, out: out)
       case .chrome:
         var writer = ChromeTraceWriter()
         writer.header(try input.file.readHeader())
-        var writeError: CLIError?
-        do throws(TraceFormatError) {
-          try input.forEachEvent { event in
-            writer.consume(event)
-            if writer.bytes.count >= 1 << 16, writeError == nil {
-              do throws(CLIError) { try out.write(writer.takeBytes()) } catch { writeError = error }
-            }
-          }
-        } catch { failure = error }
-        if let writeError { throw writeError }
-        writer.finish()
-        try out.write(writer.takeBytes())
+        failure = try input.pump(into: &writer, out: out) { $0.finish() }
       }
       try out.flush()
       if let failure { throw failure }
