@@ -60,11 +60,16 @@ extension CallTree {
 
   /// The children of a node, in order.
   public func children(of node: Int) -> [Int] {
+    chain(from: firstChildren[node], links: nextSiblings)
+  }
+
+  /// The nodes of a linked chain: `start`, `links[start]`, … until `none`.
+  private func chain(from start: UInt32, links: Column<UInt32>) -> [Int] {
     var result: [Int] = []
-    var child = firstChildren[node]
-    while child != Self.none {
-      result.append(Int(child))
-      child = nextSiblings[Int(child)]
+    var current = start
+    while current != Self.none {
+      result.append(Int(current))
+      current = links[Int(current)]
     }
     return result
   }
@@ -81,13 +86,7 @@ extension CallTree {
 
   /// The ancestors of a node from the top level down, excluding the node.
   public func ancestors(of node: Int) -> [Int] {
-    var result: [Int] = []
-    var current = parents[node]
-    while current != Self.none {
-      result.append(Int(current))
-      current = parents[Int(current)]
-    }
-    return result.reversed()
+    chain(from: parents[node], links: parents).reversed()
   }
 
   /// Whether `a` comes before `b` in depth-first order (O(depth), no allocation).

@@ -73,17 +73,7 @@ extension Outline {
       return nil
     }
     if errors.count <= Self.comparedErrors {
-      var after: Int?
-      var first: Int?
-      for e in errors.lazy.map({ Int($0) }) where isError(e, tree) {
-        if first.map({ tree.precedes(e, $0) }) ?? true { first = e }
-        if let node, tree.precedes(node, e), after.map({ tree.precedes(e, $0) }) ?? true {
-          after = e
-        }
-      }
-      if node == nil, let first { return NavigationHit(node: first, wrapped: false) }
-      if let after { return NavigationHit(node: after, wrapped: false) }
-      return first.map { NavigationHit(node: $0, wrapped: true) }
+      return nearestError(after: node, among: errors, in: tree) { tree.precedes($0, $1) }
     }
     let order = preorder(tree)
     let start = node.flatMap { order.position[$0] } ?? -1
@@ -94,6 +84,23 @@ extension Outline {
       return NavigationHit(node: order.nodes[k], wrapped: true)
     }
     return nil
+  }
+
+  /// Among a few error nodes compared pairwise: the first after `node` in the order that
+  /// `precedes` gives (the first of all when `node` is nil), else the first of all, wrapped.
+  private func nearestError(
+    after node: Int?, among errors: some Collection<UInt32>, in tree: CallTree,
+    _ precedes: (Int, Int) -> Bool
+  ) -> NavigationHit? {
+    var after: Int?
+    var first: Int?
+    for e in errors.lazy.map({ Int($0) }) where isError(e, tree) {
+      if first.map({ precedes(e, $0) }) ?? true { first = e }
+      if let node, precedes(node, e), after.map({ precedes(e, $0) }) ?? true { after = e }
+    }
+    if node == nil, let first { return NavigationHit(node: first, wrapped: false) }
+    if let after { return NavigationHit(node: after, wrapped: false) }
+    return first.map { NavigationHit(node: $0, wrapped: true) }
   }
 
   /// The previous call before `node` in depth-first order that threw or caught, wrapping.
@@ -113,17 +120,8 @@ extension Outline {
       return nil
     }
     if errors.count <= Self.comparedErrors {
-      var before: Int?
-      var last: Int?
-      for e in errors.lazy.map({ Int($0) }) where isError(e, tree) {
-        if last.map({ tree.precedes($0, e) }) ?? true { last = e }
-        if let node, tree.precedes(e, node), before.map({ tree.precedes($0, e) }) ?? true {
-          before = e
-        }
-      }
-      if node == nil, let last { return NavigationHit(node: last, wrapped: false) }
-      if let before { return NavigationHit(node: before, wrapped: false) }
-      return last.map { NavigationHit(node: $0, wrapped: true) }
+      // The same search with the order reversed.
+      return nearestError(after: node, among: errors, in: tree) { tree.precedes($1, $0) }
     }
     let order = preorder(tree)
     let start = node.flatMap { order.position[$0] } ?? order.nodes.count

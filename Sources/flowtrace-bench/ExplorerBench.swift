@@ -86,23 +86,14 @@ enum ExplorerBench {
     report("expand to depth 3 (\(outline.rowCount) rows)", depth)
     outline.expandAll(in: tree)
 
-    var matches = 0
-    let search = time {
-      matches = (try? Search("fib(7", in: tree))?.count ?? -1
+    for (pattern, label) in [
+      ("fib(7", "'fib(7'"), ("validate", "'validate'"), ("6765", "'6765'"),
+      ("re:^Checker\\.validate\\(run: 4\\d\\)", "regex"),
+    ] {
+      var matches = 0
+      let elapsed = time { matches = (try? Search(pattern, in: tree))?.count ?? -1 }
+      report("search \(label) (\(matches) matches)", elapsed)
     }
-    report("search 'fib(7' (\(matches) matches)", search)
-    let searchName = time {
-      matches = (try? Search("validate", in: tree))?.count ?? -1
-    }
-    report("search 'validate' (\(matches) matches)", searchName)
-    let searchResult = time {
-      matches = (try? Search("6765", in: tree))?.count ?? -1
-    }
-    report("search '6765' (\(matches) matches)", searchResult)
-    let searchRegex = time {
-      matches = (try? Search("re:^Checker\\.validate\\(run: 4\\d\\)", in: tree))?.count ?? -1
-    }
-    report("search regex (\(matches) matches)", searchRegex)
 
     let query = (try? FilterQuery(parsing: "fib >20us -validate")) ?? FilterQuery(terms: [])
     let filter = time { outline.setFilter(query, in: tree) }

@@ -45,13 +45,7 @@ struct ImportCommand: ParsableCommand {
       let out = try OutputStream(path: output)
       do {
         try decoder.decode(input.file.bytes) { event in
-          guard failure == nil else { return }
-          do {
-            try encoder.encode(event)
-            if encoder.bytes.count >= 1 << 16 { try out.write(encoder.takeBytes()) }
-          } catch {
-            failure = error
-          }
+          encoder.encode(event, writingTo: out, failure: &failure)
         }
       } catch {
         failure = failure ?? error

@@ -25,13 +25,7 @@ enum ChromeImport {
     encoder.header(builder.headers(merge: true)[0])
     var failure: Error?
     builder.emit(merge: true) { _, event in
-      guard failure == nil else { return }
-      do {
-        try encoder.encode(event)
-        if encoder.bytes.count >= 1 << 16 { try out.write(encoder.takeBytes()) }
-      } catch {
-        failure = error
-      }
+      encoder.encode(event, writingTo: out, failure: &failure)
     }
     if let failure { throw failure }
     encoder.end()
