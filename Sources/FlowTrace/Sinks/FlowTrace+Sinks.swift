@@ -76,6 +76,7 @@ extension Runtime {
     }
     republish()
     SinkWriter.start()
+    SinkWriter.wake()  // it may sleep, with no sink before this one
   }
 
   func pumpSinks() {

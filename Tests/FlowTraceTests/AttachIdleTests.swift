@@ -1,0 +1,70 @@
+import FlowTraceSystem
+import FlowTraceWire
+import Foundation
+import Testing
+
+/// After its viewer detaches, a program nobody is attached to costs nothing measurable: its
+/// background writer (the thread named `flowtrace-sink`) sleeps instead of waking every
+/// 10 ms, and a viewer that attaches again still gets calls within half a second.
+@Suite struct AttachIdleTests {
+  @Test func theWriterSleepsWhileNobodyIsAttachedAndWakesForTheNextViewer() throws {
+    let fixture = AttachFixture()
+    defer { fixture.remove() }
+    var environment = fixture.environment
+    environment["FLOWTRACE_PRINT"] = "0"  // nothing recorded unless a viewer is attached
+    let child = try ChildProcess(["serve", "5000"], environment: environment)
+    defer { if child.process.isRunning { child.kill() } }
+    #expect(child.wait(for: "round 10"))
+    #expect(fixture.waitForSocket(child.pid))
+
+    let first = AttachFixture.read(
+      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
+    ) { $0.callNames.contains("session") }
+    #expect(first.callNames.contains("session"))
+
+    // Detached (the read closed the socket): give the program a moment to see it.
+    usleep(300_000)
+    let writer = try #require(Self.thread(named: "flowtrace-sink", of: child.pid))
+    let before = try #require(Self.switches(child.pid, writer))
+    usleep(1_000_000)
+    let after = try #require(Self.switches(child.pid, writer))
+    // Every 10 ms would be about 100 wake-ups; asleep it is at most a few.
+    #expect(after - before <= 5, "the parked writer woke \(after - before) times in 1 s")
+
+    let started = Date()
+    let second = AttachFixture.read(
+      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
+    ) { $0.callNames.contains("session") }
+    let took = Date().timeIntervalSince(started)
+    #expect(second.callNames.contains("session"))
+    #expect(took <= 0.5, "the second viewer waited \(took) s for a call")
+  }
+
+  /// The id of the thread of `pid` whose name is `name` (`/proc/PID/task/TID/comm`).
+  static func thread(named name: String, of pid: Int32) -> String? {
+    let tasks = "/proc/\(pid)/task"
+    let ids = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+    return ids.first { id in
+      let comm = try? String(contentsOfFile: "\(tasks)/\(id)/comm", encoding: .utf8)
+      return comm?.trimmingCharacters(in: .whitespacesAndNewlines) == name
+    }
+  }
+
+  /// How many times thread `tid` of `pid` gave up or lost the CPU so far (each wake-up of a
+  /// sleeping thread ends in one).
+  static func switches(_ pid: Int32, _ tid: String) -> Int? {
+    guard
+      let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/status", encoding: .utf8)
+    else { return nil }
+    var total = 0
+    for line in status.split(separator: "\n") {
+      if line.hasPrefix("voluntary_ctxt_switches:") || line.hasPrefix("nonvoluntary_ctxt_switches:")
+      {
+        guard let value = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        total += value
+      }
+    }
+    return total
+  }
+}
