@@ -90,6 +90,7 @@ extension ChromeScanner {
     }
     let (range, escaped) = try rawString()
     let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+    event.nameID = -1
     if escaped {
       event.name = String(decoding: try Self.unescape(raw, at: range.lowerBound), as: UTF8.self)
     } else if let (id, text) = names.name(raw) {
