@@ -4,9 +4,10 @@ import Glibc
 /// `import`: a generated viztracer-shaped Chrome trace (X events written as calls end, with
 /// `func_args` and `return_value`) read by the streaming importer. Baseline in the same run:
 /// reading the same file in the same 4 MB windows with a byte sum (what any reader pays).
-/// Timed: the streaming parse. Not timed: writing the file. The whole import (nesting, binary
-/// encoding) is timed through `flowtrace import` (Benchmarks/README.md). Peak RSS shows the
-/// JSON is never held whole.
+/// Timed: the streaming parse alone, then the whole import but the disk write (parse, collect,
+/// nest by time, encode every event). Not timed: generating the file. `flowtrace import` is
+/// timed whole with /usr/bin/time (Benchmarks/README.md). Peak RSS shows the JSON is never
+/// held whole.
 enum ImportBench {
   static func run(events: Int = 2_000_000) {
     let path = "/tmp/flowtrace-bench-import.json"
@@ -15,8 +16,10 @@ enum ImportBench {
     print("import: \(events) events, \(size >> 20) MB of viztracer-shaped JSON")
     let base = times { _ = readAll(path) }
     let parse = times { precondition((try? parseOnly(path)) == events + 1) }  // + thread name
+    let whole = times { precondition((try? importWhole(path)) == events) }
     report("read the file (baseline)", base, events, baseline: base)
     report("parse events", parse, events, baseline: base)
+    report("parse, nest, encode (the whole import)", whole, events, baseline: base)
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     print("  peak RSS \(usage.ru_maxrss >> 10) MB for a \(size >> 20) MB file")
@@ -29,6 +32,26 @@ enum ImportBench {
     var count = 0
     try reader.read { _ in count += 1 }
     return count
+  }
+
+  /// Imports the file as `flowtrace import --from chrome` does, without writing the output:
+  /// parse, collect, nest, emit every event to the binary encoder; returns the call count.
+  static func importWhole(_ path: String) throws -> Int {
+    var reader = ChromeTraceReader(source: path)
+    var builder = ChromeTraceBuilder(source: path)
+    try reader.read { (event) throws(TraceFormatError) in try builder.add(event) }
+    try builder.finish()
+    var encoder = TraceEncoder()
+    encoder.header(builder.headers(merge: true)[0])
+    var bytes = 0
+    builder.emit(merge: true) { _, event in
+      try? encoder.encode(event)
+      if encoder.bytes.count >= 1 << 16 { bytes += encoder.takeBytes().count }
+    }
+    encoder.end()
+    bytes += encoder.takeBytes().count
+    precondition(bytes > 0)
+    return builder.callCount
   }
 
   /// Median, best and worst of five runs, in ns.
@@ -47,8 +70,14 @@ enum ImportBench {
     let ms = { (v: Double) in String(Int(v / 1e6)) }
     print(
       "  \(what): median \(ms(t.median)) ms (best \(ms(t.best)), worst \(ms(t.worst))), "
-        + "\(Int(rate * 10) / 10) M events/s, \(Int(t.median / baseline.median * 10) / 10)x the read"
+        + "\(tenths(rate)) M events/s, \(tenths(t.median / baseline.median))x the read"
     )
+  }
+
+  /// `v` with one decimal (`1.4`).
+  static func tenths(_ v: Double) -> String {
+    let t = Int((v * 10).rounded())
+    return "\(t / 10).\(t % 10)"
   }
 
   static func readAll(_ path: String) -> UInt64 {

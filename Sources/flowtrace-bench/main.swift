@@ -48,7 +48,8 @@ let suites: [BenchSuite] = [
     run: runAttachBench),
   BenchSuite(
     name: "import",
-    summary: "2 M events: a viztracer-shaped Chrome trace (parse), a uftrace.data dir (import)",
+    summary:
+      "2 M events: a viztracer-shaped Chrome trace (parse; whole import), a uftrace.data dir (import)",
     run: {
       let count = getenv("FLOWTRACE_BENCH_EVENTS").flatMap { Int(String(cString: $0)) }
       ImportBench.run(events: count ?? 2_000_000)

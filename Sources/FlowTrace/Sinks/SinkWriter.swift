@@ -1,8 +1,10 @@
+import CFlowTraceRuntime
 import Glibc
 import Synchronization
 
-/// The background writer: drains the threads' buffers into the sinks at least every 10 ms,
-/// and without pausing while a recording thread keeps it busy (woken when a thread's backlog
+/// The background writer: drains the threads' buffers into the sinks at least every 10 ms
+/// while there is a sink (less often, or not at all, while there is none, as after a viewer
+/// detached: see `run`), and without pausing while a recording thread keeps it busy (woken when a thread's backlog
 /// of sealed chunks grows), so that on a free core the writer runs beside the program instead
 /// of the program waiting for it.
 enum SinkWriter {
@@ -13,6 +15,12 @@ enum SinkWriter {
     sem_init(semaphore, 0, 0)
     return semaphore
   }()
+  /// How long the writer waits between passes: while a sink is counted; while calls are
+  /// recorded without one (autoPrint, a session); while nothing is recorded.
+  static let busyNanos = 10_000_000
+  static let followNanos = 100_000_000
+  static let idleNanos = 1_000_000_000
+
   /// Sealed chunks a thread has waiting when it wakes the writer.
   static let wakeBacklog = 16
 
@@ -33,15 +41,24 @@ enum SinkWriter {
   }
 
   private static func run() -> UnsafeMutableRawPointer? {
+    ft_set_thread_name("flowtrace-sink")
     while true {
+      // With no sink counted (nothing set, or the attached viewer went away) the writer need
+      // not run every 10 ms: with nothing recorded at all it sleeps until a sink is added
+      // (`sinkAdded` wakes it), checking once a second; while autoPrint (or a session)
+      // records without a sink, it drains every 100 ms, so that the parked sink of a viewer
+      // that went away stays close behind and the next one attaches without a long catch-up.
+      let mode = ft_mode_load()
       var deadline = timespec()
       clock_gettime(CLOCK_REALTIME, &deadline)
-      deadline.tv_nsec += 10_000_000
-      if deadline.tv_nsec >= 1_000_000_000 {
+      deadline.tv_nsec +=
+        mode & ModeBits.sink != 0 ? busyNanos : mode == 0 ? idleNanos : followNanos
+      while deadline.tv_nsec >= 1_000_000_000 {
         deadline.tv_sec += 1
         deadline.tv_nsec -= 1_000_000_000
       }
       _ = sem_timedwait(signal, &deadline)
+      if ft_mode_load() == 0 { continue }
       // Keep going while a pass finds at least a chunk's worth of records.
       var read = 0
       repeat {

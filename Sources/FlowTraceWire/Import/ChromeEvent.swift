@@ -17,6 +17,8 @@ public struct ChromeEvent: Sendable, Equatable {
   public var result: String?
   /// Byte offset of the event's `{` in the file.
   public var offset = 0
+  /// The name's id in the reader's name table, -1 when it has none.
+  var nameID: Int32 = -1
 
   public init() {}
 
@@ -32,40 +34,70 @@ extension ChromeScanner {
   /// Reads one event object.
   mutating func event() throws(Fault) -> ChromeEvent {
     var event = ChromeEvent()
+    try self.event(into: &event)
+    return event
+  }
+
+  /// Reads one event object into `event` (cleared first; its argument list keeps its
+  /// storage, so a reader that reuses one event allocates none per event).
+  mutating func event(into event: inout ChromeEvent) throws(Fault) {
+    event.phase = 0
+    event.name = ""
+    event.nameID = -1
+    event.ts = nil
+    event.dur = nil
+    event.pid = 0
+    event.tid = 0
+    event.arguments.removeAll(keepingCapacity: true)
+    event.result = nil
     try expect(UInt8(ascii: "{"), "an event object")
     if try peek() == UInt8(ascii: "}") {
       position += 1
-      return event
+      return
     }
     while true {
       let (key, _) = try rawString()
       try expect(UInt8(ascii: ":"), ":")
-      if equals(key, "ph") {
+      // By length first: most keys are told apart without comparing their bytes.
+      switch key.count {
+      case 2 where equals(key, "ph"):
         let (value, _) = try rawString()
         guard value.count == 1 else { throw bad("unknown phase") }
         event.phase = bytes[value.lowerBound]
-      } else if equals(key, "name") {
-        event.name = try string()
-      } else if equals(key, "ts") {
-        event.ts = try micros()
-      } else if equals(key, "dur") {
-        event.dur = try micros()
-      } else if equals(key, "pid") {
-        event.pid = try identifier()
-      } else if equals(key, "tid") {
-        event.tid = try identifier()
-      } else if equals(key, "args") {
-        try arguments(into: &event)
-      } else {
-        try skipValue()
+      case 2 where equals(key, "ts"): event.ts = try micros()
+      case 3 where equals(key, "dur"): event.dur = try micros()
+      case 3 where equals(key, "pid"): event.pid = try identifier()
+      case 3 where equals(key, "tid"): event.tid = try identifier()
+      case 4 where equals(key, "name"): try name(into: &event)
+      case 4 where equals(key, "args"): try arguments(into: &event)
+      default: try skipValue()
       }
       let next = try peek()
       position += 1
-      if next == UInt8(ascii: "}") { return event }
+      if next == UInt8(ascii: "}") { return }
       guard next == UInt8(ascii: ",") else {
         position -= 1
         throw bad("expected , or } in an event")
       }
+    }
+  }
+
+  /// Reads the name, through the name table when the scanner has one.
+  mutating func name(into event: inout ChromeEvent) throws(Fault) {
+    guard let names else {
+      event.name = try string()
+      return
+    }
+    let (range, escaped) = try rawString()
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+    event.nameID = -1
+    if escaped {
+      event.name = String(decoding: try Self.unescape(raw, at: range.lowerBound), as: UTF8.self)
+    } else if let (id, text) = names.name(raw) {
+      event.name = text
+      event.nameID = id
+    } else {
+      event.name = String(decoding: raw, as: UTF8.self)
     }
   }
 

@@ -8,10 +8,15 @@ public struct ChromeTraceBuilder {
   public let source: String
   var threads: [ChromeThread] = []
   var threadIndex: [ThreadKey: Int] = [:]
+  /// The thread of the last event (most events are on the thread of the one before).
+  var lastThread = -1
   var processNames: [Int64: String] = [:]
   var processOrder: [Int64] = []
   var sites: [CallSite] = []
   var siteIndex: [String: UInt32] = [:]
+  /// The sites of each name of the reader's name table (by `ChromeEvent.nameID`): found
+  /// without hashing the name.
+  var sitesByName: [[NamedSite]] = []
   /// Every argument value, flat (small strings are stored inline: no allocation per call);
   /// list `i` is `argumentValues[argumentStarts[i]..<argumentStarts[i + 1]]`.
   var argumentValues: [String] = []
@@ -29,6 +34,12 @@ public struct ChromeTraceBuilder {
   struct ThreadKey: Hashable {
     var pid: Int64
     var tid: Int64
+  }
+
+  struct NamedSite {
+    var name: String
+    var labels: [String]
+    var site: UInt32
   }
 
   public init(source: String) { self.source = source }
@@ -84,12 +95,42 @@ public struct ChromeTraceBuilder {
     _ event: ChromeEvent, start: Int64, end: Int64
   ) -> (thread: Int, span: Int) {
     let thread = self.thread(event.pid, event.tid)
-    let site = self.site(name: event.name, labels: event.arguments.map(\.label))
+    let site = self.site(of: event)
+    var argumentIndex: Int32 = -1
+    if !event.arguments.isEmpty {
+      argumentIndex = Int32(argumentStarts.count - 1)
+      for argument in event.arguments { argumentValues.append(argument.value) }
+      argumentStarts.append(argumentValues.count)
+    }
     let span = addSpan(
-      thread: thread, start: start, end: end, site: site,
-      arguments: event.arguments.isEmpty ? nil : event.arguments.map(\.value),
+      thread: thread, start: start, end: end, site: site, argumentIndex: argumentIndex,
       result: event.result, offset: event.offset)
     return (thread, span)
+  }
+
+  /// The site of an event: through its name's id when it has one (the name is checked too:
+  /// the id is only a hint), else by name and labels.
+  private mutating func site(of event: ChromeEvent) -> UInt32 {
+    let id = Int(event.nameID)
+    if id >= 0, id < sitesByName.count {
+      for entry in sitesByName[id]
+      where entry.name == event.name && entry.labels.count == event.arguments.count
+        && zip(entry.labels, event.arguments).allSatisfy({ $0 == $1.label })
+      {
+        return entry.site
+      }
+    }
+    let labels = event.arguments.map(\.label)
+    let site = self.site(name: event.name, labels: labels)
+    if id >= 0, id < 1 << 20 {
+      if id >= sitesByName.count {
+        sitesByName.append(contentsOf: repeatElement([], count: id + 1 - sitesByName.count))
+      }
+      if sitesByName[id].count < 8 {
+        sitesByName[id].append(NamedSite(name: event.name, labels: labels, site: site))
+      }
+    }
+    return site
   }
 
   /// Adds a call to thread `thread` (an index from `thread(_:_:)`); returns its index there.
@@ -98,13 +139,23 @@ public struct ChromeTraceBuilder {
     thread: Int, start: Int64, end: Int64, site: UInt32, arguments: [String]?, result: String?,
     offset: Int
   ) -> Int {
-    sequence &+= 1
     var argumentIndex: Int32 = -1
     if let arguments {
       argumentIndex = Int32(argumentStarts.count - 1)
       argumentValues.append(contentsOf: arguments)
       argumentStarts.append(argumentValues.count)
     }
+    return addSpan(
+      thread: thread, start: start, end: end, site: site, argumentIndex: argumentIndex,
+      result: result, offset: offset)
+  }
+
+  /// Adds a call whose arguments are already stored (list `argumentIndex`, -1 for none).
+  private mutating func addSpan(
+    thread: Int, start: Int64, end: Int64, site: UInt32, argumentIndex: Int32, result: String?,
+    offset: Int
+  ) -> Int {
+    sequence &+= 1
     var resultIndex: Int32 = -1
     if let result {
       resultIndex = Int32(results.count)
@@ -130,8 +181,14 @@ public struct ChromeTraceBuilder {
 
   /// The index of thread `tid` of process `pid`, added at its first use.
   mutating func thread(_ pid: Int64, _ tid: Int64) -> Int {
+    if lastThread >= 0, threads[lastThread].pid == pid, threads[lastThread].tid == tid {
+      return lastThread
+    }
     let key = ThreadKey(pid: pid, tid: tid)
-    if let index = threadIndex[key] { return index }
+    if let index = threadIndex[key] {
+      lastThread = index
+      return index
+    }
     noteProcess(pid)
     threads.append(ChromeThread(pid: pid, tid: tid))
     threadIndex[key] = threads.count - 1

@@ -45,6 +45,9 @@ public struct ChromeTraceReader {
     var base = 0
     var eof = false
     var place = Place.start
+    // One event, refilled for each: its argument list keeps its storage.
+    var event = ChromeEvent()
+    let names = ChromeNameTable()
     while true {
       if case .done = place { return }
       if case .eventArray = place, eof, Self.onlyBlanks(buffer, from: position, to: filled) {
@@ -52,19 +55,20 @@ public struct ChromeTraceReader {
         return
       }
       let step = buffer.withUnsafeBytes {
-        raw -> Result<(Int, Place, ChromeEvent?), ChromeScanner.Fault> in
+        raw -> Result<(Int, Place, Bool), ChromeScanner.Fault> in
         var s = ChromeScanner(
-          UnsafeRawBufferPointer(rebasing: raw[..<filled]), from: position, atEOF: eof)
+          UnsafeRawBufferPointer(rebasing: raw[..<filled]), from: position, atEOF: eof,
+          names: names)
         do throws(ChromeScanner.Fault) {
-          let (next, event) = try Self.step(place, &s, base: base)
-          return .success((s.position, next, event))
+          let (next, read) = try Self.step(place, &s, base: base, into: &event)
+          return .success((s.position, next, read))
         } catch {
           return .failure(error)
         }
       }
       switch step {
-      case .success(let (end, next, event)):
-        if let event { try body(event) }
+      case .success(let (end, next, read)):
+        if read { try body(event) }
         position = end
         place = next
       case .failure(.needMore):
@@ -99,25 +103,25 @@ public struct ChromeTraceReader {
   }
 
   /// One step of the walk: the opening bracket, one top-level key and its value, or one event
-  /// and its separator.
+  /// (read into `event`; then the step returns true) and its separator.
   private static func step(
-    _ place: Place, _ s: inout ChromeScanner, base: Int
-  ) throws(ChromeScanner.Fault) -> (Place, ChromeEvent?) {
+    _ place: Place, _ s: inout ChromeScanner, base: Int, into event: inout ChromeEvent
+  ) throws(ChromeScanner.Fault) -> (Place, Bool) {
     switch place {
     case .start:
       let c = try s.peek()
       s.position += 1
-      if c == UInt8(ascii: "[") { return (.eventArray(first: true, inObject: false), nil) }
+      if c == UInt8(ascii: "[") { return (.eventArray(first: true, inObject: false), false) }
       guard c == UInt8(ascii: "{") else {
         s.position -= 1
         throw s.bad("not a Chrome trace: expected { or [")
       }
-      return (.objectKey(first: true), nil)
+      return (.objectKey(first: true), false)
     case .objectKey(let first):
       let c = try s.peek()
       if c == UInt8(ascii: "}") || (!first && c == UInt8(ascii: ",")) {
         s.position += 1
-        if c == UInt8(ascii: "}") { return (.done, nil) }
+        if c == UInt8(ascii: "}") { return (.done, false) }
       } else if !first {
         throw s.bad("expected , or } after a value")
       }
@@ -125,35 +129,37 @@ public struct ChromeTraceReader {
       try s.expect(UInt8(ascii: ":"), ":")
       if s.equals(key, "traceEvents") {
         try s.expect(UInt8(ascii: "["), "an array of events")
-        return (.eventArray(first: true, inObject: true), nil)
+        return (.eventArray(first: true, inObject: true), false)
       }
       try s.skipValue()
-      return (.objectKey(first: false), nil)
+      return (.objectKey(first: false), false)
     case .eventArray(let first, let inObject):
       let c = try s.peek()
       if c == UInt8(ascii: "]") {
         s.position += 1
-        if !inObject { return (.done, nil) }
-        return (.objectKey(first: false), nil)
+        if !inObject { return (.done, false) }
+        return (.objectKey(first: false), false)
       }
       if !first {
         guard c == UInt8(ascii: ",") else { throw s.bad("expected , or ] between events") }
         s.position += 1
         // A trailing comma before the end of a cut-short array.
-        if s.atEOF, s.atEndOfInput() { return (.eventArray(first: false, inObject: inObject), nil) }
+        if s.atEOF, s.atEndOfInput() {
+          return (.eventArray(first: false, inObject: inObject), false)
+        }
       }
       _ = try s.peek()
       let start = s.position
       do throws(ChromeScanner.Fault) {
-        var event = try s.event()
+        try s.event(into: &event)
         event.offset = base + start
-        return (.eventArray(first: false, inObject: inObject), event)
+        return (.eventArray(first: false, inObject: inObject), true)
       } catch {
         guard case .bad(_, let message) = error else { throw error }
         throw .bad(start, "event: " + message)
       }
     case .done:
-      return (.done, nil)
+      return (.done, false)
     }
   }
 
