@@ -74,6 +74,7 @@ extension Runtime {
     }
     republish()
     SinkWriter.start()
+    SinkWriter.wake()  // it may sleep, with no sink before this one
   }
 
   func pumpSinks() {
