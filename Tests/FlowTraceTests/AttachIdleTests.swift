@@ -57,6 +57,32 @@ import Testing
     }
   }
 
+  /// A program that prints its trees (autoPrint, the default) and has been running one long
+  /// traced call for seconds before its first viewer: the records of that call are read in
+  /// the background as they pile up, so the first viewer does not wait for all of them.
+  @Test func aFirstViewerOfALongRunningPrintingProgramGetsCallsAtOnce() throws {
+    let fixture = AttachFixture()
+    defer { fixture.remove() }
+    var environment = fixture.environment
+    environment["FLOWTRACE_PRINT"] = "1"
+    let child = try ChildProcess(["serve", "100000"], environment: environment)
+    defer { if child.process.isRunning { child.kill() } }
+    #expect(child.wait(for: "round 10"))
+    #expect(fixture.waitForSocket(child.pid))
+    usleep(3_000_000)
+    // No viewer yet: the writer thread reads the records in the background.
+    let writer = try #require(
+      Self.thread(named: "flowtrace-sink", of: child.pid), "no background writer before a viewer")
+    #expect((Self.cpuTicks(child.pid, writer) ?? 0) > 0)
+    let started = Date()
+    let first = AttachFixture.read(
+      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
+    ) { $0.callNames.contains("session") }
+    let took = Date().timeIntervalSince(started)
+    #expect(first.callNames.contains("session"))
+    #expect(took <= 0.5, "the first viewer waited \(took) s for a call")
+  }
+
   /// CPU time thread `tid` of `pid` used so far, in clock ticks (user + system, from
   /// `/proc/PID/task/TID/stat`).
   static func cpuTicks(_ pid: Int32, _ tid: String) -> Int? {

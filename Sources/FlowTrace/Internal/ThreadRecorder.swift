@@ -139,8 +139,16 @@ final class ThreadRecorder: @unchecked Sendable {
     ft_store_release(old.committed, hot.pointee.count)
     old.sealed.store(true, ordering: .releasing)
     ft_add_relaxed(backlog, 1)
-    if ft_load_relaxed(backlog) >= SinkWriter.wakeBacklog, ft_mode_load() & ModeBits.sink != 0 {
-      SinkWriter.wake()
+    if ft_load_relaxed(backlog) >= SinkWriter.wakeBacklog {
+      let mode = ft_mode_load()
+      if mode & ModeBits.sink != 0 {
+        SinkWriter.wake()
+      } else if mode & ModeBits.autoPrint != 0 {
+        // A long outermost call printing its tree when it ends: its records are read in the
+        // background meanwhile, so that a viewer attaching later does not wait for them all.
+        SinkWriter.start()
+        SinkWriter.wake()
+      }
     }
     chunk = next
     hot.pointee.records = next.records
