@@ -50,7 +50,7 @@ EOF
 # build: compiles and links src/*.swift against the package's FlowTrace build.
 build() {
   local objects
-  objects=$(ls "$BIN"/FlowTrace.build/*.o "$BIN"/FlowTraceWire.build/*.o \
+  objects=$(ls "$BIN"/FlowTrace.build/*.o "$BIN"/FlowTraceWire.build/*.o "$BIN"/FlowTraceText.build/*.o \
     "$BIN"/FlowTraceSystem.build/*.o "$BIN"/CFlowTraceRuntime.build/*.o)
   # shellcheck disable=SC2086
   swiftc -swift-version 6 -module-name App -I "$BIN/Modules" \
