@@ -68,26 +68,51 @@ enum DiffBench {
     report("first difference (probe), differ early", first, load, target: "≤ 0.5 s")
     print("    \(firstLine.drop { $0 == " " })")
     var lines = 0
-    let full = measure(runs) { lines = command(a, early) }
-    report("full diff, differ early (\(lines) lines)", full, load, target: "≤ 2 s, ≤ 2×")
-    let identical = measure(runs) { lines = command(a, same) }
-    report("identical traces (\(lines) lines)", identical, load, target: "≤ 1.5×")
+    var output = ""
+    let full = measure(runs) { (lines, output) = command(a, early) }
+    report("full diff, differ early (\(lines) lines)", full, decode, target: "≤ 2 s, ≤ 2×")
+    print("    vs loading both: \(fixed(full[full.count / 2] / load[load.count / 2]))×")
+    let identical = measure(runs) { (lines, _) = command(a, same) }
+    report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
+    print("    vs loading both: \(fixed(identical[identical.count / 2] / load[load.count / 2]))×")
+    var reference = ""
+    let old = measure(runs) { (lines, reference) = command(a, early, streaming: false) }
+    report("full diff, reference path (both trees)", old, decode)
+    print("    same output as the reference path: \(output == reference)")
 
     memory(a, early)
   }
 
-  /// What `flowtrace diff A B` does in process; returns the number of output lines.
-  static func command(_ a: TraceFile, _ b: TraceFile) -> Int {
-    let early = FirstDifferenceProbe.find(a, b, options: DiffOptions())
-    let (traceA, traceB) = LoadedTrace.both(a, b)
-    let report = TreeDiff.compare(traceA.tree, traceB.tree)
-    let first = early == nil ? report.firstDifferenceLines().count : 1
-    return first + report.lines().count + 1
+  /// What `flowtrace diff A B` does in process; returns the number of output lines and the
+  /// text. `streaming: false`: the reference path (whole trees, probe up to 1/8 of a file).
+  static func command(
+    _ a: TraceFile, _ b: TraceFile, streaming: Bool = true
+  ) -> (Int, String) {
+    let options = DiffOptions()
+    let fast = streaming && StreamingDiff.applies(a, b, options: options)
+    let early = FirstDifferenceProbe.find(
+      a, b, options: options, maxBytes: fast ? FirstDifferenceProbe.startBytes : .max)
+    var text = early.map { $0.firstDifferenceLines() } ?? []
+    let report =
+      (fast ? StreamingDiff.compare(a, b, options: options) : nil)
+      ?? {
+        let (traceA, traceB) = LoadedTrace.both(a, b)
+        return TreeDiff.compare(traceA.tree, traceB.tree)
+      }()
+    if early == nil { text += report.firstDifferenceLines() }
+    text += report.lines() + [report.summary]
+    return (text.count, text.joined(separator: "\n"))
   }
 
   /// Resident growth of the diff (both trees and the report) and of the explorer's diff view
   /// (both trees and the merged tree), against loading both trees.
   static func memory(_ a: TraceFile, _ b: TraceFile) {
+    let start0 = ExplorerBench.residentBytes()
+    var peak = start0
+    _ = StreamingDiff.compare(a, b) { peak = ExplorerBench.residentBytes() }
+    print(
+      "  memory: streaming diff at its peak (both digests and pruned trees) +"
+        + "\((peak - start0) >> 20) MiB")
     let before = ExplorerBench.residentBytes()
     let (traceA, traceB) = LoadedTrace.both(a, b)
     let loaded = ExplorerBench.residentBytes()

@@ -15,12 +15,13 @@ public enum FirstDifferenceProbe {
   public static let maxShare = 8
 
   /// The settled first difference of `a` and `b` from prefixes, or nil when none shows up
-  /// within the prefixes tried (the caller then compares the whole traces).
+  /// within the prefixes tried (the caller then compares the whole traces). `maxBytes`
+  /// bounds the prefixes too (when the whole diff is fast, a long probe only delays it).
   public static func find(
     _ a: TraceFile, _ b: TraceFile, options: DiffOptions, startBytes: Int = startBytes,
-    maxShare: Int = maxShare
+    maxShare: Int = maxShare, maxBytes: Int = .max
   ) -> DiffReport? {
-    let limit = max(a.bytes.count, b.bytes.count) / maxShare
+    let limit = min(max(a.bytes.count, b.bytes.count) / maxShare, maxBytes)
     var size = startBytes
     while size <= limit {
       guard let treeA = prefix(a, bytes: size), let treeB = prefix(b, bytes: size) else {
