@@ -62,7 +62,9 @@ enum DiffBench {
 
     var firstLine = ""
     let first = measure(runs) {
-      let report = FirstDifferenceProbe.find(a, early, options: DiffOptions())
+      let report = FirstDifferenceProbe.find(
+        a, early, options: DiffOptions(), startBytes: FirstDifferenceProbe.quickBytes,
+        maxBytes: FirstDifferenceProbe.quickBytes)
       firstLine = report?.firstDifferenceLines().last ?? "(not settled early)"
     }
     report("first difference (probe), differ early", first, load, target: "≤ 0.5 s")
@@ -72,9 +74,13 @@ enum DiffBench {
     let full = measure(runs) { (lines, output) = command(a, early) }
     report("full diff, differ early (\(lines) lines)", full, decode, target: "≤ 2 s, ≤ 2×")
     print("    vs loading both: \(fixed(full[full.count / 2] / load[load.count / 2]))×")
+    print(
+      "    phases (last run): \(StreamingDiff.phaseSeconds.map(fixed)) s (pass 1, plan, pass 2, align)"
+    )
     let identical = measure(runs) { (lines, _) = command(a, same) }
     report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
     print("    vs loading both: \(fixed(identical[identical.count / 2] / load[load.count / 2]))×")
+    print("    phases (last run): \(StreamingDiff.phaseSeconds.map(fixed)) s (pass 1, plan)")
     var reference = ""
     let old = measure(runs) { (lines, reference) = command(a, early, streaming: false) }
     report("full diff, reference path (both trees)", old, decode)
@@ -90,8 +96,12 @@ enum DiffBench {
   ) -> (Int, String) {
     let options = DiffOptions()
     let fast = streaming && StreamingDiff.applies(a, b, options: options)
-    let early = FirstDifferenceProbe.find(
-      a, b, options: options, maxBytes: fast ? FirstDifferenceProbe.startBytes : .max)
+    let early =
+      fast
+      ? FirstDifferenceProbe.find(
+        a, b, options: options, startBytes: FirstDifferenceProbe.quickBytes,
+        maxBytes: FirstDifferenceProbe.quickBytes)
+      : FirstDifferenceProbe.find(a, b, options: options)
     var text = early.map { $0.firstDifferenceLines() } ?? []
     let report =
       (fast ? StreamingDiff.compare(a, b, options: options) : nil)

@@ -100,17 +100,20 @@ struct DiffCommand: ParsableCommand {
       try out.write(header(fileA, fileB))
       // With the streaming diff the whole diff takes about as long as decoding both files:
       // one prefix only.
-      let fast = StreamingDiff.applies(fileA, fileB, options: options)
-      early = FirstDifferenceProbe.find(
-        fileA, fileB, options: options,
-        maxBytes: fast ? FirstDifferenceProbe.startBytes : .max)
+      let fast = streaming && StreamingDiff.applies(fileA, fileB, options: options)
+      early =
+        fast
+        ? FirstDifferenceProbe.find(
+          fileA, fileB, options: options, startBytes: FirstDifferenceProbe.quickBytes,
+          maxBytes: FirstDifferenceProbe.quickBytes)
+        : FirstDifferenceProbe.find(fileA, fileB, options: options)
       if let early {
         try out.write(firstDifference(early))
         try out.flush()
       }
     }
     let report =
-      try StreamingDiff.compare(fileA, fileB, options: options)
+      try (streaming ? StreamingDiff.compare(fileA, fileB, options: options) : nil)
       ?? loadAndCompare(
         fileA, fileB, options: options)
     switch format {
@@ -123,6 +126,10 @@ struct DiffCommand: ParsableCommand {
     try out.flush()
     return report
   }
+
+  /// False with `FLOWTRACE_DIFF_REFERENCE` set: always the reference path (tests compare the
+  /// two paths' outputs on real traces).
+  private var streaming: Bool { getenv("FLOWTRACE_DIFF_REFERENCE") == nil }
 
   /// The reference path: both call trees whole, then the aligner (what the streaming diff
   /// leaves to it: JSON Lines, options, truncated or unusual traces).

@@ -35,7 +35,8 @@ struct CollapsePlan {
       }
       if la.count != lb.count
         || zip(la, lb).contains(where: {
-          x.spaces[sa].hashes[$0] == 0 || x.spaces[sa].hashes[$0] != y.spaces[sb].hashes[$1]
+          x.spaces[sa].nodes[$0].hash == 0
+            || x.spaces[sa].nodes[$0].hash != y.spaces[sb].nodes[$1].hash
         })
       {
         allAlike = false
@@ -48,11 +49,11 @@ struct CollapsePlan {
       let spaceA = x.spaces[sa]
       let spaceB = y.spaces[sb]
       for (i, j) in Self.certainPairs(spaceA, la, spaceB, lb) {
-        let hash = spaceA.hashes[i]
-        if hash != 0 && hash == spaceB.hashes[j] {
-          if spaceA.sizes[i] > 1 {
-            a[sa].append((i, Int(spaceA.sizes[i])))
-            b[sb].append((j, Int(spaceB.sizes[j])))
+        let hash = spaceA.nodes[i].hash
+        if hash != 0 && hash == spaceB.nodes[j].hash {
+          if spaceA.nodes[i].size > 1 {
+            a[sa].append((i, Int(spaceA.nodes[i].size)))
+            b[sb].append((j, Int(spaceB.nodes[j].size)))
           }
         } else if !spaceA.mixed.contains(i) && !spaceB.mixed.contains(j) {
           work.append((sa, Self.children(spaceA, i), sb, Self.children(spaceB, j)))
@@ -71,12 +72,12 @@ struct CollapsePlan {
     var out: [(Int, Int)] = []
     let n = min(la.count, lb.count)
     var start = 0
-    while start < n && x.keys[la[start]] == y.keys[lb[start]] {
+    while start < n && x.nodes[la[start]].key == y.nodes[lb[start]].key {
       out.append((la[start], lb[start]))
       start += 1
     }
     var k = 1
-    while start + k <= n && x.keys[la[la.count - k]] == y.keys[lb[lb.count - k]] {
+    while start + k <= n && x.nodes[la[la.count - k]].key == y.nodes[lb[lb.count - k]].key {
       out.append((la[la.count - k], lb[lb.count - k]))
       k += 1
     }
@@ -87,9 +88,9 @@ struct CollapsePlan {
   static func roots(_ space: TraceDigest.Space) -> [Int] {
     var out: [Int] = []
     var d = 0
-    while d < space.sizes.count {
+    while d < space.nodes.count {
       out.append(d)
-      d += Int(space.sizes[d])
+      d += Int(space.nodes[d].size)
     }
     return out
   }
@@ -97,11 +98,11 @@ struct CollapsePlan {
   /// The children of call `c` of a space (not `mixed`).
   static func children(_ space: TraceDigest.Space, _ c: Int) -> [Int] {
     var out: [Int] = []
-    let end = c + Int(space.sizes[c])
+    let end = c + Int(space.nodes[c].size)
     var d = c + 1
     while d < end {
       out.append(d)
-      d += Int(space.sizes[d])
+      d += Int(space.nodes[d].size)
     }
     return out
   }

@@ -13,6 +13,9 @@ public enum FirstDifferenceProbe {
   /// Prefixes start at this many bytes and double, up to 1/`maxShare` of the larger file.
   public static let startBytes = 1 << 20
   public static let maxShare = 8
+  /// The one prefix tried before the streaming diff (`StreamingDiff`), which takes about
+  /// as long as decoding both files: a difference in the first calls shows at once.
+  public static let quickBytes = 256 << 10
 
   /// The settled first difference of `a` and `b` from prefixes, or nil when none shows up
   /// within the prefixes tried (the caller then compares the whole traces). `maxBytes`

@@ -22,6 +22,13 @@ public enum StreamingDiff {
     atPeak: (() -> Void)? = nil
   ) -> DiffReport? {
     guard applies(a, b, options: options) else { return nil }
+    var clock = DispatchTime.now().uptimeNanoseconds
+    func lap() {
+      let now = DispatchTime.now().uptimeNanoseconds
+      phaseSeconds.append(Double(now - clock) / 1e9)
+      clock = now
+    }
+    phaseSeconds = []
     let digests = onBoth(a, b) { file -> TraceDigest? in
       var digest = TraceDigest()
       var decoder = TraceDecoder(source: file.path)
@@ -34,7 +41,9 @@ public enum StreamingDiff {
       return digest
     }
     guard let x = digests.0, let y = digests.1 else { return nil }
+    lap()
     let plan = CollapsePlan(x, y)
+    lap()
     if plan.identical {
       atPeak?()
       var report = DiffReport(a: CallTree(), b: CallTree())
@@ -54,11 +63,18 @@ public enum StreamingDiff {
       return builder
     }
     guard let treeA = built.0, let treeB = built.1 else { return nil }
+    lap()
     atPeak?()
-    return TreeDiff.compare(
+    let report = TreeDiff.compare(
       treeA.tree, treeB.tree, options: options, weightsA: treeA.weights,
       weightsB: treeB.weights)
+    lap()
+    return report
   }
+
+  /// Seconds of the last `compare`'s phases: pass 1, plan, pass 2, alignment (for the
+  /// benchmark; not synchronized).
+  nonisolated(unsafe) public static var phaseSeconds: [Double] = []
 
   /// Whether `compare` may apply: two binary files, default options (it still returns nil
   /// for a file it cannot take).

@@ -23,20 +23,31 @@ struct TraceDigest: TraceVisitor {
     var detached = false
   }
 
+  /// One call: its alignment key, its subtree's hash (0: never matches) and size.
+  struct Node {
+    var key: UInt64
+    var hash: UInt64 = 0
+    var size: UInt32 = 1
+  }
+
   /// The calls of one thread and task, in the order they started.
   struct Space {
     var key: SpaceKey
-    var keys: [UInt64] = []
-    var hashes: [UInt64] = []
-    var sizes: [UInt32] = []
+    var nodes: [Node] = []
     /// Calls whose children cannot be read off the sizes.
     var mixed: Set<Int> = []
     var stack: [Frame] = []
   }
 
+  /// Every space; the current one's arrays are moved out into the fields below while it is
+  /// current (`park` puts them back).
   var spaces: [Space] = []
   var spaceIndex: [SpaceKey: Int] = [:]
-  private var last = -1
+  private var current = -1
+  private var currentKey = SpaceKey(thread: 0, task: 0)
+  private var nodes: [Node] = []
+  private var mixed: Set<Int> = []
+  private var stack: [Frame] = []
   /// Thread ids in the order the call tree makes their nodes, with their names.
   var threads: [UInt32] = []
   var threadNames: [UInt32: String] = [:]
@@ -88,18 +99,21 @@ struct TraceDigest: TraceVisitor {
       key ^= UInt64(args.count)
       for arg in args { key = Self.mix(key, arg.buffer) }
     } else {
-      key = Self.finish(key &+ 1)
+      key = (key &+ 1) &* 0xFF51_AFD7_ED55_8CCD
     }
-    let s = space(thread, task)
-    let ordinal = spaces[s].keys.count
-    spaces[s].keys.append(key)
-    spaces[s].hashes.append(0)
-    spaces[s].sizes.append(1)
+    if current < 0 || currentKey.thread != thread || currentKey.task != task {
+      select(SpaceKey(thread: thread, task: task))
+    }
+    let ordinal = nodes.count
+    nodes.append(Node(key: key))
     var frame = Frame(
       id: id, ordinal: ordinal, hash: Self.finish(key ^ UInt64(flags.rawValue) << 56))
     if let parent {
-      if spaces[s].stack.last?.id != parent {
+      if stack.last?.id != parent {
+        let s = current
+        park()
         guard let (ps, k) = find(parent) else {
+          unpark(s)
           return unsupport("a call whose parent is not open")
         }
         // Nested elsewhere: neither side of the link is a plain block.
@@ -107,7 +121,8 @@ struct TraceDigest: TraceVisitor {
           spaces[ps].stack[j].poisoned = true
           spaces[ps].mixed.insert(spaces[ps].stack[j].ordinal)
         }
-        tangle(s, thread)
+        unpark(s)
+        tangle(thread)
         frame.detached = true
         frame.poisoned = true
       }
@@ -116,29 +131,29 @@ struct TraceDigest: TraceVisitor {
         threads.append(thread)
         threadNames[thread] = ""
       }
-      if !spaces[s].stack.isEmpty || task != 0 { tangle(s, thread) }
+      if !stack.isEmpty || task != 0 { tangle(thread) }
     }
-    spaces[s].stack.append(frame)
+    stack.append(frame)
   }
 
   mutating func visitReturn(id: UInt64, timestamp: UInt64?, result: TraceBytes?) {
-    var s = last
-    if s < 0 || spaces[s].stack.last?.id != id {
+    if current < 0 || stack.last?.id != id {
+      park()
       guard let found = spaces.indices.first(where: { spaces[$0].stack.last?.id == id }) else {
         return unsupport("a return of a call not open")
       }
-      s = found
+      unpark(found)
     }
-    last = s
-    let frame = spaces[s].stack.removeLast()
+    let frame = stack.removeLast()
     var hash = frame.hash
-    if let result { hash = Self.mix(hash ^ 2, result.buffer) } else { hash = Self.finish(hash ^ 3) }
-    close(s, frame, hash: hash)
+    if let result { hash = Self.mix(hash ^ 2, result.buffer) } else { hash = Self.step(hash, 3) }
+    close(frame, hash: hash)
   }
 
   mutating func visitError(
     id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
   ) {
+    park()
     guard let (s, k) = find(id) else { return unsupport("an error of a call not open") }
     var hash = spaces[s].stack[k].hash ^ (disposition == .caught ? 5 : 7)
     hash = Self.mix(Self.mix(hash, type.buffer), description.buffer)
@@ -151,52 +166,69 @@ struct TraceDigest: TraceVisitor {
 
   mutating func visitEnd() {
     ended = true
+    park()
     for s in spaces.indices {
-      while var frame = spaces[s].stack.popLast() {
+      unpark(s)
+      while var frame = stack.popLast() {
         frame.poisoned = true
-        close(s, frame, hash: 0)
+        close(frame, hash: 0)
       }
+      park()
     }
   }
 
   // MARK: Helpers
 
-  /// Ends a call: stores its subtree's hash and size and folds them into its parent.
-  private mutating func close(_ s: Int, _ frame: Frame, hash: UInt64) {
-    let size = spaces[s].keys.count - frame.ordinal
+  /// Ends a call of the current space: stores its subtree's hash and size and folds them
+  /// into its parent.
+  private mutating func close(_ frame: Frame, hash: UInt64) {
+    let size = nodes.count - frame.ordinal
     let final = frame.poisoned ? 0 : Self.finish(hash) | 1
-    spaces[s].hashes[frame.ordinal] = final
-    spaces[s].sizes[frame.ordinal] = UInt32(truncatingIfNeeded: size)
-    guard !frame.detached, let top = spaces[s].stack.indices.last else { return }
-    spaces[s].stack[top].hash = Self.finish(spaces[s].stack[top].hash &* 31 &+ final)
-    if frame.poisoned { spaces[s].stack[top].poisoned = true }
+    nodes[frame.ordinal].hash = final
+    nodes[frame.ordinal].size = UInt32(truncatingIfNeeded: size)
+    guard !frame.detached, !stack.isEmpty else { return }
+    let top = stack.count - 1
+    stack[top].hash = Self.step(stack[top].hash, final)
+    if frame.poisoned { stack[top].poisoned = true }
   }
 
-  /// A thread whose space holds calls that are not plain nested blocks.
-  private mutating func tangle(_ s: Int, _ thread: UInt32) {
+  /// The current space's thread holds calls that are not plain nested blocks.
+  private mutating func tangle(_ thread: UInt32) {
     complexThreads.insert(thread)
-    for j in spaces[s].stack.indices {
-      spaces[s].stack[j].poisoned = true
-      spaces[s].mixed.insert(spaces[s].stack[j].ordinal)
+    for j in stack.indices {
+      stack[j].poisoned = true
+      mixed.insert(stack[j].ordinal)
     }
   }
 
-  private mutating func space(_ thread: UInt32, _ task: UInt64) -> Int {
-    if last >= 0 && spaces[last].key.thread == thread && spaces[last].key.task == task {
-      return last
-    }
-    let key = SpaceKey(thread: thread, task: task)
-    if let known = spaceIndex[key] {
-      last = known
-      return known
-    }
+  /// Makes `key`'s space current (a new one if none).
+  private mutating func select(_ key: SpaceKey) {
+    park()
+    if let known = spaceIndex[key] { return unpark(known) }
     spaces.append(Space(key: key))
     spaceIndex[key] = spaces.count - 1
-    last = spaces.count - 1
-    return last
+    unpark(spaces.count - 1)
   }
 
-  /// The open call `id`: its space and place in that space's stack.
+  /// Puts the current space's arrays back into `spaces`.
+  private mutating func park() {
+    guard current >= 0 else { return }
+    swap(&nodes, &spaces[current].nodes)
+    swap(&mixed, &spaces[current].mixed)
+    swap(&stack, &spaces[current].stack)
+    current = -1
+  }
+
+  /// Moves space `s`'s arrays into the fields (after `park`).
+  private mutating func unpark(_ s: Int) {
+    swap(&nodes, &spaces[s].nodes)
+    swap(&mixed, &spaces[s].mixed)
+    swap(&stack, &spaces[s].stack)
+    current = s
+    currentKey = spaces[s].key
+  }
+
+  /// The open call `id` (spaces parked): its space and place in that space's stack.
   private func find(_ id: UInt64) -> (Int, Int)? {
     for s in spaces.indices {
       if let k = spaces[s].stack.lastIndex(where: { $0.id == id }) { return (s, k) }
@@ -208,10 +240,35 @@ struct TraceDigest: TraceVisitor {
     if unsupported == nil { unsupported = reason }
   }
 
+  /// Folds bytes into a hash, eight at a time (their count first, so lists of strings do
+  /// not run together).
+  @inline(__always)
   static func mix(_ seed: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var h = seed ^ 0xCBF2_9CE4_8422_2325
-    for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    return Self.finish((h ^ UInt64(bytes.count)) &* 0x100_0000_01B3)
+    let n = bytes.count
+    var h = step(seed, UInt64(n))
+    var i = 0
+    while i + 8 <= n {
+      h = step(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      i += 8
+    }
+    if i < n {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n {
+        tail |= UInt64(bytes[i]) << shift
+        shift += 8
+        i += 1
+      }
+      h = step(h, tail)
+    }
+    return h
+  }
+
+  /// One word into a hash (a bijection of the hash for each word).
+  @inline(__always)
+  static func step(_ h: UInt64, _ word: UInt64) -> UInt64 {
+    let x = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+    return x ^ (x >> 29)
   }
 
   static func finish(_ h: UInt64) -> UInt64 { DiffSide.finish(h) }
