@@ -5,6 +5,9 @@ import FlowTraceWire
   import Glibc
 #endif
 
+/// glibc's `malloc_trim` (not in the Glibc module): freed memory back to the system.
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+
 /// `flowtrace-bench diff`: two generated traces of `FLOWTRACE_BENCH_CALLS` calls (default 5 M,
 /// one thread: `run(i)` → fib trees → `validate`), written to files and compared as
 /// `flowtrace diff` does. Baseline, measured in the same run: loading both files into call
@@ -117,12 +120,17 @@ enum DiffBench {
   /// Resident growth of the diff (both trees and the report) and of the explorer's diff view
   /// (both trees and the merged tree), against loading both trees.
   static func memory(_ a: TraceFile, _ b: TraceFile) {
+    // Freed memory back to the system first, so that growth is not hidden by reuse.
+    _ = mallocTrim(0)
     let start0 = ExplorerBench.residentBytes()
     var peak = start0
+    var streamingPeak = 0
     _ = StreamingDiff.compare(a, b) { peak = ExplorerBench.residentBytes() }
     print(
       "  memory: streaming diff at its peak (both digests and pruned trees) +"
         + "\((peak - start0) >> 20) MiB")
+    streamingPeak = peak - start0
+    _ = mallocTrim(0)
     let before = ExplorerBench.residentBytes()
     let (traceA, traceB) = LoadedTrace.both(a, b)
     let loaded = ExplorerBench.residentBytes()
@@ -133,6 +141,8 @@ enum DiffBench {
     let seconds = Double(BenchClock.nanos() - start) / 1e9
     let viewed = ExplorerBench.residentBytes()
     let base = Double(max(1, loaded - before))
+    print(
+      "    streaming diff: \(fixed(Double(streamingPeak) / base))× loading both (target ≤ 2×)")
     print("  memory: both trees \((loaded - before) >> 20) MiB")
     print(
       "    flowtrace diff: +\((compared - loaded) >> 20) MiB, "

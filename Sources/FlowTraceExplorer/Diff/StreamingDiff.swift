@@ -31,6 +31,8 @@ public enum StreamingDiff {
     phaseSeconds = []
     let digests = onBoth(a, b) { file -> TraceDigest? in
       var digest = TraceDigest()
+      // A call and its return take at least ~10 bytes: room for every call, no regrowth.
+      digest.reserve(calls: file.bytes.count / 10)
       var decoder = TraceDecoder(source: file.path)
       do {
         try decoder.decode(file.bytes, into: &digest)
@@ -45,7 +47,7 @@ public enum StreamingDiff {
     let plan = CollapsePlan(x, y)
     lap()
     if plan.identical {
-      atPeak?()
+      withExtendedLifetime((x, y)) { atPeak?() }
       var report = DiffReport(a: CallTree(), b: CallTree())
       report.identicalCalls = x.calls
       return report
@@ -64,7 +66,7 @@ public enum StreamingDiff {
     }
     guard let treeA = built.0, let treeB = built.1 else { return nil }
     lap()
-    atPeak?()
+    withExtendedLifetime((x, y)) { atPeak?() }
     let report = TreeDiff.compare(
       treeA.tree, treeB.tree, options: options, weightsA: treeA.weights,
       weightsB: treeB.weights)

@@ -46,6 +46,7 @@ struct TraceDigest: TraceVisitor {
   private var current = -1
   private var currentKey = SpaceKey(thread: 0, task: 0)
   private var nodes: [Node] = []
+  private var reserved = 0
   private var mixed: Set<Int> = []
   private var stack: [Frame] = []
   /// Thread ids in the order the call tree makes their nodes, with their names.
@@ -177,6 +178,9 @@ struct TraceDigest: TraceVisitor {
     }
   }
 
+  /// Room for `calls` calls in the first space (most traces have one thread and task).
+  mutating func reserve(calls: Int) { reserved = calls }
+
   // MARK: Helpers
 
   /// Ends a call of the current space: stores its subtree's hash and size and folds them
@@ -205,7 +209,9 @@ struct TraceDigest: TraceVisitor {
   private mutating func select(_ key: SpaceKey) {
     park()
     if let known = spaceIndex[key] { return unpark(known) }
-    spaces.append(Space(key: key))
+    var space = Space(key: key)
+    if spaces.isEmpty { space.nodes.reserveCapacity(reserved) }
+    spaces.append(space)
     spaceIndex[key] = spaces.count - 1
     unpark(spaces.count - 1)
   }
