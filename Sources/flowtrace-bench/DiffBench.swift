@@ -10,11 +10,14 @@ import FlowTraceWire
 
 /// `flowtrace-bench diff`: two generated traces of `FLOWTRACE_BENCH_CALLS` calls (default 5 M,
 /// one thread: `run(i)` → fib trees → `validate`), written to files and compared as
-/// `flowtrace diff` does. Baseline, measured in the same run: loading both files into call
-/// trees one after the other (decode + tree, `LoadedTrace`). Wall times (the diff reads the
+/// `flowtrace diff` does. Baselines, measured in the same run: decoding both files one after
+/// the other with an empty visitor (what the targets are set against) and loading both into
+/// call trees (`LoadedTrace`, what the reference path does). Wall times (the diff reads the
 /// two files on two threads), `FLOWTRACE_BENCH_RUNS` runs each (default 5): median, best,
-/// worst. Timed: everything the command does in process (prefix probe, loading, aligning,
-/// rendering the text); not timed: process start, writing the output.
+/// worst. Timed: everything the command does in process (the prefix probe, the streaming
+/// diff's two passes or loading both trees, aligning, rendering the text); not timed:
+/// process start, writing the output. The reference path (whole trees) is timed too, and
+/// its output compared with the streaming diff's.
 enum DiffBench {
   static func run() {
     let calls = getenv("FLOWTRACE_BENCH_CALLS").flatMap { Int(String(cString: $0)) } ?? 5_000_000
