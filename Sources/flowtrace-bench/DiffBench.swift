@@ -83,6 +83,9 @@ enum DiffBench {
     print(
       "    phases (last run): \(StreamingDiff.phaseSeconds.map(fixed)) s (pass 1, plan, pass 2, align)"
     )
+    if let pruned = StreamingDiff.compare(a, early) {
+      print("    trees built: \(pruned.a.count) + \(pruned.b.count) nodes (of \(calls) calls each)")
+    }
     let identical = measure(runs) { (lines, _) = command(a, same) }
     report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
     print("    vs loading both: \(fixed(identical[identical.count / 2] / load[load.count / 2]))×")
