@@ -15,6 +15,8 @@ struct PrunedTreeBuilder: TraceVisitor {
     var next = 0
     /// Calls with an ordinal below this are inside a pruned subtree.
     var skipEnd = 0
+    /// The ordinal of that subtree's call.
+    var skipRoot = -1
     /// Open calls left out, innermost last.
     var skipped: [UInt64] = []
   }
@@ -74,6 +76,7 @@ struct PrunedTreeBuilder: TraceVisitor {
       let size = spaces[s].plan[cursor].size
       spaces[s].cursor += 1
       spaces[s].skipEnd = ordinal + size
+      spaces[s].skipRoot = ordinal
       weights[tree.count - 1] = size
     }
   }
@@ -99,6 +102,27 @@ struct PrunedTreeBuilder: TraceVisitor {
   }
 
   mutating func visitEnd() { tree.visitEnd() }
+
+  /// Whether the chunk a checkpoint ends lies inside the pruned subtree being skipped.
+  func canSkip(_ point: Checkpoint) -> Bool {
+    guard point.space >= 0 && point.space < spaces.count else { return false }
+    let space = spaces[point.space]
+    guard space.next < space.skipEnd,
+      let index = point.startStack.lastIndex(of: space.skipRoot)
+    else { return false }
+    return index < point.minDepth
+  }
+
+  /// Jumps over such a chunk: its calls and returns are all left out.
+  mutating func skip(_ point: Checkpoint) {
+    let s = point.space
+    guard let index = point.startStack.lastIndex(of: spaces[s].skipRoot) else { return }
+    let wasSkipping = !spaces[s].skipped.isEmpty
+    spaces[s].next = point.next
+    spaces[s].skipped = Array(point.openIDs[(index + 1)...])
+    let isSkipping = !spaces[s].skipped.isEmpty
+    if wasSkipping != isSkipping { skipping += isSkipping ? 1 : -1 }
+  }
 
   /// The space whose innermost left-out call is `id`.
   private func skippedSpace(top id: UInt64) -> Int? {

@@ -16,26 +16,35 @@ public enum StreamingDiff {
   /// default, a truncated or corrupt file, loss records, an inconsistent trace): the caller
   /// then loads both trees (`LoadedTrace`) and runs `TreeDiff.compare`.
   /// `atPeak` runs when both passes are done, with all they hold still alive (to measure
-  /// memory).
+  /// memory); `phases` gets the seconds of each phase (pass 1, plan, pass 2, alignment);
+  /// `chunkBytes`: the size of the chunks pass 2 may jump over.
   public static func compare(
     _ a: TraceFile, _ b: TraceFile, options: DiffOptions = DiffOptions(),
-    atPeak: (() -> Void)? = nil
+    atPeak: (() -> Void)? = nil, phases: ((Double) -> Void)? = nil,
+    chunkBytes: Int = 256 << 10
   ) -> DiffReport? {
     guard applies(a, b, options: options) else { return nil }
     var clock = DispatchTime.now().uptimeNanoseconds
     func lap() {
       let now = DispatchTime.now().uptimeNanoseconds
-      phaseSeconds.append(Double(now - clock) / 1e9)
+      phases?(Double(now - clock) / 1e9)
       clock = now
     }
-    phaseSeconds = []
     let digests = onBoth(a, b) { file -> TraceDigest? in
       var digest = TraceDigest()
       // A call and its return take at least ~10 bytes: room for every call, no regrowth.
       digest.reserve(calls: file.bytes.count / 10)
       var decoder = TraceDecoder(source: file.path)
       do {
-        try decoder.decode(file.bytes, into: &digest)
+        var offset = 0
+        while offset < file.bytes.count {
+          let end = min(file.bytes.count, offset + chunkBytes)
+          try decoder.feed(
+            UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end]), into: &digest)
+          digest.endChunk(decoder)
+          offset = end
+        }
+        try decoder.finish()
       } catch {
         return nil
       }
@@ -55,9 +64,26 @@ public enum StreamingDiff {
     let built = onBoth(a, b) { file -> PrunedTreeBuilder? in
       let isA = file === a
       var builder = PrunedTreeBuilder(plan: isA ? plan.a : plan.b, digest: isA ? x : y)
+      let digest = isA ? x : y
       var decoder = TraceDecoder(source: file.path)
       do {
-        try decoder.decode(file.bytes, into: &builder)
+        // Chunk by chunk as pass 1 read them; a chunk inside a pruned subtree is jumped
+        // over (the decoder as pass 1 left it after that chunk).
+        var offset = 0
+        var k = 0
+        while offset < file.bytes.count {
+          let end = min(file.bytes.count, offset + chunkBytes)
+          if k < digest.checkpoints.count && builder.canSkip(digest.checkpoints[k]) {
+            decoder = digest.checkpoints[k].decoder
+            builder.skip(digest.checkpoints[k])
+          } else {
+            try decoder.feed(
+              UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end]), into: &builder)
+          }
+          offset = end
+          k += 1
+        }
+        try decoder.finish()
       } catch {
         return nil
       }
@@ -73,10 +99,6 @@ public enum StreamingDiff {
     lap()
     return report
   }
-
-  /// Seconds of the last `compare`'s phases: pass 1, plan, pass 2, alignment (for the
-  /// benchmark; not synchronized).
-  nonisolated(unsafe) public static var phaseSeconds: [Double] = []
 
   /// Whether `compare` may apply: two binary files, default options (it still returns nil
   /// for a file it cannot take).

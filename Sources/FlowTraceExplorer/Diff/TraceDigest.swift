@@ -47,6 +47,9 @@ struct TraceDigest: TraceVisitor {
   private var currentKey = SpaceKey(thread: 0, task: 0)
   private var nodes: [Node] = []
   private var reserved = 0
+  /// The chunk being read (see `TraceDigest+Chunks.swift`).
+  var chunk = ChunkTracker()
+  var checkpoints: [Checkpoint] = []
   private var mixed: Set<Int> = []
   private var stack: [Frame] = []
   /// Thread ids in the order the call tree makes their nodes, with their names.
@@ -65,11 +68,15 @@ struct TraceDigest: TraceVisitor {
 
   // MARK: Visitor
 
-  mutating func visitHeader(_ header: TraceHeader) { hasHeader = true }
+  mutating func visitHeader(_ header: TraceHeader) {
+    hasHeader = true
+    chunk.plain = false
+  }
 
   mutating func visitCallSite(
     id: UInt32, name: TraceBytes, labels: TraceStrings, file: TraceBytes, line: UInt32
   ) {
+    chunk.plain = false
     let hash = Self.mix(0x5173, name.buffer)
     if id < 1 << 16 {
       if siteList.count <= Int(id) {
@@ -82,6 +89,7 @@ struct TraceDigest: TraceVisitor {
   }
 
   mutating func visitThread(id: UInt32, name: TraceBytes) {
+    chunk.plain = false
     if threadNames[id] == nil { threads.append(id) }
     threadNames[id] = name.string
   }
@@ -134,7 +142,9 @@ struct TraceDigest: TraceVisitor {
       }
       if !stack.isEmpty || task != 0 { tangle(thread) }
     }
+    noteChunk()
     stack.append(frame)
+    chunk.minDepth = min(chunk.minDepth, stack.count)
   }
 
   mutating func visitReturn(id: UInt64, timestamp: UInt64?, result: TraceBytes?) {
@@ -145,7 +155,9 @@ struct TraceDigest: TraceVisitor {
       }
       unpark(found)
     }
+    noteChunk()
     let frame = stack.removeLast()
+    chunk.minDepth = min(chunk.minDepth, stack.count)
     var hash = frame.hash
     if let result { hash = Self.mix(hash ^ 2, result.buffer) } else { hash = Self.step(hash, 3) }
     close(frame, hash: hash)
@@ -154,6 +166,7 @@ struct TraceDigest: TraceVisitor {
   mutating func visitError(
     id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
   ) {
+    chunk.plain = false
     park()
     guard let (s, k) = find(id) else { return unsupport("an error of a call not open") }
     var hash = spaces[s].stack[k].hash ^ (disposition == .caught ? 5 : 7)
@@ -162,10 +175,12 @@ struct TraceDigest: TraceVisitor {
   }
 
   mutating func visitLoss(count: UInt64, thread: UInt32?, parent: UInt64?) {
+    chunk.plain = false
     unsupport("a loss record")
   }
 
   mutating func visitEnd() {
+    chunk.plain = false
     ended = true
     park()
     for s in spaces.indices {
@@ -177,6 +192,13 @@ struct TraceDigest: TraceVisitor {
       park()
     }
   }
+
+  /// The current space (-1: none) and its open calls' ordinals and ids, innermost last.
+  var currentSpace: Int { current }
+  var openOrdinals: [Int] { stack.map(\.ordinal) }
+  var openIDs: [UInt64] { stack.map(\.id) }
+  var currentCount: Int { nodes.count }
+  var currentDepth: Int { stack.count }
 
   /// Room for `calls` calls in the first space (most traces have one thread and task).
   mutating func reserve(calls: Int) { reserved = calls }

@@ -102,6 +102,9 @@ import Testing
     let fast = try #require(StreamingDiff.compare(fileA, fileB), "seed \(seed): not taken")
     let expected = Self.output(Self.reference(fileA, fileB))
     #expect(Self.output(fast) == expected, "seed \(seed) (\(what))")
+    // Small chunks: pass 2 jumps over the chunks inside pruned subtrees.
+    let chunked = try #require(StreamingDiff.compare(fileA, fileB, chunkBytes: 16 + seed % 48))
+    #expect(Self.output(chunked) == expected, "seed \(seed) (\(what)), chunks")
   }
 
   /// The program with every call in its parent's task (child tasks make a thread's calls
@@ -124,7 +127,8 @@ import Testing
     var b = a
     b.timeShift = 977
     b.idShift = 3
-    let report = try #require(StreamingDiff.compare(try Self.file(a, "a"), try Self.file(b, "b")))
+    let report = try #require(
+      StreamingDiff.compare(try Self.file(a, "same-a\(seed)"), try Self.file(b, "same-b\(seed)")))
     #expect(!report.hasDifferences)
     #expect(report.identicalCalls == a.tree().callCount)
     #expect(report.a.count == 0, "the trees are not built when the traces agree")
@@ -144,7 +148,10 @@ import Testing
       let fileB = try Self.file(b, "pb")
       let fast = try #require(StreamingDiff.compare(fileA, fileB))
       // Without child tasks more is pruned: the outputs must still agree.
-      #expect(Self.output(fast) == Self.output(Self.reference(fileA, fileB)), "seed \(seed)")
+      let expected = Self.output(Self.reference(fileA, fileB))
+      #expect(Self.output(fast) == expected, "seed \(seed)")
+      let chunked = try #require(StreamingDiff.compare(fileA, fileB, chunkBytes: 24))
+      #expect(Self.output(chunked) == expected, "seed \(seed), chunks")
       if fast.a.callCount < LoadedTrace(fileA).tree.callCount { pruned += 1 }
     }
     #expect(pruned * 2 > seeds.count, "\(pruned) of \(seeds.count) pruned")
@@ -164,6 +171,9 @@ import Testing
     let fileB = try Self.file(b, "deepB")
     let fast = try #require(StreamingDiff.compare(fileA, fileB))
     #expect(Self.output(fast) == Self.output(Self.reference(fileA, fileB)))
+    let chunked = try #require(StreamingDiff.compare(fileA, fileB, chunkBytes: 64))
+    #expect(Self.output(chunked) == Self.output(fast))
+    #expect(chunked.a.callCount == fast.a.callCount)
     // main, 200 runs (199 pruned), the changed run's fib and its fib: a thread node too.
     #expect(fast.a.callCount < 210, "\(fast.a.callCount) calls built")
   }
