@@ -21,7 +21,7 @@ public enum StreamingDiff {
   public static func compare(
     _ a: TraceFile, _ b: TraceFile, options: DiffOptions = DiffOptions(),
     atPeak: (() -> Void)? = nil, phases: ((Double) -> Void)? = nil,
-    chunkBytes: Int = 256 << 10
+    chunkBytes: Int = 32 << 10
   ) -> DiffReport? {
     guard applies(a, b, options: options) else { return nil }
     var clock = DispatchTime.now().uptimeNanoseconds

@@ -210,12 +210,15 @@ struct TraceDigest: TraceVisitor {
   private mutating func close(_ frame: Frame, hash: UInt64) {
     let size = nodes.count - frame.ordinal
     let final = frame.poisoned ? 0 : Self.finish(hash) | 1
-    nodes[frame.ordinal].hash = final
-    nodes[frame.ordinal].size = UInt32(truncatingIfNeeded: size)
+    // One write per array (each write checks the buffer is not shared).
+    nodes[frame.ordinal] = Node(
+      key: nodes[frame.ordinal].key, hash: final, size: UInt32(truncatingIfNeeded: size))
     guard !frame.detached, !stack.isEmpty else { return }
     let top = stack.count - 1
-    stack[top].hash = Self.step(stack[top].hash, final)
-    if frame.poisoned { stack[top].poisoned = true }
+    var parent = stack[top]
+    parent.hash = Self.step(parent.hash, final)
+    parent.poisoned = parent.poisoned || frame.poisoned
+    stack[top] = parent
   }
 
   /// The current space's thread holds calls that are not plain nested blocks.
