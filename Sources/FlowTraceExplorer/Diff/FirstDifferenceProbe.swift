@@ -15,7 +15,7 @@ public enum FirstDifferenceProbe {
   public static let maxShare = 8
   /// The one prefix tried before the streaming diff (`StreamingDiff`), which takes about
   /// as long as decoding both files: a difference in the first calls shows at once.
-  public static let quickBytes = 256 << 10
+  public static let quickBytes = 128 << 10
 
   /// The settled first difference of `a` and `b` from prefixes, or nil when none shows up
   /// within the prefixes tried (the caller then compares the whole traces). `maxBytes`

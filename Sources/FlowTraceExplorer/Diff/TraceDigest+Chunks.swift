@@ -29,6 +29,7 @@ struct ChunkTracker {
 
 extension TraceDigest {
   /// Notes a call or return of the current space, before it changes the open calls.
+  @inline(__always)
   mutating func noteChunk() {
     let s = currentSpace
     if chunk.space == -1 {

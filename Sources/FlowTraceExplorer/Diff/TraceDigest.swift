@@ -105,8 +105,7 @@ struct TraceDigest: TraceVisitor {
     }
     var key = name
     if let args {
-      key ^= UInt64(args.count)
-      for arg in args { key = Self.mix(key, arg.buffer) }
+      key = Self.mix(key ^ UInt64(args.count), args.encoded)
     } else {
       key = (key &+ 1) &* 0xFF51_AFD7_ED55_8CCD
     }
@@ -207,6 +206,7 @@ struct TraceDigest: TraceVisitor {
 
   /// Ends a call of the current space: stores its subtree's hash and size and folds them
   /// into its parent.
+  @inline(__always)
   private mutating func close(_ frame: Frame, hash: UInt64) {
     let size = nodes.count - frame.ordinal
     let final = frame.poisoned ? 0 : Self.finish(hash) | 1
