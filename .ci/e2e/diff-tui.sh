@@ -30,6 +30,22 @@ if "$bindir/flowtrace" diff --exit-code "$work/a.ftrace" "$work/b.ftrace" >/dev/
   exit 1
 fi
 
+# Two binary traces take the streaming diff (pruned trees): the same output, text and JSON,
+# as the reference path (whole trees).
+for pair in "a c" "a b" "b a"; do
+  set -- $pair
+  for format in text json; do
+    fast="$("$bindir/flowtrace" diff --format "$format" "$work/$1.ftrace" "$work/$2.ftrace")"
+    reference="$(FLOWTRACE_DIFF_REFERENCE=1 "$bindir/flowtrace" diff --format "$format" \
+      "$work/$1.ftrace" "$work/$2.ftrace")"
+    [ "$fast" = "$reference" ] || {
+      echo "FAIL: streaming and reference diffs of $1 and $2 ($format) differ" >&2
+      diff <(echo "$fast") <(echo "$reference") >&2 || true
+      exit 1
+    }
+  done
+done
+
 tm new-session -d -s e2e -x 120 -y 40 \
   "env LANG=C.UTF-8 '$bindir/flowtrace-tui' '$work/a.ftrace' --diff '$work/b.ftrace'; echo \"exit=\$?\" > '$work/status'; sleep 30"
 

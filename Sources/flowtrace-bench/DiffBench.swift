@@ -5,13 +5,19 @@ import FlowTraceWire
   import Glibc
 #endif
 
+/// glibc's `malloc_trim` (not in the Glibc module): freed memory back to the system.
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+
 /// `flowtrace-bench diff`: two generated traces of `FLOWTRACE_BENCH_CALLS` calls (default 5 M,
 /// one thread: `run(i)` → fib trees → `validate`), written to files and compared as
-/// `flowtrace diff` does. Baseline, measured in the same run: loading both files into call
-/// trees one after the other (decode + tree, `LoadedTrace`). Wall times (the diff reads the
+/// `flowtrace diff` does. Baselines, measured in the same run: decoding both files one after
+/// the other with an empty visitor (what the targets are set against) and loading both into
+/// call trees (`LoadedTrace`, what the reference path does). Wall times (the diff reads the
 /// two files on two threads), `FLOWTRACE_BENCH_RUNS` runs each (default 5): median, best,
-/// worst. Timed: everything the command does in process (prefix probe, loading, aligning,
-/// rendering the text); not timed: process start, writing the output.
+/// worst. Timed: everything the command does in process (the prefix probe, the streaming
+/// diff's two passes or loading both trees, aligning, rendering the text); not timed:
+/// process start, writing the output. The reference path (whole trees) is timed too, and
+/// its output compared with the streaming diff's.
 enum DiffBench {
   static func run() {
     let calls = getenv("FLOWTRACE_BENCH_CALLS").flatMap { Int(String(cString: $0)) } ?? 5_000_000
@@ -62,32 +68,76 @@ enum DiffBench {
 
     var firstLine = ""
     let first = measure(runs) {
-      let report = FirstDifferenceProbe.find(a, early, options: DiffOptions())
+      let report = FirstDifferenceProbe.find(
+        a, early, options: DiffOptions(), startBytes: FirstDifferenceProbe.quickBytes,
+        maxBytes: FirstDifferenceProbe.quickBytes)
       firstLine = report?.firstDifferenceLines().last ?? "(not settled early)"
     }
     report("first difference (probe), differ early", first, load, target: "≤ 0.5 s")
     print("    \(firstLine.drop { $0 == " " })")
     var lines = 0
-    let full = measure(runs) { lines = command(a, early) }
-    report("full diff, differ early (\(lines) lines)", full, load, target: "≤ 2 s, ≤ 2×")
-    let identical = measure(runs) { lines = command(a, same) }
-    report("identical traces (\(lines) lines)", identical, load, target: "≤ 1.5×")
+    var output = ""
+    let full = measure(runs) { (lines, output) = command(a, early) }
+    report("full diff, differ early (\(lines) lines)", full, decode, target: "≤ 2 s, ≤ 2×")
+    print("    vs loading both: \(fixed(full[full.count / 2] / load[load.count / 2]))×")
+    var phases: [Double] = []
+    if let pruned = StreamingDiff.compare(a, early, phases: { phases.append($0) }) {
+      print("    trees built: \(pruned.a.count) + \(pruned.b.count) nodes (of \(calls) calls each)")
+      print("    phases (one more run): \(phases.map(fixed)) s (pass 1, plan, pass 2, align)")
+    }
+    let identical = measure(runs) { (lines, _) = command(a, same) }
+    report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
+    print("    vs loading both: \(fixed(identical[identical.count / 2] / load[load.count / 2]))×")
+    phases = []
+    _ = StreamingDiff.compare(a, same, phases: { phases.append($0) })
+    print("    phases (one more run): \(phases.map(fixed)) s (pass 1, plan)")
+    var reference = ""
+    let old = measure(runs) { (lines, reference) = command(a, early, streaming: false) }
+    report("full diff, reference path (both trees)", old, decode)
+    print("    same output as the reference path: \(output == reference)")
 
     memory(a, early)
   }
 
-  /// What `flowtrace diff A B` does in process; returns the number of output lines.
-  static func command(_ a: TraceFile, _ b: TraceFile) -> Int {
-    let early = FirstDifferenceProbe.find(a, b, options: DiffOptions())
-    let (traceA, traceB) = LoadedTrace.both(a, b)
-    let report = TreeDiff.compare(traceA.tree, traceB.tree)
-    let first = early == nil ? report.firstDifferenceLines().count : 1
-    return first + report.lines().count + 1
+  /// What `flowtrace diff A B` does in process; returns the number of output lines and the
+  /// text. `streaming: false`: the reference path (whole trees, probe up to 1/8 of a file).
+  static func command(
+    _ a: TraceFile, _ b: TraceFile, streaming: Bool = true
+  ) -> (Int, String) {
+    let options = DiffOptions()
+    let fast = streaming && StreamingDiff.applies(a, b, options: options)
+    let early =
+      fast
+      ? FirstDifferenceProbe.find(
+        a, b, options: options, startBytes: FirstDifferenceProbe.quickBytes,
+        maxBytes: FirstDifferenceProbe.quickBytes)
+      : FirstDifferenceProbe.find(a, b, options: options)
+    var text = early.map { $0.firstDifferenceLines() } ?? []
+    let report =
+      (fast ? StreamingDiff.compare(a, b, options: options) : nil)
+      ?? {
+        let (traceA, traceB) = LoadedTrace.both(a, b)
+        return TreeDiff.compare(traceA.tree, traceB.tree)
+      }()
+    if early == nil { text += report.firstDifferenceLines() }
+    text += report.lines() + [report.summary]
+    return (text.count, text.joined(separator: "\n"))
   }
 
   /// Resident growth of the diff (both trees and the report) and of the explorer's diff view
   /// (both trees and the merged tree), against loading both trees.
   static func memory(_ a: TraceFile, _ b: TraceFile) {
+    // Freed memory back to the system first, so that growth is not hidden by reuse.
+    _ = mallocTrim(0)
+    let start0 = ExplorerBench.residentBytes()
+    var peak = start0
+    var streamingPeak = 0
+    _ = StreamingDiff.compare(a, b) { peak = ExplorerBench.residentBytes() }
+    print(
+      "  memory: streaming diff at its peak (both digests and pruned trees) +"
+        + "\((peak - start0) >> 20) MiB")
+    streamingPeak = peak - start0
+    _ = mallocTrim(0)
     let before = ExplorerBench.residentBytes()
     let (traceA, traceB) = LoadedTrace.both(a, b)
     let loaded = ExplorerBench.residentBytes()
@@ -98,6 +148,8 @@ enum DiffBench {
     let seconds = Double(BenchClock.nanos() - start) / 1e9
     let viewed = ExplorerBench.residentBytes()
     let base = Double(max(1, loaded - before))
+    print(
+      "    streaming diff: \(fixed(Double(streamingPeak) / base))× loading both (target ≤ 2×)")
     print("  memory: both trees \((loaded - before) >> 20) MiB")
     print(
       "    flowtrace diff: +\((compared - loaded) >> 20) MiB, "

@@ -99,20 +99,24 @@ struct DiffCommand: ParsableCommand {
     var early: DiffReport?
     if format == .text {
       try out.write(header(fileA, fileB))
-      early = FirstDifferenceProbe.find(fileA, fileB, options: options)
+      // With the streaming diff the whole diff takes about as long as decoding both files:
+      // one prefix only.
+      let fast = streaming && StreamingDiff.applies(fileA, fileB, options: options)
+      early =
+        fast
+        ? FirstDifferenceProbe.find(
+          fileA, fileB, options: options, startBytes: FirstDifferenceProbe.quickBytes,
+          maxBytes: FirstDifferenceProbe.quickBytes)
+        : FirstDifferenceProbe.find(fileA, fileB, options: options)
       if let early {
         try out.write(firstDifference(early))
         try out.flush()
       }
     }
-    let (traceA, traceB) = LoadedTrace.both(fileA, fileB)
-    for (path, trace) in [(a, traceA), (b, traceB)] {
-      if let problem = trace.problem { printError("flowtrace: warning: \(path): \(problem)") }
-      if trace.tree.count == 0 && trace.header == nil {
-        throw CLIError("\(path): not a FlowTrace trace (no events)")
-      }
-    }
-    let report = TreeDiff.compare(traceA.tree, traceB.tree, options: options)
+    let report =
+      try (streaming ? StreamingDiff.compare(fileA, fileB, options: options) : nil)
+      ?? loadAndCompare(
+        fileA, fileB, options: options)
     switch format {
     case .json:
       try out.write(report.json(sourceA: a, sourceB: b))
@@ -122,6 +126,25 @@ struct DiffCommand: ParsableCommand {
     }
     try out.flush()
     return report
+  }
+
+  /// False with `FLOWTRACE_DIFF_REFERENCE` set: always the reference path (tests compare the
+  /// two paths' outputs on real traces).
+  private var streaming: Bool { getenv("FLOWTRACE_DIFF_REFERENCE") == nil }
+
+  /// The reference path: both call trees whole, then the aligner (what the streaming diff
+  /// leaves to it: JSON Lines, options, truncated or unusual traces).
+  private func loadAndCompare(
+    _ fileA: TraceFile, _ fileB: TraceFile, options: DiffOptions
+  ) throws -> DiffReport {
+    let (traceA, traceB) = LoadedTrace.both(fileA, fileB)
+    for (path, trace) in [(a, traceA), (b, traceB)] {
+      if let problem = trace.problem { printError("flowtrace: warning: \(path): \(problem)") }
+      if trace.tree.count == 0 && trace.header == nil {
+        throw CLIError("\(path): not a FlowTrace trace (no events)")
+      }
+    }
+    return TreeDiff.compare(traceA.tree, traceB.tree, options: options)
   }
 
   /// `A: path (program)` and `B: …`, from the files' headers.

@@ -56,12 +56,16 @@ import Testing
   }
 
   static func run(
-    _ a: [TraceEvent], _ b: [TraceEvent], _ options: [String] = [], expectedStatus: Int32 = 0
+    _ a: [TraceEvent], _ b: [TraceEvent], _ options: [String] = [], expectedStatus: Int32 = 0,
+    binaryB: Bool = false
   ) throws -> CLIRunner.Result {
     let dir = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let pathA = try CLITraces.write(try CLITraces.binary(a), "a.ftrace", in: dir)
-    let pathB = try CLITraces.write(CLITraces.jsonLines(b), "b.jsonl", in: dir)
+    let pathB =
+      binaryB
+      ? try CLITraces.write(try CLITraces.binary(b), "b.jsonl", in: dir)
+      : try CLITraces.write(CLITraces.jsonLines(b), "b.jsonl", in: dir)
     var result = try CLIRunner.run(
       ["diff", pathA, pathB] + options, expectedStatus: expectedStatus)
     result.stdout = result.stdout.replacingOccurrences(of: dir.path + "/", with: "")
@@ -90,6 +94,24 @@ import Testing
               + parseRecord("5") → 5
 
         """)
+  }
+
+  /// Two binary files take the streaming diff (pruned trees): the same output, byte for
+  /// byte, as the reference path (B as JSON Lines loads whole trees).
+  @Test func twoBinaryFilesPrintTheSame() throws {
+    let cases: [([TraceEvent], [TraceEvent], [String], Int32)] = [
+      (Self.batch(["1", "2", "x", "4"]), Self.batch(["1", "2", "3", "4", "5"]), [], 0),
+      (Self.batch(["1", "x"]), Self.batch(["1", "x"], shift: 777, thread: 4), [], 0),
+      (Self.batch(["1", "x", "3"]), Self.batch(["1", "y", "3"]), ["--exit-code"], 1),
+      (Self.batch(["1", "2", "3", "4"]), Self.batch(["1", "3", "4"]), ["--format", "json"], 0),
+    ]
+    for (a, b, options, status) in cases {
+      let reference = try Self.run(a, b, options, expectedStatus: status)
+      let streaming = try Self.run(a, b, options, expectedStatus: status, binaryB: true)
+      #expect(streaming.status == status, "\(streaming.stderr)")
+      #expect(streaming.stdout == reference.stdout)
+      #expect(streaming.stderr == reference.stderr)
+    }
   }
 
   @Test func identicalRunsAndExitCode() throws {

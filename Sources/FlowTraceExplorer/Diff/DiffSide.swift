@@ -12,9 +12,16 @@ struct DiffSide {
   /// `re:` patterns masking values.
   let argMasks: [DiffPattern]
   let resultMasks: [DiffPattern]
+  /// Calls built without their descendants (`PrunedTreeBuilder`): node → calls in the
+  /// subtree it stands for.
+  let weights: [Int: Int]
 
-  init(_ tree: CallTree, names: inout [String: UInt32], options: DiffOptions) {
+  init(
+    _ tree: CallTree, names: inout [String: UInt32], options: DiffOptions,
+    weights: [Int: Int] = [:]
+  ) {
     self.tree = tree
+    self.weights = weights
     var canon: [UInt32] = []
     var hidden: [Bool] = []
     var ignoreArgs: [Bool] = []
@@ -86,7 +93,7 @@ struct DiffSide {
     var stack: [UInt32] = [UInt32(node)]
     while let n = stack.popLast() {
       let k = Int(n)
-      if tree.flags[k].kind == .call && !isHidden(k) { total += 1 }
+      if tree.flags[k].kind == .call && !isHidden(k) { total += weight(k) }
       var child = tree.firstChildren[k]
       while child != CallTree.none {
         stack.append(child)
@@ -94,6 +101,11 @@ struct DiffSide {
       }
     }
     return total
+  }
+
+  /// Calls a call node stands for (1 unless built without its descendants).
+  func weight(_ node: Int) -> Int {
+    weights.isEmpty ? 1 : weights[node] ?? 1
   }
 
   /// The async task a node runs in (0: none; threads and loss markers: 0).

@@ -105,7 +105,7 @@ struct DiffWalk {
         Frame(
           a: i, b: j, depth: depth, start: start, next: start, end: ops.count, mark: mark,
           entry: entry,
-          calls: isCall ? 1 : 0, differs: !changes.isEmpty))
+          calls: isCall ? a.weight(i) : 0, differs: !changes.isEmpty))
     }
   }
 

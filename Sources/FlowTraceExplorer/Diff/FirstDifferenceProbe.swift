@@ -13,14 +13,18 @@ public enum FirstDifferenceProbe {
   /// Prefixes start at this many bytes and double, up to 1/`maxShare` of the larger file.
   public static let startBytes = 1 << 20
   public static let maxShare = 8
+  /// The one prefix tried before the streaming diff (`StreamingDiff`), which takes about
+  /// as long as decoding both files: a difference in the first calls shows at once.
+  public static let quickBytes = 128 << 10
 
   /// The settled first difference of `a` and `b` from prefixes, or nil when none shows up
-  /// within the prefixes tried (the caller then compares the whole traces).
+  /// within the prefixes tried (the caller then compares the whole traces). `maxBytes`
+  /// bounds the prefixes too (when the whole diff is fast, a long probe only delays it).
   public static func find(
     _ a: TraceFile, _ b: TraceFile, options: DiffOptions, startBytes: Int = startBytes,
-    maxShare: Int = maxShare
+    maxShare: Int = maxShare, maxBytes: Int = .max
   ) -> DiffReport? {
-    let limit = max(a.bytes.count, b.bytes.count) / maxShare
+    let limit = min(max(a.bytes.count, b.bytes.count) / maxShare, maxBytes)
     var size = startBytes
     while size <= limit {
       guard let treeA = prefix(a, bytes: size), let treeB = prefix(b, bytes: size) else {

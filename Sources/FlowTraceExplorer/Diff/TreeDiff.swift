@@ -9,9 +9,18 @@ public enum TreeDiff {
   public static func compare(
     _ a: CallTree, _ b: CallTree, options: DiffOptions = DiffOptions()
   ) -> DiffReport {
+    compare(a, b, options: options, weightsA: [:], weightsB: [:])
+  }
+
+  /// Compares trees built without the descendants of some calls (`weights`: node → calls it
+  /// stands for).
+  static func compare(
+    _ a: CallTree, _ b: CallTree, options: DiffOptions, weightsA: [Int: Int],
+    weightsB: [Int: Int]
+  ) -> DiffReport {
     var names: [String: UInt32] = [:]
-    let sideA = DiffSide(a, names: &names, options: options)
-    let sideB = DiffSide(b, names: &names, options: options)
+    let sideA = DiffSide(a, names: &names, options: options, weights: weightsA)
+    let sideB = DiffSide(b, names: &names, options: options, weights: weightsB)
     var walk = DiffWalk(a: sideA, b: sideB, options: options)
     walk.run()
     var report = DiffReport(a: a, b: b)

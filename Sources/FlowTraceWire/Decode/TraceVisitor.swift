@@ -82,6 +82,9 @@ public struct TraceStrings: Sequence {
   /// The strings as Strings.
   public var strings: [String] { map(\.string) }
 
+  /// The encoded list (varint length, bytes, for each string): equal lists have equal bytes.
+  @inlinable public var encoded: UnsafeRawBufferPointer { buffer }
+
   @inlinable
   public func makeIterator() -> Iterator { Iterator(buffer: buffer, remaining: count) }
 
