@@ -33,16 +33,7 @@ struct ByteArena: Sendable {
 
   /// Reads a varint at `offset`, advancing it.
   func readVarint(_ offset: inout Int) -> Int {
-    var result = 0
-    var shift = 0
-    while offset < bytes.count {
-      let b = bytes[offset]
-      offset += 1
-      result |= Int(b & 0x7f) << shift
-      if b < 0x80 || shift > 56 { break }
-      shift += 7
-    }
-    return result
+    bytes.withUnsafeBufferPointer { ArenaReader.varint($0, &offset) }
   }
 
   /// Appends a length-prefixed string.

@@ -50,11 +50,7 @@ extension ChromeScanner {
     event.tid = 0
     event.arguments.removeAll(keepingCapacity: true)
     event.result = nil
-    try expect(UInt8(ascii: "{"), "an event object")
-    if try peek() == UInt8(ascii: "}") {
-      position += 1
-      return
-    }
+    guard try openObject("an event object") else { return }
     while true {
       let (key, _) = try rawString()
       try expect(UInt8(ascii: ":"), ":")
@@ -72,13 +68,7 @@ extension ChromeScanner {
       case 4 where equals(key, "args"): try arguments(into: &event)
       default: try skipValue()
       }
-      let next = try peek()
-      position += 1
-      if next == UInt8(ascii: "}") { return }
-      guard next == UInt8(ascii: ",") else {
-        position -= 1
-        throw bad("expected , or } in an event")
-      }
+      if try closesObject("an event") { return }
     }
   }
 
@@ -129,22 +119,12 @@ extension ChromeScanner {
   mutating func object(_ field: (Range<Int>, inout ChromeScanner) throws(Fault) -> Void)
     throws(Fault)
   {
-    try expect(UInt8(ascii: "{"), "an object")
-    if try peek() == UInt8(ascii: "}") {
-      position += 1
-      return
-    }
+    guard try openObject("an object") else { return }
     while true {
       let (key, _) = try rawString()
       try expect(UInt8(ascii: ":"), ":")
       try field(key, &self)
-      let next = try peek()
-      position += 1
-      if next == UInt8(ascii: "}") { return }
-      guard next == UInt8(ascii: ",") else {
-        position -= 1
-        throw bad("expected , or } in an object")
-      }
+      if try closesObject("an object") { return }
     }
   }
 
@@ -154,5 +134,29 @@ extension ChromeScanner {
     if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw, as: UTF8.self) }
     let resolved = (try? Self.unescape(raw, at: range.lowerBound)) ?? Array(raw)
     return String(decoding: resolved, as: UTF8.self)
+  }
+}
+
+extension ChromeScanner {
+  /// Reads an object's `{`: false when the object is empty (its `}` read too).
+  @inline(__always)
+  mutating func openObject(_ what: String) throws(Fault) -> Bool {
+    try expect(UInt8(ascii: "{"), what)
+    guard try peek() == UInt8(ascii: "}") else { return true }
+    position += 1
+    return false
+  }
+
+  /// Reads what follows a member: true at the object's `}`, false at `,` (another member).
+  @inline(__always)
+  mutating func closesObject(_ what: String) throws(Fault) -> Bool {
+    let next = try peek()
+    position += 1
+    if next == UInt8(ascii: "}") { return true }
+    guard next == UInt8(ascii: ",") else {
+      position -= 1
+      throw bad("expected , or } in " + what)
+    }
+    return false
   }
 }
