@@ -33,20 +33,25 @@ target() {
   shift 2
   local libs=()
   for lib in "$@"; do libs+=("$out/lib$lib.a"); done
-  swiftc "${flags[@]}" -I "$out" -I "$root/Sources/CNcursesw" "$root/Tests/Fuzz/$source" \
+  swiftc "${flags[@]}" -package-name flowtrace -I "$out" -I "$root/Sources/CNcursesw" \
+    "$root/Tests/Fuzz/$source" \
     "${libs[@]}" -lncursesw -o "$out/$name" 2>&1 | grep -v 'Cannot export local symbol' || true
   [ -x "$out/$name" ] || { echo "build.sh: $name failed" >&2; exit 1; }
 }
 
 rm -f "$out"/*.a "$out"/fuzz-* "$out/seed-traces"
-module FlowTraceWire Sources/FlowTraceWire
-module FlowTraceExplorer Sources/FlowTraceExplorer
+# One package name, as SwiftPM gives the package's targets: `package` declarations (the
+# wire's framing scan, the viewer's API) are visible across these modules and to the targets.
+module FlowTraceWire Sources/FlowTraceWire -package-name flowtrace
+module FlowTraceText Sources/FlowTraceText -package-name flowtrace
+module FlowTraceExplorer Sources/FlowTraceExplorer -package-name flowtrace
 module FlowTraceSystem Sources/FlowTraceSystem -package-name flowtrace
 module FlowTraceTUI Sources/FlowTraceTUI -I "$root/Sources/CNcursesw" -package-name flowtrace
-target fuzz-decoder FuzzDecoder.swift FlowTraceExplorer FlowTraceWire
+target fuzz-decoder FuzzDecoder.swift FlowTraceExplorer FlowTraceText FlowTraceWire
 target fuzz-jsonl FuzzJSONLines.swift FlowTraceWire
-target fuzz-filter FuzzFilter.swift FlowTraceExplorer FlowTraceWire
-target fuzz-theme FuzzTheme.swift FlowTraceTUI FlowTraceSystem FlowTraceExplorer FlowTraceWire
+target fuzz-filter FuzzFilter.swift FlowTraceExplorer FlowTraceText FlowTraceWire
+target fuzz-theme FuzzTheme.swift FlowTraceTUI FlowTraceSystem FlowTraceExplorer FlowTraceText \
+  FlowTraceWire
 swiftc -swift-version 6 -parse-as-library -I "$out" "$root/Tests/Fuzz/SeedTraces.swift" \
   "$out/libFlowTraceWire.a" -o "$out/seed-traces" -sanitize=address 2>&1 |
   grep -v 'Cannot export local symbol' || true
