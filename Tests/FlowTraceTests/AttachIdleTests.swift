@@ -28,9 +28,7 @@ import Testing
     #expect(child.wait(for: "round 10"))
     #expect(fixture.waitForSocket(child.pid))
 
-    let first = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.contains("session") }
+    let first = try fixture.attachAndRead(child.pid) { $0.callNames.contains("session") }
     #expect(first.callNames.contains("session"))
 
     // Detached (the read closed the socket): give the program a moment to see it.
@@ -47,9 +45,7 @@ import Testing
     }
 
     let started = Date()
-    let second = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.contains("session") }
+    let second = try fixture.attachAndRead(child.pid) { $0.callNames.contains("session") }
     let took = Date().timeIntervalSince(started)
     #expect(second.callNames.contains("session"))
     if print == "0" {
@@ -75,9 +71,7 @@ import Testing
       Self.thread(named: "flowtrace-sink", of: child.pid), "no background writer before a viewer")
     #expect((Self.cpuTicks(child.pid, writer) ?? 0) > 0)
     let started = Date()
-    let first = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.contains("session") }
+    let first = try fixture.attachAndRead(child.pid) { $0.callNames.contains("session") }
     let took = Date().timeIntervalSince(started)
     #expect(first.callNames.contains("session"))
     #expect(took <= 0.5, "the first viewer waited \(took) s for a call")

@@ -19,9 +19,9 @@ import Testing
     #expect(fixture.waitForSocket(child.pid))
 
     let started = Date()
-    let first = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.contains("session") && $0.callNames.contains("step") }
+    let first = try fixture.attachAndRead(child.pid) {
+      $0.callNames.contains("session") && $0.callNames.contains("step")
+    }
     #expect(first.header?.pid == child.pid)
     #expect(first.error == nil)
     #expect(first.callNames.contains("session"))
@@ -31,9 +31,9 @@ import Testing
     // Detached: the program goes on, and a second viewer gets a fresh, whole stream.
     #expect(child.wait(for: "round \(Self.roundAfter(child.text) + 20)"))
     // Read until two sessions came (one session holds up to ~330 calls: its steps' fib).
-    let second = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.filter { $0 == "session" }.count >= 2 }
+    let second = try fixture.attachAndRead(child.pid) {
+      $0.callNames.filter { $0 == "session" }.count >= 2
+    }
     #expect(second.header?.pid == child.pid)
     #expect(second.error == nil)
     #expect(second.callNames.filter { $0 == "session" }.count >= 2)
@@ -51,9 +51,7 @@ import Testing
     defer { child.kill() }
     #expect(child.wait(for: "progress 1000"))
     #expect(fixture.waitForSocket(child.pid))
-    let trace = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.count >= 50 }
+    let trace = try fixture.attachAndRead(child.pid) { $0.callNames.count >= 50 }
     #expect(trace.error == nil)
     #expect(trace.callNames.contains("step"))
     let before = child.text.count
@@ -123,17 +121,13 @@ import Testing
     let child = try ChildProcess(["waves", "6"], environment: environment)
     defer { child.kill() }
     #expect(fixture.waitForSocket(child.pid))
-    let first = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory), seconds: 10
-    ) { events in
+    let first = try fixture.attachAndRead(child.pid, seconds: 10) { events in
       guard let wave = events.callNames.firstIndex(of: "wave") else { return false }
       return events.callNames.count > wave + 20
     }
     let opened = first.calls.first { first.name(of: $0) == "wave" }
     #expect(opened != nil)
-    let second = AttachFixture.read(
-      try AttachClient.attach(pid: child.pid, directory: fixture.directory)
-    ) { $0.callNames.count >= 30 }
+    let second = try fixture.attachAndRead(child.pid) { $0.callNames.count >= 30 }
     #expect(second.error == nil)
     let announced = second.calls.first
     #expect(announced.map { second.name(of: $0) } == "wave")

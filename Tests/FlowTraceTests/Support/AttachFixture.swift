@@ -33,6 +33,14 @@ struct AttachFixture {
     try? FileManager.default.removeItem(atPath: runtimeDirectory)
   }
 
+  /// Attaches to program `pid` and reads its stream until `enough` holds (see `read`).
+  func attachAndRead(
+    _ pid: Int32, seconds: Double = 10, until enough: ([TraceEvent]) -> Bool
+  ) throws -> DecodedTrace {
+    Self.read(
+      try AttachClient.attach(pid: pid, directory: directory), seconds: seconds, until: enough)
+  }
+
   /// Reads an attached stream until `enough` holds for the events that arrived (or `seconds`
   /// pass), then closes the socket: the viewer detaches. Decodes as the bytes come.
   static func read(
