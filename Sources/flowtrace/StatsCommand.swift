@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowTraceText
 import FlowTraceWire
 
 /// `flowtrace stats FILE`.
@@ -54,7 +55,7 @@ struct StatsCommand: ParsableCommand {
       "errors    \(errors) (\(stats.errorsPropagated) propagated, \(stats.errorsCaught) caught)")
     lines.append("lost      \(stats.lost)")
     if let first = stats.firstTimestamp, let last = stats.lastTimestamp {
-      lines.append("span      \(formatDuration(last - first))")
+      lines.append("span      \(DurationText.short(last - first))")
     }
     let rankings: [(String, (TraceStatistics.Function) -> UInt64)] = [
       ("by calls", { UInt64($0.calls) }), ("by total time", { $0.total }),
@@ -80,7 +81,7 @@ struct StatsCommand: ParsableCommand {
 
   /// A duration, or `-` for a function whose calls were not timed.
   private func time(_ nanos: UInt64, _ function: TraceStatistics.Function) -> String {
-    function.timedCalls == 0 ? "-" : formatDuration(nanos)
+    function.timedCalls == 0 ? "-" : DurationText.short(nanos)
   }
 
   private func pad(_ text: String, _ width: Int) -> String {

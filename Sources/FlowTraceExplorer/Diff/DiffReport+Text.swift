@@ -12,7 +12,7 @@ extension DiffReport {
     switch entry.kind {
     case .same:
       let noun = entry.calls == 1 ? "call" : "calls"
-      return indent + paint("… \(DiffText.count(entry.calls)) identical \(noun)", .dim, color)
+      return indent + paint("… \(CountText.grouped(entry.calls)) identical \(noun)", .dim, color)
     case .removed:
       guard let node = entry.a else { return indent }
       return indent + paint("- " + textA.node(node) + inside(entry), .red, color)
@@ -35,7 +35,7 @@ extension DiffReport {
         let percent = (Double(selfB) - Double(selfA)) * 100 / Double(max(1, selfA))
         let sign = percent >= 0 ? "+" : "−"
         line +=
-          "  self " + DiffText.duration(selfA) + " ⇢ " + DiffText.duration(selfB)
+          "  self " + DurationText.short(selfA) + " ⇢ " + DurationText.short(selfB)
           + " (\(sign)\(Int(abs(percent).rounded()))%)"
       }
       return line
@@ -67,15 +67,16 @@ extension DiffReport {
   public var summary: String {
     let c = counts
     var parts: [String] = []
-    if c.changed > 0 { parts.append("\(DiffText.count(c.changed)) changed") }
-    if c.removed > 0 { parts.append("\(DiffText.count(c.removed)) only in A") }
-    if c.added > 0 { parts.append("\(DiffText.count(c.added)) only in B") }
-    let same = "\(DiffText.count(identicalCalls)) identical call\(identicalCalls == 1 ? "" : "s")"
+    if c.changed > 0 { parts.append("\(CountText.grouped(c.changed)) changed") }
+    if c.removed > 0 { parts.append("\(CountText.grouped(c.removed)) only in A") }
+    if c.added > 0 { parts.append("\(CountText.grouped(c.added)) only in B") }
+    let same =
+      "\(CountText.grouped(identicalCalls)) identical call\(identicalCalls == 1 ? "" : "s")"
     return parts.isEmpty ? "no differences (\(same))" : parts.joined(separator: ", ") + " (\(same))"
   }
 
   private func inside(_ entry: Entry) -> String {
-    entry.calls > 1 ? "  (\(DiffText.count(entry.calls)) calls)" : ""
+    entry.calls > 1 ? "  (\(CountText.grouped(entry.calls)) calls)" : ""
   }
 
   enum Paint: String {

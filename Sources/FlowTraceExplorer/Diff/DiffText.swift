@@ -69,11 +69,4 @@ struct DiffText {
 
   /// `self 12.3 µs`, nil without timing.
   func selfTime(_ node: Int) -> UInt64? { tree.selfTime(of: node) }
-
-  /// Nanoseconds with three significant digits: `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`.
-  static func duration(_ nanos: UInt64) -> String { DurationText.short(nanos) }
-
-  /// `1,204`.
-  static func count(_ n: Int) -> String { CountText.grouped(n) }
-
 }
