@@ -143,7 +143,9 @@ func runValuesWorkBench() {
       })
   }
   let file = recorded(legacy: false)
-  let legacy = recorded(legacy: true)
+  // `FLOWTRACE_BENCH_NEW_ONLY=1` leaves the old rule out (for profiling the new path).
+  let newOnly = getenv("FLOWTRACE_BENCH_NEW_ONLY") != nil
+  let legacy = newOnly ? file : recorded(legacy: true)
   print(
     [
       "mode".padding(34), "wall ms".padding(26), "wall ratio".padding(10), "CPU ms".padding(26),

@@ -6,26 +6,15 @@ extension Collector {
     _ record: RawRecord, text: String?, _ recorder: ThreadRecorder, _ emit: (TraceEvent) -> Void
   ) {
     switch record.kind {
-    case .argInt, .argDouble, .argBool:
-      recorder.pendingArgs.append(ValueRender.format(record.kind, record.b))
-    case .argText:
-      recorder.pendingArgs.append(text ?? "")
-    case .argString:
-      recorder.pendingArgs.append(ValueRender.quoted(text ?? "", limit: maxValueLength))
-    case .argValue:
-      recorder.pendingArgs.append(renderDeferred(record))
+    case .argInt, .argDouble, .argBool, .argText, .argString, .argValue:
+      appendArgument(record, text: text, recorder)
     case .call:
       call(record, recorder, emit)
     case .returnVoid, .returnUncollected:
-      end(record, result: nil, emit)
-    case .returnInt, .returnDouble, .returnBool:
-      end(record, result: ValueRender.format(record.kind, record.b), emit)
-    case .returnText:
-      end(record, result: text ?? "", emit)
-    case .returnString:
-      end(record, result: ValueRender.quoted(text ?? "", limit: maxValueLength), emit)
-    case .returnValue:
-      end(record, result: renderDeferred(record), emit)
+      end(record, hasResult: false, emit)
+    case .returnInt, .returnDouble, .returnBool, .returnText, .returnString, .returnValue:
+      writeValue(record, text: text, recorder)
+      end(record, hasResult: true, emit)
     case .propagated, .caught:
       guard let wire = wireID(of: record.a, remove: false) else { return }
       let parts = (text ?? "").split(separator: "\u{0}", maxSplits: 1)
@@ -43,17 +32,6 @@ extension Collector {
       let parent = record.b == 0 ? nil : wireID(of: record.b, remove: false)
       emit(.loss(Loss(count: record.a, thread: recorder.index, parent: parent)))
     }
-  }
-
-  /// Renders (and releases) the value a `argValue`/`returnValue` record holds, with tracing
-  /// suppressed on this thread: a `description` that calls traced code records nothing.
-  private func renderDeferred(_ record: RawRecord) -> String {
-    guard let address = UnsafeRawPointer(bitPattern: UInt(record.b)) else { return "" }
-    let value = Unmanaged<DeferredValue>.fromOpaque(address).takeRetainedValue()
-    let hot = ThreadRecorder.current
-    hot.pointee.suppress += 1
-    defer { hot.pointee.suppress -= 1 }
-    return value.render(limit: maxValueLength)
   }
 
   private func call(
@@ -77,15 +55,15 @@ extension Collector {
       remoteParent[id] = record.b
       remoteChildren[record.b, default: 0] += 1
     }
-    let args = record.flags & Collector.argsBit != 0 ? recorder.pendingArgs : nil
-    if !recorder.pendingArgs.isEmpty { recorder.pendingArgs = [] }
+    let hasArgs = record.flags & Collector.argsBit != 0
+    defer { if !recorder.pendingArgs.isEmpty { recorder.pendingArgs.removeAll() } }
     let timestamp =
       record.flags & Collector.timingBit != 0 ? TickClock.shared.nanos(record.c) : nil
     if let direct {
       do {
         try direct.pointee.call(
           id: wire, parent: parent, site: siteID, thread: recorder.index, task: recorder.task,
-          flags: flags, timestamp: timestamp, args: args)
+          flags: flags, timestamp: timestamp, argsUTF8: hasArgs ? recorder.pendingArgs : nil)
       } catch {
         directFailures += 1
       }
@@ -93,7 +71,7 @@ extension Collector {
     }
     let start = CallStart(
       id: wire, parent: parent, site: siteID, thread: recorder.index, task: recorder.task,
-      flags: flags, timestamp: timestamp, args: args)
+      flags: flags, timestamp: timestamp, args: hasArgs ? recorder.pendingArgs.strings : nil)
     emit(.call(start))
   }
 
@@ -101,7 +79,8 @@ extension Collector {
   static let argsBit: UInt8 = 1
   static let timingBit: UInt8 = 4
 
-  private func end(_ record: RawRecord, result: String?, _ emit: (TraceEvent) -> Void) {
+  /// Ends a call; its result, when it has one, is the text in `resultText`.
+  private func end(_ record: RawRecord, hasResult: Bool, _ emit: (TraceEvent) -> Void) {
     if !remoteParent.isEmpty, let parent = remoteParent.removeValue(forKey: record.a) {
       let left = remoteChildren[parent, default: 1] - 1
       remoteChildren[parent] = left > 0 ? left : nil
@@ -111,12 +90,20 @@ extension Collector {
       record.flags & Collector.timingBit != 0 ? TickClock.shared.nanos(record.c) : nil
     if let direct {
       do {
-        try direct.pointee.return(id: wire, timestamp: timestamp, result: result)
+        if hasResult {
+          let failed = resultText.withText { utf8 in
+            (try? direct.pointee.return(id: wire, timestamp: timestamp, resultUTF8: utf8)) == nil
+          }
+          if failed { directFailures += 1 }
+        } else {
+          try direct.pointee.return(id: wire, timestamp: timestamp, resultUTF8: nil)
+        }
       } catch {
         directFailures += 1
       }
       return
     }
+    let result = hasResult ? resultText.text : nil
     emit(.return(CallEnd(id: wire, timestamp: timestamp, result: result)))
   }
 }

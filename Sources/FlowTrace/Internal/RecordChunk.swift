@@ -7,9 +7,13 @@ import Synchronization
 /// acquires `committed`, reads that many records, and follows `next` once `sealed`.
 final class RecordChunk: @unchecked Sendable {
   static let capacity = 2048
+  /// Bytes for the copies of values kept for later (`ValueArena.swift`), and their alignment.
+  static let valueCapacity = 32 * 1024
+  static let valueAlignment = 16
 
   let records: UnsafeMutablePointer<RawRecord>
   let texts: UnsafeMutablePointer<String>
+  let values: UnsafeMutableRawPointer
   /// Published record count (atomic through the C helpers).
   let committed: UnsafeMutablePointer<Int>
   let sealed = Atomic<Bool>(false)
@@ -22,6 +26,8 @@ final class RecordChunk: @unchecked Sendable {
   init() {
     records = .allocate(capacity: RecordChunk.capacity)
     texts = .allocate(capacity: RecordChunk.capacity)
+    values = .allocate(
+      byteCount: RecordChunk.valueCapacity, alignment: RecordChunk.valueAlignment)
     committed = .allocate(capacity: 1)
     committed.initialize(to: 0)
   }
@@ -39,15 +45,14 @@ final class RecordChunk: @unchecked Sendable {
       for index in 0..<count {
         let record = records[index]
         if record.flags & RecordFlags.hasText != 0 { (texts + index).deinitialize(count: 1) }
-        if record.kind == .argValue || record.kind == .returnValue,
-          let value = UnsafeRawPointer(bitPattern: UInt(record.b))
-        {
-          Unmanaged<DeferredValue>.fromOpaque(value).release()
+        if record.kind == .argValue || record.kind == .returnValue {
+          record.discardKeptValue(in: self)
         }
       }
     }
     records.deallocate()
     texts.deallocate()
+    values.deallocate()
     committed.deallocate()
   }
 }

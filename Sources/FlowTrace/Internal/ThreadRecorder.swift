@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import FlowTraceWire
 import Synchronization
 
 /// One traced call open on a thread's stack.
@@ -13,6 +14,9 @@ struct Frame {
 struct HotState {
   var records: UnsafeMutablePointer<RawRecord>
   var texts: UnsafeMutablePointer<String>
+  /// The current chunk's value bytes and how many are used.
+  var values: UnsafeMutableRawPointer
+  var valuesUsed = 0
   /// The current chunk's published count (atomic through the C helpers).
   var committed: UnsafeMutablePointer<Int>
   var count = 0
@@ -62,7 +66,7 @@ final class ThreadRecorder: @unchecked Sendable {
   @exclusivity(unchecked) var readChunk: RecordChunk
   @exclusivity(unchecked) var readIndex = 0
   @exclusivity(unchecked) var consumedSeq: UInt64 = 0
-  @exclusivity(unchecked) var pendingArgs: [String] = []
+  @exclusivity(unchecked) var pendingArgs = TextList()
   @exclusivity(unchecked) var task: UInt64 = 0
   @exclusivity(unchecked) var announced = false
   @exclusivity(unchecked) var open = CollectorStack()
@@ -93,7 +97,8 @@ final class ThreadRecorder: @unchecked Sendable {
     hot = .allocate(capacity: 1)
     hot.initialize(
       to: HotState(
-        records: first.records, texts: first.texts, committed: first.committed,
+        records: first.records, texts: first.texts, values: first.values,
+        committed: first.committed,
         stack: .allocate(capacity: 64), dropped: dropped, index: index, backlog: backlog,
         owner: Unmanaged.passUnretained(self)))
   }
@@ -153,6 +158,8 @@ final class ThreadRecorder: @unchecked Sendable {
     chunk = next
     hot.pointee.records = next.records
     hot.pointee.texts = next.texts
+    hot.pointee.values = next.values
+    hot.pointee.valuesUsed = 0
     hot.pointee.committed = next.committed
     hot.pointee.count = 0
   }

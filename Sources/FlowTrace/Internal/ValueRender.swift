@@ -34,6 +34,7 @@ enum ValueRender {
 
   /// Writes a string as Swift source reads it; a long one only as far as the limit needs.
   static func writeQuoted(_ value: String, into out: inout BoundedText) {
+    if StandardText.writeQuotedPrintable(value, into: &out) { return }
     if value.utf8.count > 4 * out.limit + 64 {
       // Escaping looks only at a scalar and what precedes it, so the quoted head is the
       // start of the quoted whole (less the head's closing quote).
@@ -52,10 +53,19 @@ enum ValueRender {
   static func render<T>(_ value: T, limit: Int) -> String {
     if legacyMode { return legacy(value, limit: limit) }
     if let (kind, bits) = raw(value, argument: true) { return format(kind, bits) }
-    let plan = RenderPlans.typed(T.self)
     var out = BoundedText(limit: limit)
-    withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
+    write(value, into: &out)
     return out.text
+  }
+
+  /// Writes the text of a value by the trace's rule (see `RenderPlan`).
+  static func write<T>(_ value: T, into out: inout BoundedText) {
+    if legacyMode { return out.writeWhole(legacy(value, limit: out.limit)) }
+    if let (kind, bits) = raw(value, argument: true) {
+      return out.writeWhole(format(kind, bits))
+    }
+    let plan = RenderPlans.typed(T.self)
+    withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
   }
 
   /// The top rule for a class or existential: its dynamic type decides, as casts do.

@@ -1,61 +1,202 @@
-/// A text stream that stops taking text once the cut it will get is known: it never holds
-/// much more than the limit, so writing a long value costs about its limit, not its length.
+/// A UTF-8 text stream that stops taking text once the cut it will get is known: it never
+/// holds much more than the limit, so writing a long value costs about its limit, not its
+/// length.
 ///
 /// `text` is exactly `ValueRender.cut(whole, to: limit)` of everything written: the stream
 /// stops only when it holds at least `limit + 1` characters, and text that comes later can
 /// change only the last character held (grapheme breaks look back, never ahead of the next
 /// scalar), never the first `limit - 1` that the cut keeps.
+///
+/// Text is kept as bytes, so rendering a value builds no `String`; while every byte is ASCII
+/// other than a carriage return (`plain`), a byte is a character and nothing is counted.
 struct BoundedText: TextOutputStream {
   let limit: Int
-  private(set) var held = ""
+  private(set) var bytes: [UInt8]
   /// True once later text cannot change the result.
   private(set) var isFull = false
-  /// The byte count from which the characters are counted again.
+  /// True while every byte is ASCII and none is `\r` (which joins a following `\n`).
+  private(set) var plain = true
+  /// The byte count from which the characters are counted again (text that is not plain).
   private var nextCheck: Int
+  /// True when the text was written whole, already cut (`writeWhole`): no cut applies.
+  private var whole = false
 
-  init(limit: Int) {
+  /// A stream writing into `storage`'s memory (emptied first), so a caller that passes the
+  /// bytes of its last stream back allocates nothing.
+  init(limit: Int, reusing storage: [UInt8] = []) {
     self.limit = max(1, limit)
+    bytes = storage
+    bytes.removeAll(keepingCapacity: true)
     nextCheck = self.limit + 1
   }
 
   mutating func write(_ string: String) {
     guard !isFull else { return }
+    var string = string
     if string.utf8.count > 4 * limit + 64 {
       // A long piece: its first limit + 2 characters settle the result.
       let head = string.prefix(limit + 2)
       if head.count == limit + 2 {
-        held += head
-        isFull = true
-        return
+        return writeSettling(String(head))
       }
     }
-    held += string
-    guard held.utf8.count >= nextCheck else { return }
-    // At least limit + 1 characters held?
-    var characters = 0
-    for _ in held {
-      characters += 1
-      if characters > limit {
-        isFull = true
-        return
+    string.withUTF8 { append($0) }
+  }
+
+  /// Writes text made and cut earlier (on the program's thread), which no cut changes.
+  mutating func writeWhole(_ string: String) {
+    var string = string
+    string.withUTF8 { bytes.append(contentsOf: $0) }
+    whole = true
+    isFull = true
+  }
+
+  /// Moves the bytes out (for a next stream to reuse their memory).
+  mutating func takeBytes() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+
+  /// Writes ASCII text known at compile time (punctuation, labels of the plans).
+  mutating func write(ascii text: StaticString) {
+    guard !isFull else { return }
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Writes bytes that hold whole characters (UTF-8 of a text made earlier).
+  mutating func write(utf8 piece: UnsafeBufferPointer<UInt8>) {
+    guard !isFull else { return }
+    append(piece)
+  }
+
+  /// Writes an integer in decimal, as `String(describing:)` does.
+  mutating func write(signed value: Int64) {
+    write(magnitude: value.magnitude, negative: value < 0)
+  }
+
+  /// Writes an unsigned integer in decimal.
+  mutating func write(unsigned value: UInt64) {
+    write(magnitude: value, negative: false)
+  }
+
+  private mutating func write(magnitude: UInt64, negative: Bool) {
+    guard !isFull else { return }
+    // 20 digits and a sign, filled from the end.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { raw in
+      var rest = magnitude
+      var start = 24
+      repeat {
+        start &-= 1
+        raw[start] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest != 0
+      if negative {
+        start &-= 1
+        raw[start] = UInt8(ascii: "-")
       }
+      let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      append(UnsafeBufferPointer(start: base + start, count: 24 - start))
     }
-    nextCheck = held.utf8.count + max(16, limit / 4)
+  }
+
+  /// Writes a `Double` as `description` does; a value that is a multiple of 1/16 below
+  /// 2^32 (exact in at most four decimals, so its shortest form) is written without one.
+  mutating func write(double value: Double) {
+    guard !isFull else { return }
+    let sixteenths = value * 16
+    guard value.magnitude < 4_294_967_296, sixteenths == sixteenths.rounded(.towardZero),
+      value != 0 || value.sign == .plus
+    else { return write(value.description) }
+    let whole = Int64(value)
+    if value < 0, whole == 0 { write(ascii: "-") }
+    write(signed: whole)
+    write(ascii: ".")
+    let fraction = Int(Int64(sixteenths.magnitude) & 15) * 625
+    // fraction / 16 in four decimals (0.0625 steps), trailing zeros dropped but one.
+    var decimals: (UInt8, UInt8, UInt8, UInt8) = (
+      0x30 &+ UInt8(fraction / 1000), 0x30 &+ UInt8(fraction / 100 % 10),
+      0x30 &+ UInt8(fraction / 10 % 10), 0x30 &+ UInt8(fraction % 10)
+    )
+    withUnsafeBytes(of: &decimals) { raw in
+      var count = 4
+      while count > 1, raw[count - 1] == 0x30 { count -= 1 }
+      append(
+        UnsafeBufferPointer(
+          start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+    }
   }
 
   /// Writes a piece that alone holds more than `limit` characters: what follows cannot
   /// change the result, so the stream stops taking text.
   mutating func writeSettling(_ string: String) {
     guard !isFull else { return }
-    held += string
+    var string = string
+    string.withUTF8 { piece in
+      bytes.append(contentsOf: piece)
+      if plain { plain = Self.isPlain(piece) }
+    }
     isFull = true
   }
 
   /// Writes what another stream of the same limit held (`settled`: it was full).
-  mutating func write(_ held: String, settled: Bool) {
-    if settled { writeSettling(held) } else { write(held) }
+  mutating func write(held: [UInt8], settled: Bool) {
+    guard !isFull else { return }
+    held.withUnsafeBufferPointer { append($0) }
+    if settled { isFull = true }
+  }
+
+  private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: piece)
+    if plain, Self.isPlain(piece) {
+      if bytes.count > limit { isFull = true }
+      return
+    }
+    plain = false
+    guard bytes.count >= nextCheck else { return }
+    // At least limit + 1 characters held?
+    var characters = 0
+    for _ in String(decoding: bytes, as: UTF8.self) {
+      characters += 1
+      if characters > limit {
+        isFull = true
+        return
+      }
+    }
+    nextCheck = bytes.count + max(16, limit / 4)
+  }
+
+  private static func isPlain(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+    var any: UInt8 = 0
+    var carriageReturn = false
+    for byte in piece {
+      any |= byte
+      carriageReturn = carriageReturn || byte == 13
+    }
+    return any < 0x80 && !carriageReturn
   }
 
   /// The text written so far, cut to the limit.
-  var text: String { ValueRender.cut(held, to: limit) }
+  var text: String {
+    if whole { return String(decoding: bytes, as: UTF8.self) }
+    if plain {
+      guard bytes.count > limit else { return String(decoding: bytes, as: UTF8.self) }
+      return String(decoding: bytes[..<(limit - 1)], as: UTF8.self) + "…"
+    }
+    return ValueRender.cut(String(decoding: bytes, as: UTF8.self), to: limit)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text`, without making a `String` when the text is
+  /// plain.
+  func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if whole { return bytes.withUnsafeBufferPointer(body) }
+    guard plain else {
+      var whole = text
+      return whole.withUTF8(body)
+    }
+    guard bytes.count > limit else { return bytes.withUnsafeBufferPointer(body) }
+    var cut = Array(bytes[..<(limit - 1)])
+    cut.append(contentsOf: [0xE2, 0x80, 0xA6])  // "…"
+    return cut.withUnsafeBufferPointer(body)
+  }
 }

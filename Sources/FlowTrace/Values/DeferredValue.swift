@@ -6,8 +6,8 @@
 class DeferredValue {
   @usableFromInline init() {}
 
-  /// The value's text as a trace shows it, cut to `limit` characters.
-  func render(limit: Int) -> String { "" }
+  /// Writes the value's text as a trace shows it.
+  func render(into out: inout BoundedText) {}
 }
 
 /// The typed box of a `DeferredValue`.
@@ -20,8 +20,8 @@ final class DeferredBox<T>: DeferredValue {
     super.init()
   }
 
-  override func render(limit: Int) -> String {
-    ValueRender.render(value, limit: limit)
+  override func render(into out: inout BoundedText) {
+    ValueRender.write(value, into: &out)
   }
 }
 

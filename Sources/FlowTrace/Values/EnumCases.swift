@@ -84,9 +84,9 @@ struct EnumPayload {
 
   func write(_ payload: UnsafeRawPointer, into out: inout BoundedText) {
     guard let tuple else {
-      out.write("(")
+      out.write(ascii: "(")
       plan.nested(payload, into: &out)
-      return out.write(")")
+      return out.write(ascii: ")")
     }
     tuple.write(payload, into: &out)
   }
@@ -110,7 +110,7 @@ struct TupleLayout {
       let elementType = unsafeBitCast(element.load(as: UnsafeRawPointer.self), to: Any.Type.self)
       let label = index < labels.count ? String(labels[index]) : ""
       return StoredField(
-        label: label.isEmpty ? "" : label + ": ", offset: Self.elementOffset(element),
+        label: label.isEmpty ? [] : Array((label + ": ").utf8), offset: Self.elementOffset(element),
         plan: RenderPlans.plan(forAny: elementType))
     }
   }

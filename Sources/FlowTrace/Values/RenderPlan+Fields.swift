@@ -5,7 +5,8 @@
 
 /// One stored property of a struct: `label: ` and where and how its value renders.
 struct StoredField {
-  let label: String
+  /// `label: ` as UTF-8 (empty for an unlabelled tuple element).
+  let label: [UInt8]
   let offset: Int
   let plan: AnyRenderPlan
 }
@@ -14,14 +15,14 @@ extension [StoredField] {
   /// `(label: value, …)`: the fields of the value at `value`, each by its plan (a struct's
   /// stored properties, a tuple's elements).
   func write(at value: UnsafeRawPointer, into out: inout BoundedText) {
-    out.write("(")
+    out.write(ascii: "(")
     for (index, field) in enumerated() {
-      if index > 0 { out.write(", ") }
-      out.write(field.label)
+      if index > 0 { out.write(ascii: ", ") }
+      field.label.withUnsafeBufferPointer { out.write(utf8: $0) }
       field.plan.nested(value + field.offset, into: &out)
       if out.isFull { break }
     }
-    out.write(")")
+    out.write(ascii: ")")
   }
 }
 
@@ -81,11 +82,12 @@ extension RenderPlan {
         return false
       }
       fields.append(
-        StoredField(label: String(cString: name) + ": ", offset: offset, plan: field.plan))
+        StoredField(
+          label: Array((String(cString: name) + ": ").utf8), offset: offset, plan: field.plan))
       return true
     }
     guard complete, readable else { return nil }
-    return .fields(_typeName(T.self, qualified: true), fields)
+    return .fields(Array(_typeName(T.self, qualified: true).utf8), fields)
   }
 }
 

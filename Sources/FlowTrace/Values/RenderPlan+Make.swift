@@ -56,6 +56,7 @@ extension RenderPlan {
 
   /// How `String(reflecting:)` renders a `T` (value types and classes).
   static func reflectingStyle() -> Reflecting {
+    if let direct = StandardText.writer(for: T.self) { return .bytes(direct) }
     if let array = T.self as? any ArrayValue.Type { return arrayStyle(array) }
     if let dictionary = T.self as? any DictionaryValue.Type { return pairsStyle(dictionary) }
     if let debug = T.self as? any CustomDebugStringConvertible.Type {

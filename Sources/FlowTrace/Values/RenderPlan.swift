@@ -11,6 +11,8 @@ class AnyRenderPlan: @unchecked Sendable {
   func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
   /// Writes the value at `value` as `String(reflecting:)` does.
   func nested(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
+  /// Destroys the value at `value` (a copy kept for later).
+  func destroy(_ value: UnsafeMutableRawPointer) {}
   /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
   /// possibly inside optionals).
   var topIsSpecial: Bool { false }
@@ -49,6 +51,8 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     case debugDescription((UnsafeRawPointer) -> String)
     case description((UnsafeRawPointer) -> String)
     case streamable((UnsafeRawPointer, inout BoundedText) -> Void)
+    /// A standard integer or `Bool`: its text written straight as bytes.
+    case bytes((UnsafeRawPointer, inout BoundedText) -> Void)
     /// An array: the plan of its elements and a walk over them.
     case sequence(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Bool) -> Void)
     /// A collection whose text is kept for its storage (`TextMemo`).
@@ -59,7 +63,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       (UnsafeRawPointer, (UnsafeRawPointer, UnsafeRawPointer) -> Bool) -> Bool)
     /// A struct reflection prints: `Module.Type(label: value, …)`, its stored properties
     /// read at their offsets (see `RenderPlan+Fields.swift`).
-    case fields(String, [StoredField])
+    case fields([UInt8], [StoredField])
     /// An enum without payloads: its text per case, made once by reflection.
     case cases(CaseTexts)
     /// An enum with payloads: its cases' texts and payload plans (see `EnumCases.swift`).
@@ -73,6 +77,10 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
   let style: Style
 
   init(style: Style) { self.style = style }
+
+  override func destroy(_ value: UnsafeMutableRawPointer) {
+    value.assumingMemoryBound(to: T.self).deinitialize(count: 1)
+  }
 
   override var topIsSpecial: Bool {
     switch style {
@@ -135,12 +143,12 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     case .optional(let wrapped, let unwrap):
       var wrote = false
       _ = unwrap(value) { payload in
-        out.write("Optional(")
+        out.write(ascii: "Optional(")
         wrapped.nested(payload, into: &out)
-        out.write(")")
+        out.write(ascii: ")")
         wrote = true
       }
-      if !wrote { out.write("nil") }
+      if !wrote { out.write(ascii: "nil") }
     case .reflecting(let reflecting): write(reflecting, value, into: &out)
     case .instance(_, let reflecting):
       if let plan = dynamicPlan(value) { return plan.nested(value, into: &out) }
@@ -155,40 +163,40 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     switch reflecting {
     case .debugDescription(let render), .description(let render):
       out.write(render(value))
-    case .streamable(let write):
+    case .streamable(let write), .bytes(let write):
       write(value, &out)
     case .memoized(let memo, let inner):
       if let known = memo.text(of: value, limit: out.limit) {
-        return out.write(known.held, settled: known.settled)
+        return out.write(held: known.held, settled: known.settled)
       }
       var fresh = BoundedText(limit: out.limit)
       write(inner, value, into: &fresh)
-      memo.keep(value, limit: out.limit, held: fresh.held, settled: fresh.isFull)
-      out.write(fresh.held, settled: fresh.isFull)
+      memo.keep(value, limit: out.limit, held: fresh.bytes, settled: fresh.isFull)
+      out.write(held: fresh.bytes, settled: fresh.isFull)
     case .sequence(let element, let walk):
-      out.write("[")
+      out.write(ascii: "[")
       var first = true
       walk(value) { item in
-        if !first { out.write(", ") }
+        if !first { out.write(ascii: ", ") }
         first = false
         element.nested(item, into: &out)
         return !out.isFull
       }
-      out.write("]")
+      out.write(ascii: "]")
     case .pairs(let key, let element, let walk):
-      out.write("[")
+      out.write(ascii: "[")
       var first = true
       let any = walk(value) { pairKey, pairValue in
-        if !first { out.write(", ") }
+        if !first { out.write(ascii: ", ") }
         first = false
         key.nested(pairKey, into: &out)
-        out.write(": ")
+        out.write(ascii: ": ")
         element.nested(pairValue, into: &out)
         return !out.isFull
       }
-      out.write(any ? "]" : ":]")
+      out.write(ascii: any ? "]" : ":]")
     case .fields(let typeName, let fields):
-      out.write(typeName)
+      typeName.withUnsafeBufferPointer { out.write(utf8: $0) }
       fields.write(at: value, into: &out)
     case .constant(let text):
       out.write(text)

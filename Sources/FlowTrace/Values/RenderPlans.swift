@@ -20,6 +20,9 @@ enum RenderPlans {
   private struct Table {
     var plans: [ObjectIdentifier: AnyRenderPlan] = [:]
     var building: Set<ObjectIdentifier> = []
+    /// Plans made for one use while their type's plan was being built, kept alive: a record
+    /// may hold one's address.
+    var interim: [AnyRenderPlan] = []
   }
 
   /// The plan of `T`.
@@ -52,7 +55,11 @@ enum RenderPlans {
       if let known = table.plans[id] { return known }
       // A type met again while its plan is being built (`struct Node { var next: [Node] }`),
       // or built by another thread right now: this use renders by casts, as before plans.
-      if table.building.contains(id) { return RenderPlan<T>(style: .dynamic) }
+      if table.building.contains(id) {
+        let interim = RenderPlan<T>(style: .dynamic)
+        if table.interim.count < 4096 { table.interim.append(interim) }
+        return interim
+      }
       table.building.insert(id)
       return nil
     }

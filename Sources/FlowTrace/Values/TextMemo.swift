@@ -9,7 +9,7 @@ final class TextMemo<Collection>: @unchecked Sendable {
   private struct Entry {
     let storage: UInt
     let limit: Int
-    let held: String
+    let held: [UInt8]
     let settled: Bool
     /// The copy that keeps the storage alive and shared.
     let copy: Collection
@@ -35,7 +35,7 @@ final class TextMemo<Collection>: @unchecked Sendable {
   }
 
   /// The text kept for the collection at `value`, if it is the last one rendered.
-  func text(of value: UnsafeRawPointer, limit: Int) -> (held: String, settled: Bool)? {
+  func text(of value: UnsafeRawPointer, limit: Int) -> (held: [UInt8], settled: Bool)? {
     let storage = value.load(as: UInt.self)
     return last.withLock { entry in
       guard let entry, entry.storage == storage, entry.limit == limit else { return nil }
@@ -44,7 +44,7 @@ final class TextMemo<Collection>: @unchecked Sendable {
   }
 
   /// Keeps the text just rendered for the collection at `value`.
-  func keep(_ value: UnsafeRawPointer, limit: Int, held: String, settled: Bool) {
+  func keep(_ value: UnsafeRawPointer, limit: Int, held: [UInt8], settled: Bool) {
     let copy = value.assumingMemoryBound(to: Collection.self).pointee
     let entry = Entry(
       storage: value.load(as: UInt.self), limit: limit, held: held, settled: settled, copy: copy)

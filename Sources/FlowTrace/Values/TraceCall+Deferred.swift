@@ -15,7 +15,7 @@ extension _TraceCall {
   @inlinable
   static func _argumentLater<T: Sendable>(_ value: T) {
     if _defers(T.self) {
-      _deferred(.argValue, DeferredBox(value))
+      _kept(.argValue, value)
     } else {
       _argument(value)
     }
@@ -24,7 +24,7 @@ extension _TraceCall {
   @inlinable
   func _returningLater<T: Sendable>(_ value: T) {
     if bits & CallBits.result != 0, _TraceCall._defers(T.self) {
-      _endDeferred(DeferredBox(value))
+      _endKept(value)
     } else {
       _returning(value)
     }
@@ -32,37 +32,19 @@ extension _TraceCall {
 
   /// Records an argument kept for later.
   @usableFromInline
-  static func _deferred(_ kind: RecordKind, _ value: DeferredValue) {
-    ThreadRecorder.current.append(value: value, kind: kind, a: 0)
+  static func _kept<T>(_ kind: RecordKind, _ value: T) {
+    ThreadRecorder.current.append(value: value, kind: kind, a: 0, flags: 0, c: 0)
   }
 
   /// Records a normal exit whose value is kept for later.
   @usableFromInline
-  func _endDeferred(_ value: DeferredValue) {
+  func _endKept<T>(_ value: T) {
     let hot = ThreadRecorder.current
     let exit = hot.popNotingCaught(id)
-    hot.finish(self, value: value, exit: exit)
-  }
-}
-
-extension UnsafeMutablePointer where Pointee == HotState {
-  /// Appends a record holding a retained `DeferredValue` (its address in `b`).
-  func append(value: DeferredValue, kind: RecordKind, a: UInt64) {
-    let address = UInt64(UInt(bitPattern: Unmanaged.passRetained(value).toOpaque()))
-    append(RawRecord(kind: kind, flags: 0, a: a, b: address, c: 0))
-    // The chunk now needs its scan when it goes away unread.
-    pointee.textsUsed = true
-  }
-
-  /// Writes a `returnValue` exit (with its end time), publishes, and prints a finished root.
-  func finish(_ call: _TraceCall, value: DeferredValue, exit: UInt8) {
-    let address = UInt64(UInt(bitPattern: Unmanaged.passRetained(value).toOpaque()))
-    var record = RawRecord(kind: .returnValue, flags: 0, a: call.id, b: address, c: 0)
-    record.flags = UInt8(truncatingIfNeeded: call.bits & CallBits.collectMask) | exit
-    if call.bits & CallBits.timing != 0 { record.c = ft_ticks() }
-    append(record)
-    pointee.textsUsed = true
-    commit()
-    if call.bits & CallBits.root != 0 { rootEnded() }
+    let flags = UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit
+    let ticks = bits & CallBits.timing != 0 ? ft_ticks() : 0
+    hot.append(value: value, kind: .returnValue, a: id, flags: flags, c: ticks)
+    hot.commit()
+    if bits & CallBits.root != 0 { hot.rootEnded() }
   }
 }

@@ -35,6 +35,27 @@ extension TraceEncoder {
     id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
     flags: CollectFlags, timestamp: UInt64?, args: [String]?
   ) throws(TraceEncodingError) {
+    try callRecord(
+      id: id, parent: parent, site: site, thread: thread, task: task, flags: flags,
+      timestamp: timestamp, args: args)
+  }
+
+  /// As `call(…args: [String]?)`, the arguments given as UTF-8 texts.
+  @inline(__always)
+  public mutating func call(
+    id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
+    flags: CollectFlags, timestamp: UInt64?, argsUTF8 args: TextList?
+  ) throws(TraceEncodingError) {
+    try callRecord(
+      id: id, parent: parent, site: site, thread: thread, task: task, flags: flags,
+      timestamp: timestamp, args: args)
+  }
+
+  @inline(__always)
+  mutating func callRecord<Arguments: ArgumentTexts>(
+    id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
+    flags: CollectFlags, timestamp: UInt64?, args: Arguments?
+  ) throws(TraceEncodingError) {
     guard id > lastCallID else {
       throw TraceEncodingError("call id \(id) does not follow the previous call id \(lastCallID)")
     }
@@ -64,7 +85,7 @@ extension TraceEncoder {
     if let timestamp { appendTimestamp(timestamp) }
     if let args {
       bytes.appendVarint(UInt64(args.count))
-      for arg in args { bytes.appendString(arg) }
+      args.appendEach(to: &bytes)
     }
     endRecord(start)
     lastCallID = id
@@ -79,6 +100,30 @@ extension TraceEncoder {
   public mutating func `return`(
     id: UInt64, timestamp: UInt64?, result: String?
   ) throws(TraceEncodingError) {
+    guard var result else { return try returnRecord(id: id, timestamp: timestamp, result: nil) }
+    let failure = result.withUTF8 { utf8 -> TraceEncodingError? in
+      do throws(TraceEncodingError) {
+        try returnRecord(id: id, timestamp: timestamp, result: utf8)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// As `return(…result: String?)`, the result given as UTF-8 bytes.
+  @inline(__always)
+  public mutating func `return`(
+    id: UInt64, timestamp: UInt64?, resultUTF8 result: UnsafeBufferPointer<UInt8>?
+  ) throws(TraceEncodingError) {
+    try returnRecord(id: id, timestamp: timestamp, result: result)
+  }
+
+  @inline(__always)
+  mutating func returnRecord(
+    id: UInt64, timestamp: UInt64?, result: UnsafeBufferPointer<UInt8>?
+  ) throws(TraceEncodingError) {
     if stacks.current.last != id || !hasContext {
       guard let key = stacks.keyOfOtherStack(withTop: id) else {
         if !isKnownCall(id) { return }  // a call from before this stream: not in it
@@ -92,7 +137,10 @@ extension TraceEncoder {
     let start = beginRecord(.return)
     bytes.append(form)
     if let timestamp { appendTimestamp(timestamp) }
-    if let result { bytes.appendString(result) }
+    if let result {
+      bytes.appendVarint(UInt64(result.count))
+      bytes.append(contentsOf: result)
+    }
     endRecord(start)
     stacks.current.removeLast()
     if tracking {

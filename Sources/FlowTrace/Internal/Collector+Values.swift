@@ -1,0 +1,50 @@
+import FlowTraceWire
+
+// The texts of argument and result records, written as UTF-8 bytes: arguments into the
+// thread's `pendingArgs`, a result into the collector's `resultText`, with no `String` made
+// on the way to the direct encoder.
+
+extension Collector {
+  /// Appends the text of an argument record to the thread's pending arguments.
+  func appendArgument(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
+    switch record.kind {
+    case .argText:
+      recorder.pendingArgs.append(text ?? "")
+    default:
+      writeValue(record, text: text, recorder)
+      resultText.withText { recorder.pendingArgs.append(utf8: $0) }
+    }
+  }
+
+  /// Writes the text of a value record (argument or result) into `resultText`.
+  func writeValue(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
+    var out = BoundedText(limit: maxValueLength, reusing: resultText.takeBytes())
+    defer { resultText = out }
+    switch record.kind {
+    case .argInt, .returnInt:
+      out.write(signed: Int64(bitPattern: record.b))
+    case .argBool, .returnBool:
+      out.write(ascii: record.b != 0 ? "true" : "false")
+    case .argDouble, .returnDouble:
+      out.write(double: Double(bitPattern: record.b))
+    case .argString, .returnString:
+      ValueRender.writeQuoted(text ?? "", into: &out)
+    case .argValue, .returnValue:
+      writeKept(record, recorder, into: &out)
+    default:
+      // `argText`/`returnText`: made on the program's thread, already cut.
+      out.writeWhole(text ?? "")
+    }
+  }
+
+  /// Renders (and destroys) the value a `argValue`/`returnValue` record keeps, with tracing
+  /// suppressed on this thread: a `description` that calls traced code records nothing.
+  private func writeKept(
+    _ record: RawRecord, _ recorder: ThreadRecorder, into out: inout BoundedText
+  ) {
+    let hot = ThreadRecorder.current
+    hot.pointee.suppress += 1
+    defer { hot.pointee.suppress -= 1 }
+    record.renderKeptValue(in: recorder.readChunk, into: &out)
+  }
+}

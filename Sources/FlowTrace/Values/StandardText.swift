@@ -1,0 +1,48 @@
+/// The standard library's simplest texts written straight as bytes: integers, `Bool`,
+/// `Double`, and strings that need no escape. Each writes exactly what `String(reflecting:)` would.
+enum StandardText {
+  /// A writer for `T` when it is a standard integer type, `Bool` or `Double`, else nil.
+  /// Each closure is concrete (no generic code runs per value).
+  static func writer<T>(for _: T.Type) -> ((UnsafeRawPointer, inout BoundedText) -> Void)? {
+    switch ObjectIdentifier(T.self) {
+    case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self):
+      return { value, out in out.write(signed: value.loadUnaligned(as: Int64.self)) }
+    case ObjectIdentifier(Int32.self):
+      return { value, out in out.write(signed: Int64(value.loadUnaligned(as: Int32.self))) }
+    case ObjectIdentifier(Int16.self):
+      return { value, out in out.write(signed: Int64(value.loadUnaligned(as: Int16.self))) }
+    case ObjectIdentifier(Int8.self):
+      return { value, out in out.write(signed: Int64(value.load(as: Int8.self))) }
+    case ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self):
+      return { value, out in out.write(unsigned: value.loadUnaligned(as: UInt64.self)) }
+    case ObjectIdentifier(UInt32.self):
+      return { value, out in out.write(unsigned: UInt64(value.loadUnaligned(as: UInt32.self))) }
+    case ObjectIdentifier(UInt16.self):
+      return { value, out in out.write(unsigned: UInt64(value.loadUnaligned(as: UInt16.self))) }
+    case ObjectIdentifier(UInt8.self):
+      return { value, out in out.write(unsigned: UInt64(value.load(as: UInt8.self))) }
+    case ObjectIdentifier(Bool.self):
+      return { value, out in out.write(ascii: value.load(as: Bool.self) ? "true" : "false") }
+    case ObjectIdentifier(Double.self):
+      return { value, out in out.write(double: value.loadUnaligned(as: Double.self)) }
+    default:
+      return nil
+    }
+  }
+
+  /// Writes `value` quoted when every byte is printable ASCII other than `"` and `\`
+  /// (`debugDescription` escapes nothing there); false, writing nothing, otherwise.
+  static func writeQuotedPrintable(_ value: String, into out: inout BoundedText) -> Bool {
+    var value = value
+    guard value.utf8.count <= 4 * out.limit + 64 else { return false }
+    return value.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C {
+        return false
+      }
+      out.write(ascii: "\"")
+      out.write(utf8: bytes)
+      out.write(ascii: "\"")
+      return true
+    }
+  }
+}
