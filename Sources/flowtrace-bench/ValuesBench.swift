@@ -128,9 +128,13 @@ func runValuesWorkBench() {
     for _ in 0..<rounds { sink &+= workRound(TracedWork.self, input) }
   }
   var bytes = 0.0
-  func recorded(legacy: Bool) -> (Spread, Spread) {
+  func recorded(legacy: Bool, values: Bool = true) -> (Spread, Spread) {
     FlowTrace._setLegacyValueRendering(legacy)
-    defer { FlowTrace._setLegacyValueRendering(false) }
+    if !values { FlowTrace.config(showArgs: false, showResult: false) }
+    defer {
+      FlowTrace._setLegacyValueRendering(false)
+      FlowTrace.config(showArgs: true, showResult: true)
+    }
     return measure(
       runs: runs,
       {
@@ -142,10 +146,11 @@ func runValuesWorkBench() {
         bytes = BenchClock.sizeRemoving(path)
       })
   }
-  let file = recorded(legacy: false)
-  // `FLOWTRACE_BENCH_NEW_ONLY=1` leaves the old rule out (for profiling the new path).
-  let newOnly = getenv("FLOWTRACE_BENCH_NEW_ONLY") != nil
-  let legacy = newOnly ? file : recorded(legacy: true)
+  // `FLOWTRACE_BENCH_MODE=file|structure` runs that recorded mode alone (for profiling).
+  let only = getenv("FLOWTRACE_BENCH_MODE").map { String(cString: $0) }
+  let file = only == "structure" ? plain : recorded(legacy: false)
+  let structure = only == "file" ? plain : recorded(legacy: false, values: false)
+  let legacy = only != nil ? plain : recorded(legacy: true)
   print(
     [
       "mode".padding(34), "wall ms".padding(26), "wall ratio".padding(10), "CPU ms".padding(26),
@@ -165,6 +170,7 @@ func runValuesWorkBench() {
   row("@Trace, tracing off", off, "target <= 1.1x wall")
   row("file, values rendered later", file, "target <= 10x wall, <= 15x CPU")
   row("file, old rule (before)", legacy)
+  row("file, structure only (no values)", structure)
   print("file size: \(format(bytes / calls)) bytes/call")
   if sink == 42 { print("") }
 }

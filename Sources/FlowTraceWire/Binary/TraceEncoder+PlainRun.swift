@@ -77,48 +77,63 @@ public struct PlainRun {
 }
 
 extension TraceEncoder {
-  /// Bytes and nesting depth a run may write (its scratch memory is on the stack).
+  /// Bytes and nesting depth a run may write (into the encoder's `PlainRunScratch`).
   public static let plainRunBytes = 16 << 10
   public static let plainRunDepth = 1024
 
   /// Lends `body` a run of plain records in the context (`thread`, `task`), then appends what
   /// it wrote. Returns nil, without calling `body`, when that is not the current context
-  /// (then use the general methods, which switch it).
-  public mutating func plainRun<R>(
-    thread: UInt32, task: UInt64, _ body: (inout PlainRun) -> R
-  ) -> R? {
+  /// (then use the general methods, which switch it). `body` returns where it stopped.
+  ///
+  /// Not generic: a generic result here made the runtime look up a tuple type's metadata
+  /// (`(R, PlainRun)`) on every run, behind a lock — a quarter of a structure-only drain.
+  public mutating func plainRun(
+    thread: UInt32, task: UInt64, _ body: (inout PlainRun) -> Int
+  ) -> Int? {
     guard hasContext, thread == contextThread, task == contextTask else { return nil }
-    return withUnsafeTemporaryAllocation(
-      byteCount: TraceEncoder.plainRunBytes + 12 * TraceEncoder.plainRunDepth, alignment: 8
-    ) { scratch -> R in
-      let raw = scratch.baseAddress!
-      let pushed = (raw + TraceEncoder.plainRunBytes).bindMemory(
-        to: UInt64.self, capacity: TraceEncoder.plainRunDepth)
-      let sites = (raw + TraceEncoder.plainRunBytes + 8 * TraceEncoder.plainRunDepth)
-        .bindMemory(to: UInt32.self, capacity: TraceEncoder.plainRunDepth)
-      let nextID = lastCallID &+ 1
-      let (result, run) = stacks.current.withUnsafeBufferPointer { base in
-        var run = PlainRun(
-          out: raw, limit: TraceEncoder.plainRunBytes - 8, nextID: nextID, base: base,
-          pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth, sites: sites)
-        let result = body(&run)
-        return (result, run)
-      }
-      if run.popped > 0 { stacks.current.removeLast(run.popped) }
-      if run.pushedCount > 0 {
-        stacks.current.append(
-          contentsOf: UnsafeBufferPointer(start: pushed, count: run.pushedCount))
-      }
-      if tracking {
-        keepPlainRun(
-          popped: run.popped, pushed: UnsafeBufferPointer(start: pushed, count: run.pushedCount),
-          sites: sites)
-      }
-      if run.used > 0 {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: raw, count: run.used))
-      }
-      lastCallID = run.nextID &- 1
-      return result
+    // Scratch memory kept from run to run (too big for the stack: a temporary allocation
+    // of it was a malloc and free per run); a copy of the encoder makes its own.
+    if !isKnownUniquelyReferenced(&plainRunScratch) { plainRunScratch = PlainRunScratch() }
+    let raw = plainRunScratch.raw
+    let pushed = (raw + TraceEncoder.plainRunBytes).bindMemory(
+      to: UInt64.self, capacity: TraceEncoder.plainRunDepth)
+    let sites = (raw + TraceEncoder.plainRunBytes + 8 * TraceEncoder.plainRunDepth)
+      .bindMemory(to: UInt32.self, capacity: TraceEncoder.plainRunDepth)
+    let nextID = lastCallID &+ 1
+    var result = 0
+    let run = stacks.current.withUnsafeBufferPointer { base -> PlainRun in
+      var run = PlainRun(
+        out: raw, limit: TraceEncoder.plainRunBytes - 8, nextID: nextID, base: base,
+        pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth, sites: sites)
+      result = body(&run)
+      return run
     }
+    if run.popped > 0 { stacks.current.removeLast(run.popped) }
+    if run.pushedCount > 0 {
+      stacks.current.append(
+        contentsOf: UnsafeBufferPointer(start: pushed, count: run.pushedCount))
+    }
+    if tracking {
+      keepPlainRun(
+        popped: run.popped, pushed: UnsafeBufferPointer(start: pushed, count: run.pushedCount),
+        sites: sites)
+    }
+    if run.used > 0 {
+      bytes.append(contentsOf: UnsafeRawBufferPointer(start: raw, count: run.used))
+    }
+    lastCallID = run.nextID &- 1
+    return result
   }
+}
+
+/// The memory a plain run writes into before its bytes are appended.
+final class PlainRunScratch: @unchecked Sendable {
+  let raw: UnsafeMutableRawPointer
+
+  init() {
+    raw = .allocate(
+      byteCount: TraceEncoder.plainRunBytes + 12 * TraceEncoder.plainRunDepth, alignment: 8)
+  }
+
+  deinit { raw.deallocate() }
 }

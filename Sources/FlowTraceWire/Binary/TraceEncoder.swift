@@ -19,6 +19,8 @@ public struct TraceEncoder: Sendable {
   /// After `continueStream`: calls up to this id exist in this stream only if `inherited`.
   var inheritedFloor: UInt64 = 0
   var inherited: Set<UInt64> = []
+  /// Where plain runs are written before they are appended (`TraceEncoder+PlainRun.swift`).
+  var plainRunScratch = PlainRunScratch()
 
   /// Creates an encoder whose buffer starts with room for `capacity` bytes.
   public init(capacity: Int = 1 << 16) {
