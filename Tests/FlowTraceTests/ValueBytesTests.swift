@@ -79,13 +79,15 @@ import Testing
     }
   }
 
-  /// A stream reusing the last one's memory starts empty.
-  @Test func reusedStorageStartsEmpty() {
-    var first = BoundedText(limit: 10)
+  /// A stream reusing the last one's store starts empty; a store grows keeping its bytes.
+  @Test func reusedStoreStartsEmptyAndGrows() {
+    let store = ByteStore(capacity: 4)
+    var first = BoundedText(limit: 100, store: store)
     first.write("0123456789abc")
-    var second = BoundedText(limit: 10, reusing: first.takeBytes())
+    first.write(ascii: "def")
+    #expect(first.text == "0123456789abcdef")
+    var second = BoundedText(limit: 10, store: store)
     second.write("x")
     #expect(second.text == "x")
-    #expect(first.text.isEmpty)
   }
 }

@@ -18,7 +18,7 @@ extension Collector {
 
   /// Writes the text of a value record (argument or result) into `resultText`.
   func writeValue(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
-    var out = BoundedText(limit: maxValueLength, reusing: resultText.takeBytes())
+    var out = BoundedText(limit: maxValueLength, store: valueStore)
     defer { resultText = out }
     switch record.kind {
     case .argInt, .returnInt:

@@ -18,8 +18,10 @@ final class Collector {
   /// Every recorder seen, at its thread id - 1; nil once retired (Collector+Retire.swift).
   @exclusivity(unchecked) var slots: [ThreadRecorder?] = []
   @exclusivity(unchecked) var maxValueLength = 200
-  /// The text of the value record being handled (its memory reused from record to record).
+  /// The text of the value record being handled, written into `valueStore` (memory reused
+  /// from record to record).
   @exclusivity(unchecked) var resultText = BoundedText(limit: 200)
+  let valueStore = ByteStore()
   /// Open calls started from a task scope (child id → parent id), and how many such open
   /// children each parent has: an async call's exit waits for them.
   @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]

@@ -7,11 +7,14 @@
 /// change only the last character held (grapheme breaks look back, never ahead of the next
 /// scalar), never the first `limit - 1` that the cut keeps.
 ///
-/// Text is kept as bytes, so rendering a value builds no `String`; while every byte is ASCII
-/// other than a carriage return (`plain`), a byte is a character and nothing is counted.
+/// Text is kept as bytes in a `ByteStore`, so rendering a value builds no `String`; while every
+/// byte is ASCII other than a carriage return (`plain`), a byte is a character and nothing is
+/// counted. A copy of a stream shares its store: write through one copy only.
 struct BoundedText: TextOutputStream {
   let limit: Int
-  private(set) var bytes: [UInt8]
+  private let store: ByteStore
+  /// Bytes written.
+  private(set) var count = 0
   /// True once later text cannot change the result.
   private(set) var isFull = false
   /// True while every byte is ASCII and none is `\r` (which joins a following `\n`).
@@ -21,14 +24,16 @@ struct BoundedText: TextOutputStream {
   /// True when the text was written whole, already cut (`writeWhole`): no cut applies.
   private var whole = false
 
-  /// A stream writing into `storage`'s memory (emptied first), so a caller that passes the
-  /// bytes of its last stream back allocates nothing.
-  init(limit: Int, reusing storage: [UInt8] = []) {
+  /// A stream writing from the start of `store` (a caller that passes the same store to
+  /// each stream allocates nothing once it has grown).
+  init(limit: Int, store: ByteStore = ByteStore()) {
     self.limit = max(1, limit)
-    bytes = storage
-    bytes.removeAll(keepingCapacity: true)
+    self.store = store
     nextCheck = self.limit + 1
   }
+
+  /// The bytes written (valid until the store is written again).
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: store.base, count: count) }
 
   mutating func write(_ string: String) {
     guard !isFull else { return }
@@ -46,15 +51,9 @@ struct BoundedText: TextOutputStream {
   /// Writes text made and cut earlier (on the program's thread), which no cut changes.
   mutating func writeWhole(_ string: String) {
     var string = string
-    string.withUTF8 { bytes.append(contentsOf: $0) }
+    string.withUTF8 { copy($0) }
     whole = true
     isFull = true
-  }
-
-  /// Moves the bytes out (for a next stream to reuse their memory).
-  mutating func takeBytes() -> [UInt8] {
-    defer { bytes = [] }
-    return bytes
   }
 
   /// Writes ASCII text known at compile time (punctuation, labels of the plans).
@@ -133,7 +132,7 @@ struct BoundedText: TextOutputStream {
     guard !isFull else { return }
     var string = string
     string.withUTF8 { piece in
-      bytes.append(contentsOf: piece)
+      copy(piece)
       if plain { plain = Self.isPlain(piece) }
     }
     isFull = true
@@ -146,14 +145,21 @@ struct BoundedText: TextOutputStream {
     if settled { isFull = true }
   }
 
+  private mutating func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+    guard let source = piece.baseAddress, !piece.isEmpty else { return }
+    if count &+ piece.count > store.capacity { store.grow(to: count &+ piece.count) }
+    (store.base + count).update(from: source, count: piece.count)
+    count &+= piece.count
+  }
+
   private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: piece)
+    copy(piece)
     if plain, Self.isPlain(piece) {
-      if bytes.count > limit { isFull = true }
+      if count > limit { isFull = true }
       return
     }
     plain = false
-    guard bytes.count >= nextCheck else { return }
+    guard count >= nextCheck else { return }
     // At least limit + 1 characters held?
     var characters = 0
     for _ in String(decoding: bytes, as: UTF8.self) {
@@ -163,7 +169,7 @@ struct BoundedText: TextOutputStream {
         return
       }
     }
-    nextCheck = bytes.count + max(16, limit / 4)
+    nextCheck = count + max(16, limit / 4)
   }
 
   private static func isPlain(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -180,7 +186,7 @@ struct BoundedText: TextOutputStream {
   var text: String {
     if whole { return String(decoding: bytes, as: UTF8.self) }
     if plain {
-      guard bytes.count > limit else { return String(decoding: bytes, as: UTF8.self) }
+      guard count > limit else { return String(decoding: bytes, as: UTF8.self) }
       return String(decoding: bytes[..<(limit - 1)], as: UTF8.self) + "…"
     }
     return ValueRender.cut(String(decoding: bytes, as: UTF8.self), to: limit)
@@ -189,14 +195,37 @@ struct BoundedText: TextOutputStream {
   /// Calls `body` with the UTF-8 bytes of `text`, without making a `String` when the text is
   /// plain.
   func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if whole { return bytes.withUnsafeBufferPointer(body) }
+    if whole { return body(bytes) }
     guard plain else {
       var whole = text
       return whole.withUTF8(body)
     }
-    guard bytes.count > limit else { return bytes.withUnsafeBufferPointer(body) }
+    guard count > limit else { return body(bytes) }
     var cut = Array(bytes[..<(limit - 1)])
     cut.append(contentsOf: [0xE2, 0x80, 0xA6])  // "…"
     return cut.withUnsafeBufferPointer(body)
   }
+}
+
+/// Growable memory for the bytes of a `BoundedText`, reused from stream to stream.
+final class ByteStore {
+  @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private(set) var capacity: Int
+
+  init(capacity: Int = 256) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  /// Makes room for at least `minimum` bytes, keeping those held.
+  func grow(to minimum: Int) {
+    let larger = max(minimum, 2 * capacity)
+    let next = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    next.update(from: base, count: capacity)
+    base.deallocate()
+    base = next
+    capacity = larger
+  }
+
+  deinit { base.deallocate() }
 }

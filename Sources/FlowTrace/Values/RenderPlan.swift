@@ -171,8 +171,9 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       }
       var fresh = BoundedText(limit: out.limit)
       write(inner, value, into: &fresh)
-      memo.keep(value, limit: out.limit, held: fresh.bytes, settled: fresh.isFull)
-      out.write(held: fresh.bytes, settled: fresh.isFull)
+      let held = Array(fresh.bytes)
+      memo.keep(value, limit: out.limit, held: held, settled: fresh.isFull)
+      out.write(held: held, settled: fresh.isFull)
     case .sequence(let element, let walk):
       out.write(ascii: "[")
       var first = true
