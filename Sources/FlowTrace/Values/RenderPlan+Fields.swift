@@ -1,7 +1,8 @@
 @_spi(Reflection) import Swift
 
 // What reflection prints, without `Mirror` per value: a struct's stored properties read at
-// their offsets by their own plans, an enum without payloads by its case's text made once.
+// their offsets by their own plans, an enum without payloads by its case's text made once
+// (`CaseTexts.swift`).
 
 /// One stored property of a struct: `label: ` and where and how its value renders.
 struct StoredField {
@@ -26,23 +27,6 @@ extension [StoredField] {
   }
 }
 
-/// The texts of an enum without payloads, one per case, made by reflection on first sight
-/// (the value's bits are its case, so the text is a function of them).
-final class CaseTexts: @unchecked Sendable {
-  private let texts = Locked<[UInt16: String]>([:])
-
-  func text<T>(of value: T) -> String {
-    var key: UInt16 = 0
-    withUnsafeBytes(of: value) { bytes in
-      for (index, byte) in bytes.prefix(2).enumerated() { key |= UInt16(byte) << (8 * index) }
-    }
-    if let known = texts.withLock({ $0[key] }) { return known }
-    let text = String(reflecting: value)
-    texts.withLock { $0[key] = text }
-    return text
-  }
-}
-
 extension RenderPlan {
   /// How reflection prints a `T` with no text of its own: stored fields for a plain struct,
   /// case texts for an enum without payloads, cases read from the metadata for one with
@@ -54,7 +38,7 @@ extension RenderPlan {
     let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
     switch metadata.load(as: UInt.self) {
     case 0x200: return structStyle() ?? .dynamic
-    case 0x201 where payloadFree(metadata): return .cases(CaseTexts())
+    case 0x201 where payloadFree(metadata): return CaseTexts(T.self).map { .cases($0) } ?? .dynamic
     case 0x201: return EnumCases.read(T.self).map { .enumCases($0) } ?? .dynamic
     default: return .dynamic
     }

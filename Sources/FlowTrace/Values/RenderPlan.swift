@@ -204,7 +204,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     case .enumCases(let cases):
       cases.write(value, as: T.self, into: &out)
     case .cases(let texts):
-      out.write(texts.text(of: value.assumingMemoryBound(to: T.self).pointee))
+      texts.write(value, as: T.self, into: &out)
     case .dynamic:
       out.write(String(reflecting: value.assumingMemoryBound(to: T.self).pointee))
     }
