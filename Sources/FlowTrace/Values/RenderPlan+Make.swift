@@ -120,13 +120,15 @@ extension RenderPlan {
           for index in 0..<buffer.count where !body(UnsafeRawPointer(base + index)) { return }
         }
       })
-    return TextMemo<T>.keepsText(of: A.Element.self) ? .memoized(TextMemo(), style) : style
+    return TextMemo.keepsText(of: A.Element.self, in: T.self) ? .memoized(TextMemo(), style) : style
   }
 
   private static func pairsStyle<D: DictionaryValue>(_: D.Type) -> Reflecting {
     let key = RenderPlans.plan(for: D.Key.self)
     let element = RenderPlans.plan(for: D.Value.self)
-    let pure = TextMemo<T>.keepsText(of: D.Key.self) && TextMemo<T>.keepsText(of: D.Value.self)
+    let pure =
+      TextMemo.keepsText(of: D.Key.self, in: T.self)
+      && TextMemo.keepsText(of: D.Value.self, in: T.self)
     let style = Reflecting.pairs(
       key, element,
       { value, body in

@@ -28,51 +28,11 @@ class AnyRenderPlan: @unchecked Sendable {
 
 /// The plan of one type `T`.
 final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
-  /// What renders a `T`.
-  enum Style {
-    /// `traceDescription`, then (nested) the reflecting rule.
-    case representable((UnsafeRawPointer) -> String, nestedStyle: Reflecting)
-    /// A `String`: quoted.
-    case string
-    /// Optional: the plan of the wrapped type and how to read the payload.
-    case optional(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Void) -> Bool)
-    /// Everything else: the reflecting rule.
-    case reflecting(Reflecting)
-    /// A class instance: the plan of its dynamic class decides (a subclass may conform where
-    /// its superclass does not); this is the class's own `traceDescription` (if any) and
-    /// reflecting rule, used when the instance is exactly a `T`.
-    case instance(((UnsafeRawPointer) -> String)?, Reflecting)
-    /// Existentials and other types: casts on the value decide, as before plans.
-    case dynamic
-  }
-
-  /// How `String(reflecting:)` renders a `T`.
-  enum Reflecting {
-    case debugDescription((UnsafeRawPointer) -> String)
-    case description((UnsafeRawPointer) -> String)
-    case streamable((UnsafeRawPointer, inout BoundedText) -> Void)
-    /// A standard integer or `Bool`: its text written straight as bytes.
-    case bytes((UnsafeRawPointer, inout BoundedText) -> Void)
-    /// An array: the plan of its elements and a walk over them.
-    case sequence(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Bool) -> Void)
-    /// A collection whose text is kept for its storage (`TextMemo`).
-    indirect case memoized(TextMemo<T>, Reflecting)
-    /// A dictionary: key and value plans and a walk over the pairs.
-    case pairs(
-      AnyRenderPlan, AnyRenderPlan,
-      (UnsafeRawPointer, (UnsafeRawPointer, UnsafeRawPointer) -> Bool) -> Bool)
-    /// A struct reflection prints: `Module.Type(label: value, …)`, its stored properties
-    /// read at their offsets (see `RenderPlan+Fields.swift`).
-    case fields([UInt8], [StoredField])
-    /// An enum without payloads: its text per case, made once by reflection.
-    case cases(CaseTexts)
-    /// An enum with payloads: its cases' texts and payload plans (see `EnumCases.swift`).
-    case enumCases(EnumCases)
-    /// Text that is the same for every value (a class printed by reflection: its name).
-    case constant(String)
-    /// Existentials and types reflection prints: `String(reflecting:)` per value.
-    case dynamic
-  }
+  /// What renders a `T` (`PlanStyle`) and how reflection prints one (`ReflectingStyle`):
+  /// neither depends on `T`, so a render switches on them without looking up generic
+  /// metadata.
+  typealias Style = PlanStyle
+  typealias Reflecting = ReflectingStyle
 
   let style: Style
 
@@ -172,7 +132,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       var fresh = BoundedText(limit: out.limit)
       write(inner, value, into: &fresh)
       let held = Array(fresh.bytes)
-      memo.keep(value, limit: out.limit, held: held, settled: fresh.isFull)
+      memo.keep(value, as: T.self, limit: out.limit, held: held, settled: fresh.isFull)
       out.write(held: held, settled: fresh.isFull)
     case .sequence(let element, let walk):
       out.write(ascii: "[")
@@ -209,4 +169,50 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       out.write(String(reflecting: value.assumingMemoryBound(to: T.self).pointee))
     }
   }
+}
+
+/// What renders values of one type (a `RenderPlan`'s style).
+enum PlanStyle {
+  /// `traceDescription`, then (nested) the reflecting rule.
+  case representable((UnsafeRawPointer) -> String, nestedStyle: ReflectingStyle)
+  /// A `String`: quoted.
+  case string
+  /// Optional: the plan of the wrapped type and how to read the payload.
+  case optional(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Void) -> Bool)
+  /// Everything else: the reflecting rule.
+  case reflecting(ReflectingStyle)
+  /// A class instance: the plan of its dynamic class decides (a subclass may conform where
+  /// its superclass does not); this is the class's own `traceDescription` (if any) and
+  /// reflecting rule, used when the instance is exactly a `T`.
+  case instance(((UnsafeRawPointer) -> String)?, ReflectingStyle)
+  /// Existentials and other types: casts on the value decide, as before plans.
+  case dynamic
+}
+
+/// How `String(reflecting:)` renders values of one type.
+enum ReflectingStyle {
+  case debugDescription((UnsafeRawPointer) -> String)
+  case description((UnsafeRawPointer) -> String)
+  case streamable((UnsafeRawPointer, inout BoundedText) -> Void)
+  /// A standard integer or `Bool`: its text written straight as bytes.
+  case bytes((UnsafeRawPointer, inout BoundedText) -> Void)
+  /// An array: the plan of its elements and a walk over them.
+  case sequence(AnyRenderPlan, (UnsafeRawPointer, (UnsafeRawPointer) -> Bool) -> Void)
+  /// A collection whose text is kept for its storage (`TextMemo`).
+  indirect case memoized(TextMemo, ReflectingStyle)
+  /// A dictionary: key and value plans and a walk over the pairs.
+  case pairs(
+    AnyRenderPlan, AnyRenderPlan,
+    (UnsafeRawPointer, (UnsafeRawPointer, UnsafeRawPointer) -> Bool) -> Bool)
+  /// A struct reflection prints: `Module.Type(label: value, …)`, its stored properties
+  /// read at their offsets (see `RenderPlan+Fields.swift`).
+  case fields([UInt8], [StoredField])
+  /// An enum without payloads: its text per case, made once by reflection.
+  case cases(CaseTexts)
+  /// An enum with payloads: its cases' texts and payload plans (see `EnumCases.swift`).
+  case enumCases(EnumCases)
+  /// Text that is the same for every value (a class printed by reflection: its name).
+  case constant(String)
+  /// Existentials and types reflection prints: `String(reflecting:)` per value.
+  case dynamic
 }

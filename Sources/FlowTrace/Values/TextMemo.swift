@@ -5,14 +5,15 @@
 /// first): a value with the same storage reference has the same elements, and — when the
 /// elements' texts depend on nothing but their bits (`keepsText(of:)`) — the same text. So
 /// the same dictionary passed to many calls is rendered once.
-final class TextMemo<Collection>: @unchecked Sendable {
+final class TextMemo: @unchecked Sendable {
   private struct Entry {
     let storage: UInt
     let limit: Int
     let held: [UInt8]
     let settled: Bool
-    /// The copy that keeps the storage alive and shared.
-    let copy: Collection
+    /// The copy that keeps the storage alive and shared (an array or dictionary: one word,
+    /// held in the existential without a box).
+    let copy: Any
   }
 
   private let last = Locked<Entry?>(nil)
@@ -20,7 +21,9 @@ final class TextMemo<Collection>: @unchecked Sendable {
   /// Element types whose text is a function of their value: strings, the standard numbers
   /// and `Bool`, and trivial types (no references) that reflection prints (no text
   /// conformance of their own; one of their fields' types could still have one).
-  static func keepsText<Element>(of _: Element.Type) -> Bool {
+  static func keepsText<Element, Collection>(
+    of _: Element.Type, in _: Collection.Type
+  ) -> Bool {
     guard MemoryLayout<Collection>.size == MemoryLayout<UInt>.size else { return false }
     let standard: [Any.Type] = [
       String.self, Int.self, Int64.self, Int32.self, Int16.self, Int8.self, UInt.self,
@@ -44,7 +47,9 @@ final class TextMemo<Collection>: @unchecked Sendable {
   }
 
   /// Keeps the text just rendered for the collection at `value`.
-  func keep(_ value: UnsafeRawPointer, limit: Int, held: [UInt8], settled: Bool) {
+  func keep<Collection>(
+    _ value: UnsafeRawPointer, as _: Collection.Type, limit: Int, held: [UInt8], settled: Bool
+  ) {
     let copy = value.assumingMemoryBound(to: Collection.self).pointee
     let entry = Entry(
       storage: value.load(as: UInt.self), limit: limit, held: held, settled: settled, copy: copy)
