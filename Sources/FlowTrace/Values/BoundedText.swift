@@ -56,10 +56,10 @@ struct BoundedText: TextOutputStream {
     isFull = true
   }
 
-  /// Writes ASCII text known at compile time (punctuation, labels of the plans).
+  /// Writes ASCII text known at compile time (punctuation), with no carriage return.
   mutating func write(ascii text: StaticString) {
     guard !isFull else { return }
-    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    appendASCII(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Writes bytes that hold whole characters (UTF-8 of a text made earlier).
@@ -95,7 +95,7 @@ struct BoundedText: TextOutputStream {
         raw[start] = UInt8(ascii: "-")
       }
       let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-      append(UnsafeBufferPointer(start: base + start, count: 24 - start))
+      appendASCII(UnsafeBufferPointer(start: base + start, count: 24 - start))
     }
   }
 
@@ -120,7 +120,7 @@ struct BoundedText: TextOutputStream {
     withUnsafeBytes(of: &decimals) { raw in
       var count = 4
       while count > 1, raw[count - 1] == 0x30 { count -= 1 }
-      append(
+      appendASCII(
         UnsafeBufferPointer(
           start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
     }
@@ -150,6 +150,13 @@ struct BoundedText: TextOutputStream {
     if count &+ piece.count > store.capacity { store.grow(to: count &+ piece.count) }
     (store.base + count).update(from: source, count: piece.count)
     count &+= piece.count
+  }
+
+  /// Appends ASCII without a carriage return (digits, punctuation): no byte to look at.
+  private mutating func appendASCII(_ piece: UnsafeBufferPointer<UInt8>) {
+    guard plain else { return append(piece) }
+    copy(piece)
+    if count > limit { isFull = true }
   }
 
   private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
