@@ -213,26 +213,3 @@ struct BoundedText: TextOutputStream {
     return cut.withUnsafeBufferPointer(body)
   }
 }
-
-/// Growable memory for the bytes of a `BoundedText`, reused from stream to stream.
-final class ByteStore {
-  @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
-  @exclusivity(unchecked) private(set) var capacity: Int
-
-  init(capacity: Int = 256) {
-    self.capacity = capacity
-    base = .allocate(capacity: capacity)
-  }
-
-  /// Makes room for at least `minimum` bytes, keeping those held.
-  func grow(to minimum: Int) {
-    let larger = max(minimum, 2 * capacity)
-    let next = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-    next.update(from: base, count: capacity)
-    base.deallocate()
-    base = next
-    capacity = larger
-  }
-
-  deinit { base.deallocate() }
-}
