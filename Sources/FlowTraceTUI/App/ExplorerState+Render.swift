@@ -1,12 +1,12 @@
 import FlowTraceExplorer
 
-extension ExplorerApp {
+extension ExplorerState {
   func layout(for size: TerminalSize) -> Layout {
     Layout.compute(size: size, showDetail: showDetail, placement: placement, share: detailShare)
   }
 
   /// Draws the whole screen: title, tree, detail pane, status, message, help overlay.
-  package func render(into frame: ScreenBuffer) {
+  package mutating func render(into frame: ScreenBuffer) {
     lastSize = frame.size
     frame.clear(style: context.style(.tree))
     let layout = layout(for: frame.size)
@@ -30,7 +30,7 @@ extension ExplorerApp {
     }
   }
 
-  func keepCursorVisible(rows: Int) {
+  mutating func keepCursorVisible(rows: Int) {
     let count = outline.rowCount
     cursor = max(0, min(cursor, count - 1))
     guard rows > 0 else { return }
@@ -53,7 +53,7 @@ extension ExplorerApp {
     summary.append("\(threads) thread\(threads == 1 ? "" : "s")")
     var filter = ""
     if let query = outline.filter {
-      let counts = outline.filterCounts(in: tree)
+      let counts = outline.filterCounts(in: document.tree)
       filter =
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
@@ -61,7 +61,7 @@ extension ExplorerApp {
       source: context.clean(name),
       summary: titleSummary.map(context.clean)
         ?? summary.joined(separator: context.glyphs.separator),
-      mode: loading.map { "loading \(Int($0.progress * 100))%" }
+      mode: loadProgress.map { "loading \(Int($0 * 100))%" }
         ?? context.clean(titleMode),
       filter: filter)
   }
@@ -91,7 +91,7 @@ extension ExplorerApp {
     ).draw(into: frame, rect: rect, context: context)
   }
 
-  func drawDetail(into frame: ScreenBuffer, rect: Rect) {
+  mutating func drawDetail(into frame: ScreenBuffer, rect: Rect) {
     let body = detailBody(width: rect.cols)
     let page = max(1, rect.rows - 1)
     var selected: Int?

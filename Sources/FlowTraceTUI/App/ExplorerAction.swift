@@ -1,0 +1,31 @@
+import FlowTraceWire
+
+/// What changes the explorer's state (`ExplorerState.apply(_:)`): a key, an action a key
+/// stands for, or the result of an effect the world ran.
+package enum ExplorerAction {
+  /// A key, in whatever mode is open (a prompt takes it as text, the help overlay scrolls).
+  case key(Key)
+  /// What a key asks for in the tree or detail pane (`KeyMap`).
+  case perform(Action)
+  /// A filter from text (the prompt's, or `--filter`); empty clears it.
+  case filter(String)
+  /// `readSource` ran: the file's bytes, nil when it could not be read.
+  case sourceRead(path: String, bytes: [UInt8]?)
+  /// `openTrace` ran: the second trace to compare with, or why it could not be read.
+  case traceOpened(path: String, Result<TraceFile, TraceFileError>)
+  /// `save` ran: what was written, nil where nothing can be saved (a file is already saved).
+  case saved(LiveSaveResult?)
+}
+
+/// What the state asks of the world outside it; `ExplorerApp` runs these.
+package enum ExplorerEffect: Equatable, Sendable {
+  /// Leave the event loop.
+  case quit
+  /// Read a call site's source file (answer: `.sourceRead`).
+  case readSource(path: String)
+  /// Read the rest of the trace being loaded, then open `path` to compare with
+  /// (answer: `.traceOpened`).
+  case openTrace(path: String)
+  /// Write what a live session received (answer: `.saved`).
+  case save
+}
