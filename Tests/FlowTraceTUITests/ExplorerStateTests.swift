@@ -124,4 +124,32 @@ import Testing
     #expect(state.message == .error(failure.description))
     #expect(state.diff == nil)
   }
+
+  /// A live session grows the tree in place; `.treeGrew` brings the rows up to it, and news,
+  /// the followed row and the title are actions too.
+  @Test func liveGrowthNewsSelectionAndTitleAreActions() throws {
+    let theme = try ThemeLoader.load("default", directories: [themesDirectory])
+    let events = SampleTrace.events
+    let head = events.firstIndex { if case .call = $0 { return true } else { return false } }
+    let start = try #require(head) + 3
+    var state = ExplorerState(
+      document: TraceDocument(
+        source: "live", header: SampleTrace.header, events: Array(events[..<start])),
+      context: RenderContext(theme: theme, ascii: false))
+    let before = state.outline.rowCount
+    state.document.tree.append(contentsOf: events[start...])
+    #expect(state.outline.rowCount == before)  // not taken in yet
+    #expect(state.apply(.treeGrew(freshStatistics: true)) == [])
+    #expect(state.outline.rowCount == Outline(tree: state.tree).rowCount)
+    #expect(state.outline.rowCount > before)
+    _ = state.apply(.select(row: 3))
+    #expect(state.cursor == 3)
+    _ = state.apply(.select(row: 1_000))
+    #expect(state.cursor == state.outline.rowCount - 1)
+    _ = state.apply(.notice("dropped 3 events", isProblem: true))
+    #expect(state.message == .error("dropped 3 events"))
+    _ = state.apply(.title(mode: "LIVE FOLLOW", summary: "1 program"))
+    #expect(state.titleBar().mode == "LIVE FOLLOW")
+    #expect(state.titleBar().summary == "1 program")
+  }
 }

@@ -15,6 +15,15 @@ package enum ExplorerAction {
   case traceOpened(path: String, Result<TraceFile, TraceFileError>)
   /// `save` ran: what was written, nil where nothing can be saved (a file is already saved).
   case saved(LiveSaveResult?)
+  /// News from a live session for the message line (`isProblem`: shown as an error).
+  case notice(String, isProblem: Bool)
+  /// A live session's tree grew in place: rows and search matches catch up, and with
+  /// `freshStatistics` the per-function figures are recomputed when next shown.
+  case treeGrew(freshStatistics: Bool)
+  /// Selects a visible row (follow mode's newest call).
+  case select(row: Int)
+  /// The title's mode badge (`LIVE FOLLOW …`) and summary, from a live session.
+  case title(mode: String, summary: String?)
 }
 
 /// What the state asks of the world outside it; `ExplorerApp` runs these.

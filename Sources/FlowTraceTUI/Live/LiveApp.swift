@@ -29,12 +29,13 @@ package final class LiveApp: InteractiveApp {
     explorer = ExplorerApp(
       document: TraceDocument(source: session.path, header: nil, tree: CallTree(), problem: nil),
       context: context)
-    explorer.state.message = .info(
-      demo != nil
-        ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
-        : session.listener == nil
-          ? "\(session.connectHint): its calls stream in from now on"
-          : "waiting for programs: \(session.connectHint)")
+    explorer.send(
+      .notice(
+        demo != nil
+          ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
+          : session.listener == nil
+            ? "\(session.connectHint): its calls stream in from now on"
+            : "waiting for programs: \(session.connectHint)", isProblem: false))
     explorer.effects.save = { [unowned self] tree in
       self.session.save(to: self.saveDirectory, tree: tree)
     }
@@ -61,8 +62,10 @@ package final class LiveApp: InteractiveApp {
     switch action {
     case .toggleFollow:
       if follow.toggle() { jumpToNewest() }
-      explorer.state.message = .info(
-        follow.isFollowing ? "following new calls" : "follow paused (F or G resumes)")
+      explorer.send(
+        .notice(
+          follow.isFollowing ? "following new calls" : "follow paused (F or G resumes)",
+          isProblem: false))
     case .bottom:
       explorer.handle(key)
       follow.resume()
@@ -74,8 +77,7 @@ package final class LiveApp: InteractiveApp {
 
   package func render(into frame: ScreenBuffer) {
     let title = session.title(follow: follow, tree: explorer.document.tree)
-    explorer.state.titleSummary = title.summary
-    explorer.state.titleMode = title.mode
+    explorer.send(.title(mode: title.mode, summary: title.summary))
     explorer.render(into: frame)
   }
 
@@ -97,7 +99,7 @@ package final class LiveApp: InteractiveApp {
     let records = session.ingest(into: &explorer.state.document.tree, budget: budget)
     for message in session.takeMessages() {
       let problem = ["dropped", "refused", "accept failed"].contains { message.hasPrefix($0) }
-      explorer.state.message = problem ? .error(message) : .info(message)
+      explorer.send(.notice(message, isProblem: problem))
     }
     return records
   }
@@ -110,13 +112,10 @@ package final class LiveApp: InteractiveApp {
     let tree = explorer.document.tree
     guard shownNodes != tree.count else { return false }
     shownNodes = tree.count
-    explorer.state.outline.sync(with: tree)
-    explorer.state.refreshSearch()  // examines only the calls appended (or ended) since
     let now = LiveSession.monotonicNanos()
-    if now &- lastStatsReset > 1_000_000_000 {
-      explorer.state.functionStats = nil  // per-function figures are recomputed when next shown
-      lastStatsReset = now
-    }
+    let freshStatistics = now &- lastStatsReset > 1_000_000_000
+    if freshStatistics { lastStatsReset = now }
+    explorer.send(.treeGrew(freshStatistics: freshStatistics))
     if follow.isFollowing { jumpToNewest() }
     return true
   }
@@ -149,12 +148,13 @@ package final class LiveApp: InteractiveApp {
       if kind == .call || kind == .loss {
         tried += 1
         if let row = outline.row(of: node, in: tree) {
-          explorer.state.cursor = row
+          explorer.send(.select(row: row))
           return
         }
       }
       node -= 1
     }
-    explorer.state.cursor = follow.row(current: explorer.state.cursor, rowCount: outline.rowCount)
+    explorer.send(
+      .select(row: follow.row(current: explorer.state.cursor, rowCount: outline.rowCount)))
   }
 }
