@@ -152,4 +152,16 @@ import Testing
     #expect(state.titleBar().mode == "LIVE FOLLOW")
     #expect(state.titleBar().summary == "1 program")
   }
+
+  /// A file read in slices: the title shows how far, the end says where reading stopped.
+  @Test func slicesOfAFileShowProgressAndWhereReadingStopped() throws {
+    var state = try state()
+    #expect(state.apply(.loaded(header: nil, progress: 0.5, problem: "not yet")) == [])
+    #expect(state.titleBar().mode == "loading 50%")
+    #expect(state.document.problem == nil)
+    _ = state.apply(.loaded(header: nil, progress: nil, problem: "trace stopped early: byte 9"))
+    #expect(state.titleBar().mode == "")
+    #expect(state.document.problem == "trace stopped early: byte 9")
+    #expect(state.message == .error("trace stopped early: byte 9"))
+  }
 }

@@ -20,6 +20,9 @@ package enum ExplorerAction {
   /// A live session's tree grew in place: rows and search matches catch up, and with
   /// `freshStatistics` the per-function figures are recomputed when next shown.
   case treeGrew(freshStatistics: Bool)
+  /// Slices of the file being read went into the tree: its header, how far reading got
+  /// (nil: done) and, once done, where it stopped early.
+  case loaded(header: TraceHeader?, progress: Double?, problem: String?)
   /// Selects a visible row (follow mode's newest call).
   case select(row: Int)
   /// The title's mode badge (`LIVE FOLLOW …`) and summary, from a live session.

@@ -13,7 +13,9 @@ package final class ExplorerApp: InteractiveApp {
   package private(set) var shouldQuit = false
   /// The rest of a file still being read (binary traces stream in after the first screen).
   var loading: ProgressiveLoad? {
-    didSet { state.loadProgress = loading?.progress }
+    didSet {
+      if let loading { send(.loaded(header: nil, progress: loading.progress, problem: nil)) }
+    }
   }
 
   package init(document: TraceDocument, context: RenderContext) {
@@ -99,9 +101,10 @@ package final class ExplorerApp: InteractiveApp {
       loader.step(into: &tree, budgetNanos: budgetNanos)
       if loader.isDone { tree.finish() }
     }
-    state.loaded(
-      header: loader.header, progress: loader.isDone ? nil : loader.progress,
-      problem: loader.problem)
+    send(
+      .loaded(
+        header: loader.header, progress: loader.isDone ? nil : loader.progress,
+        problem: loader.problem))
     if loader.isDone { loading = nil }
   }
 

@@ -24,6 +24,9 @@ extension ExplorerState {
         message = .info("saving is for live sessions: this trace is already a file")
       }
       effects = []
+    case .loaded(let header, let progress, let problem):
+      loaded(header: header, progress: progress, problem: problem)
+      effects = []
     case .notice, .treeGrew, .select, .title:
       applyLive(action)
       effects = []

@@ -83,7 +83,7 @@ package enum Launcher {
     if let filter = options.filter, let problem = app.applyFilter(filter) {
       return .failure(Failure(message: "--filter: " + problem.dropPrefix("filter: "), status: 2))
     }
-    if let problem = document.problem { app.state.message = .error(problem) }
+    if let problem = document.problem { app.send(.notice(problem, isProblem: true)) }
     return .success(app)
   }
 
