@@ -4,34 +4,27 @@ extension ExplorerState {
   /// Applies one action and returns the effects the world must run (their results come back
   /// as actions). The only way keys and results change the state.
   package mutating func apply(_ action: ExplorerAction) -> [ExplorerEffect] {
-    var effects: [ExplorerEffect]
+    reduce(action) + prepareDetail()
+  }
+
+  private mutating func reduce(_ action: ExplorerAction) -> [ExplorerEffect] {
     switch action {
-    case .key(let key): effects = handle(key)
-    case .perform(let keyAction): effects = perform(keyAction)
-    case .filter(let text):
-      setFilter(text)
-      effects = []
-    case .sourceRead(let path, let bytes):
-      sourceRead(path, bytes: bytes)
-      effects = []
-    case .traceOpened(let path, let opened):
-      compare(with: path, opened: opened)
-      effects = []
+    case .key(let key): return handle(key)
+    case .perform(let keyAction): return perform(keyAction)
+    case .filter(let text): setFilter(text)
+    case .sourceRead(let path, let bytes): sourceRead(path, bytes: bytes)
+    case .traceOpened(let path, let opened): compare(with: path, opened: opened)
     case .saved(let result):
       if let result {
         message = result.files.isEmpty ? .error(result.message) : .info(result.message)
       } else {
         message = .info("saving is for live sessions: this trace is already a file")
       }
-      effects = []
     case .loaded(let header, let progress, let problem):
       loaded(header: header, progress: progress, problem: problem)
-      effects = []
-    case .notice, .treeGrew, .select, .title:
-      applyLive(action)
-      effects = []
+    case .notice, .treeGrew, .select, .title: applyLive(action)
     }
-    return effects + prepareDetail()
+    return []
   }
 
   mutating func handle(_ key: Key) -> [ExplorerEffect] {
