@@ -23,10 +23,10 @@ package struct ExplorerState {
   /// Selected line of a jumpable list in the detail pane (the exception chain).
   var detailSelection = 0
   /// The message line: an answer to the last action, or nil for the key hint.
-  internal(set) var message: MessageLine.Content?
+  var message: MessageLine.Content?
   /// Live mode: the title's mode badge (`LIVE FOLLOW …`) and, when set, its summary.
-  package var titleMode = ""
-  package var titleSummary: String?
+  var titleMode = ""
+  var titleSummary: String?
   /// How much of a file being read has been read (0...1), nil when it is all in.
   var loadProgress: Double?
 
