@@ -164,4 +164,19 @@ import Testing
     #expect(state.document.problem == "trace stopped early: byte 9")
     #expect(state.message == .error("trace stopped early: byte 9"))
   }
+
+  /// `.layout` (sent before each frame) sizes paging and brings the cursor's row into view.
+  @Test func layoutSizesPagingAndBringsTheCursorIntoView() throws {
+    var state = try state()
+    let size = TerminalSize(rows: 10, cols: 80)
+    let rows = state.layout(for: size).tree.rows
+    try #require(rows > 1 && rows < state.outline.rowCount - 1)
+    _ = state.apply(.layout(size))
+    _ = state.apply(.perform(.pageDown))
+    #expect(state.cursor == rows)
+    _ = state.apply(.perform(.bottom))
+    #expect(state.scroll == 0)  // not drawn yet
+    #expect(state.apply(.layout(size)) == [])
+    #expect(state.scroll == state.cursor - rows + 1)
+  }
 }

@@ -7,6 +7,9 @@ package enum ExplorerAction {
   case key(Key)
   /// What a key asks for in the tree or detail pane (`KeyMap`).
   case perform(Action)
+  /// A frame of this size is about to be drawn: the cursor and selections are brought into
+  /// view, and paging uses its size.
+  case layout(TerminalSize)
   /// A filter from text (the prompt's, or `--filter`); empty clears it.
   case filter(String)
   /// `readSource` ran: the file's bytes, nil when it could not be read.

@@ -54,11 +54,8 @@ package final class ExplorerApp: InteractiveApp {
   package func handle(_ key: Key) { send(.key(key)) }
 
   package func render(into frame: ScreenBuffer) {
-    // New data (a live session, a slice of the file) may have moved the cursor to a call
-    // whose source is not read yet.
-    for effect in state.prepareDetail() {
-      if let answer = run(effect) { send(answer) }
-    }
+    // Also reads the source of a call new data (a live session's) moved the cursor to.
+    send(.layout(frame.size))
     state.render(into: frame)
   }
 

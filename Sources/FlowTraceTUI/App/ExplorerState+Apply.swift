@@ -11,6 +11,7 @@ extension ExplorerState {
     switch action {
     case .key(let key): return handle(key)
     case .perform(let keyAction): return perform(keyAction)
+    case .layout(let size): fit(to: size)
     case .filter(let text): setFilter(text)
     case .sourceRead(let path, let bytes): sourceRead(path, bytes: bytes)
     case .traceOpened(let path, let opened): compare(with: path, opened: opened)

@@ -5,13 +5,30 @@ extension ExplorerState {
     Layout.compute(size: size, showDetail: showDetail, placement: placement, share: detailShare)
   }
 
-  /// Draws the whole screen: title, tree, detail pane, status, message, help overlay.
-  package mutating func render(into frame: ScreenBuffer) {
-    lastSize = frame.size
-    frame.clear(style: context.style(.tree))
-    let layout = layout(for: frame.size)
+  /// Fits the state to a frame of `size` (the `.layout` action, before each frame): the size
+  /// for paging, the cursor's row and the detail pane's selected line in view.
+  mutating func fit(to size: TerminalSize) {
+    lastSize = size
+    let layout = layout(for: size)
     if layout.detail == nil && focus == .detail { focus = .tree }
     keepCursorVisible(rows: layout.tree.rows)
+    guard let rect = layout.detail else { return }
+    let body = detailBody(width: rect.cols)
+    let page = max(1, rect.rows - 1)
+    if !body.targets.isEmpty {
+      detailSelection = min(detailSelection, body.targets.count - 1)
+      let line = body.targets[detailSelection].line
+      if line >= detailScroll + page { detailScroll = line - page + 1 }
+      if line < detailScroll { detailScroll = line }
+    }
+    detailScroll = max(0, min(detailScroll, max(0, body.lines.count - page)))
+  }
+
+  /// Draws the whole screen as the state is (fitted to the frame's size first, see `fit`):
+  /// title, tree, detail pane, status, message, help overlay.
+  package func render(into frame: ScreenBuffer) {
+    frame.clear(style: context.style(.tree))
+    let layout = layout(for: frame.size)
     titleBar().draw(into: frame, rect: layout.title, context: context)
     drawTree(into: frame, rect: layout.tree)
     if let detail = layout.detail {
@@ -91,18 +108,12 @@ extension ExplorerState {
     ).draw(into: frame, rect: rect, context: context)
   }
 
-  mutating func drawDetail(into frame: ScreenBuffer, rect: Rect) {
+  func drawDetail(into frame: ScreenBuffer, rect: Rect) {
     let body = detailBody(width: rect.cols)
-    let page = max(1, rect.rows - 1)
     var selected: Int?
-    if !body.targets.isEmpty {
-      detailSelection = min(detailSelection, body.targets.count - 1)
-      let line = body.targets[detailSelection].line
-      selected = focus == .detail ? line : nil
-      if line >= detailScroll + page { detailScroll = line - page + 1 }
-      if line < detailScroll { detailScroll = line }
+    if focus == .detail, !body.targets.isEmpty {
+      selected = body.targets[min(detailSelection, body.targets.count - 1)].line
     }
-    detailScroll = max(0, min(detailScroll, max(0, body.lines.count - page)))
     DetailPane(
       tabs: DetailTab.allCases.map(\.title), active: tab.rawValue, focused: focus == .detail,
       lines: body.lines, scroll: detailScroll, selectedLine: selected
