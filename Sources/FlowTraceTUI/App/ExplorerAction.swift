@@ -2,7 +2,7 @@ import FlowTraceWire
 
 /// What changes the explorer's state (`ExplorerState.apply(_:)`): a key, an action a key
 /// stands for, or the result of an effect the world ran.
-package enum ExplorerAction {
+enum ExplorerAction {
   /// A key, in whatever mode is open (a prompt takes it as text, the help overlay scrolls).
   case key(Key)
   /// What a key asks for in the tree or detail pane (`KeyMap`).
@@ -33,7 +33,7 @@ package enum ExplorerAction {
 }
 
 /// What the state asks of the world outside it; `ExplorerApp` runs these.
-package enum ExplorerEffect: Equatable, Sendable {
+enum ExplorerEffect: Equatable, Sendable {
   /// Leave the event loop.
   case quit
   /// Read a call site's source file (answer: `.sourceRead`).

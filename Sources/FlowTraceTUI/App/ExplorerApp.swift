@@ -7,7 +7,7 @@ import FlowTraceWire
 /// being loaded is read here too, a slice per idle tick.
 package final class ExplorerApp: InteractiveApp {
   /// What the explorer shows; changed only through `send(_:)` (and the tree's growth).
-  package internal(set) var state: ExplorerState
+  var state: ExplorerState
   /// How effects touch the world: the launcher's files, or a test's.
   package var effects = ExplorerEffects.files
   package private(set) var shouldQuit = false
@@ -26,7 +26,7 @@ package final class ExplorerApp: InteractiveApp {
   package var document: TraceDocument { state.document }
 
   /// Applies an action to the state and runs the effects it returns, and theirs, in order.
-  package func send(_ action: ExplorerAction) {
+  func send(_ action: ExplorerAction) {
     var pending = state.apply(action)
     while !pending.isEmpty {
       let effect = pending.removeFirst()

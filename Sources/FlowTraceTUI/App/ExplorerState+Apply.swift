@@ -3,7 +3,7 @@ import FlowTraceExplorer
 extension ExplorerState {
   /// Applies one action and returns the effects the world must run (their results come back
   /// as actions). The only way keys and results change the state.
-  package mutating func apply(_ action: ExplorerAction) -> [ExplorerEffect] {
+  mutating func apply(_ action: ExplorerAction) -> [ExplorerEffect] {
     reduce(action) + prepareDetail()
   }
 

@@ -26,7 +26,7 @@ extension ExplorerState {
 
   /// Draws the whole screen as the state is (fitted to the frame's size first, see `fit`):
   /// title, tree, detail pane, status, message, help overlay.
-  package func render(into frame: ScreenBuffer) {
+  func render(into frame: ScreenBuffer) {
     frame.clear(style: context.style(.tree))
     let layout = layout(for: frame.size)
     titleBar().draw(into: frame, rect: layout.title, context: context)

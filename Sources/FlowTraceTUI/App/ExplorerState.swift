@@ -5,20 +5,20 @@ import FlowTraceWire
 /// search, filter, panes and overlays. Actions change it (`apply(_:)`, after jless's viewer)
 /// and return the effects the world outside must run (`ExplorerApp` runs them and feeds the
 /// results back as actions); `render(into:)` draws it. No terminal and no files here.
-package struct ExplorerState {
-  package internal(set) var document: TraceDocument
-  package internal(set) var outline: Outline
-  package var context: RenderContext
+struct ExplorerState {
+  var document: TraceDocument
+  var outline: Outline
+  var context: RenderContext
 
   /// Cursor and scroll, as visible-row indices.
-  package internal(set) var cursor = 0
-  package internal(set) var scroll = 0
-  package internal(set) var focus = Focus.tree
-  package internal(set) var tab = DetailTab.args
-  package internal(set) var mode = InputMode.normal
-  package internal(set) var showDetail = true
-  package internal(set) var placement = DetailPlacement.auto
-  package internal(set) var detailShare = 0.4
+  var cursor = 0
+  var scroll = 0
+  var focus = Focus.tree
+  var tab = DetailTab.args
+  var mode = InputMode.normal
+  var showDetail = true
+  var placement = DetailPlacement.auto
+  var detailShare = 0.4
   var detailScroll = 0
   /// Selected line of a jumpable list in the detail pane (the exception chain).
   var detailSelection = 0
@@ -31,7 +31,7 @@ package struct ExplorerState {
   var loadProgress: Double?
 
   /// The active search, nil when none.
-  package internal(set) var search: Search?
+  var search: Search?
   var searchHighlighter: Highlighter?
   var searchHistory: [String] = []
   var filterHistory: [String] = []
@@ -41,14 +41,14 @@ package struct ExplorerState {
   var functionStats: FunctionStats?
 
   /// The diff view: the merged tree of this trace and a second one (`--diff`, `c`).
-  package internal(set) var diff: MergedDiff?
+  var diff: MergedDiff?
   /// The path of A in the diff view.
   var sourceA = ""
 
   /// The size of the last frame drawn, for paging before the first frame.
   var lastSize = TerminalSize(rows: 24, cols: 80)
 
-  package init(document: TraceDocument, context: RenderContext) {
+  init(document: TraceDocument, context: RenderContext) {
     self.document = document
     self.context = context
     outline = Outline(tree: document.tree)
@@ -59,7 +59,7 @@ package struct ExplorerState {
   var tree: CallTree { document.tree }
 
   /// The node under the cursor, nil when no row is visible.
-  package var currentNode: Int? {
+  var currentNode: Int? {
     outline.rowCount == 0 ? nil : outline.node(atRow: min(cursor, outline.rowCount - 1))
   }
 
