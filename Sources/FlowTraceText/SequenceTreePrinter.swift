@@ -4,6 +4,10 @@ import FlowTraceWire
 /// straight from the decoder's records into one reusable byte buffer written in 1 MiB blocks:
 /// the fast path of `flowtrace print`. Its output equals `TreeTextPrinter`'s fed through
 /// `TreeFilter` with the same options (the tests compare them on random traces).
+///
+/// `ContextTreePrinter` could print these traces too (as one context), but it is 1.25× slower
+/// on them (Benchmarks/README.md, print): its open calls and output live behind per-context
+/// pointers, and its call and exit paths do not inline into the decoder. So both stay.
 struct SequenceTreePrinter: TraceVisitor {
   /// An open call that is shown (hidden calls are only counted in `hidden`).
   struct Frame {

@@ -151,7 +151,7 @@ let samplesDirectory = URL(fileURLWithPath: #filePath)
     var seen: [String] = []
     for _ in 0..<6 {
       app.handle(.char("x"))
-      if let node = app.currentNode { seen.append(app.tree.callText(of: node)) }
+      if let node = app.state.currentNode { seen.append(app.state.tree.callText(of: node)) }
     }
     #expect(
       seen == [

@@ -59,7 +59,7 @@ import Testing
 
   @Test func marksJumpsAndBothSides() throws {
     let app = try app()
-    let diff = try #require(app.diff)
+    let diff = try #require(app.state.diff)
     #expect(diff.differences.count == 2)
     let screen = app.screen(rows: 24, cols: 120)
     let text = (0..<24).map { screen.line($0) }.joined(separator: "\n")
@@ -67,24 +67,24 @@ import Testing
     #expect(text.contains("~ fib(1) → 1  ⇢  → 7"))
     #expect(text.contains("+ fib(9) → 34"))
     // The cursor starts on the first difference; the detail pane shows both sides.
-    #expect(app.currentNode.map { diff.mark(of: $0) } == .changed)
+    #expect(app.state.currentNode.map { diff.mark(of: $0) } == .changed)
     #expect(text.contains("Diff: changed: result"))
     #expect(text.contains("B: fib(1) → 7"))
     app.handle(.char("d"))
-    #expect(app.currentNode.map { diff.mark(of: $0) } == .added)
+    #expect(app.state.currentNode.map { diff.mark(of: $0) } == .added)
     app.handle(.char("d"))
-    #expect(app.currentNode.map { diff.mark(of: $0) } == .changed)
+    #expect(app.state.currentNode.map { diff.mark(of: $0) } == .changed)
     app.handle(.char("D"))
-    #expect(app.currentNode.map { diff.mark(of: $0) } == .added)
+    #expect(app.state.currentNode.map { diff.mark(of: $0) } == .added)
     // Differences only: the two differences and the calls above them.
     app.handle(.char("v"))
-    #expect(app.outline.rowCount < app.document.tree.count)
-    for row in 0..<app.outline.rowCount {
-      let node = app.outline.node(atRow: row)
+    #expect(app.state.outline.rowCount < app.document.tree.count)
+    for row in 0..<app.state.outline.rowCount {
+      let node = app.state.outline.node(atRow: row)
       #expect(diff.mark(of: node) != .same, "\(app.document.tree.rowText(of: node))")
     }
     app.handle(.char("v"))
-    #expect(app.outline.rowCount == app.document.tree.count)
+    #expect(app.state.outline.rowCount == app.document.tree.count)
   }
 
   @Test func diffAreasAreStyledInEveryTheme() throws {
@@ -105,7 +105,7 @@ import Testing
     app.handle(.char("c"))
     app.type("/nonexistent/trace.ftrace")
     app.handle(.enter)
-    #expect(app.diff == nil)
+    #expect(app.state.diff == nil)
     #expect(app.screen(rows: 12, cols: 80).line(11).contains("/nonexistent/trace.ftrace"))
   }
 }

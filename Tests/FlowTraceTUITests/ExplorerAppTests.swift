@@ -12,7 +12,7 @@ import Testing
   }
 
   func name(_ app: ExplorerApp) -> String {
-    app.currentNode.map { app.document.tree.rowText(of: $0) } ?? "-"
+    app.state.currentNode.map { app.document.tree.rowText(of: $0) } ?? "-"
   }
 
   func messageText(_ app: ExplorerApp) -> String {
@@ -26,18 +26,18 @@ import Testing
     app.handle(.char("G"))
     #expect(name(app) == "⚠ 3 events lost")
     app.handle(.char("g"))
-    #expect(app.cursor == 0)
+    #expect(app.state.cursor == 0)
     app.handle(.pageDown)  // 9 tree rows: 12 rows, no room for the detail pane below
-    #expect(app.cursor == 9)
+    #expect(app.state.cursor == 9)
     app.handle(.ctrl("u"))
-    #expect(app.cursor == 5)
+    #expect(app.state.cursor == 5)
     app.handle(.up)
-    #expect(app.cursor == 4)
+    #expect(app.state.cursor == 4)
     app.handle(.char("k"))
     app.handle(.char("k"))
     app.handle(.char("k"))
     app.handle(.char("k"))
-    #expect(app.cursor == 0)
+    #expect(app.state.cursor == 0)
   }
 
   @Test func foldingWithHAndL() throws {
@@ -45,33 +45,33 @@ import Testing
     app.handle(.char("j"))
     app.handle(.char("j"))  // fib(3)
     #expect(name(app) == "fib(3) → 2")
-    let rows = app.outline.rowCount
+    let rows = app.state.outline.rowCount
     app.handle(.char("h"))
-    #expect(app.outline.rowCount == rows - 4)
+    #expect(app.state.outline.rowCount == rows - 4)
     app.handle(.char("h"))  // already folded: go to parent
     #expect(name(app) == "main()")
     app.handle(.char("j"))
     app.handle(.char("l"))  // unfold
-    #expect(app.outline.rowCount == rows)
+    #expect(app.state.outline.rowCount == rows)
     app.handle(.char("l"))  // first child
     #expect(name(app) == "fib(2) → 1")
     app.handle(.char(" "))
-    #expect(app.outline.rowCount == rows - 2)
+    #expect(app.state.outline.rowCount == rows - 2)
     app.handle(.enter)
-    #expect(app.outline.rowCount == rows)
+    #expect(app.state.outline.rowCount == rows)
   }
 
   @Test func expandAllCollapseAllAndDepth() throws {
     let app = try app()
     app.handle(.char("G"))
     app.handle(.char("C"))
-    #expect(app.outline.rowCount == 2)  // the two threads
+    #expect(app.state.outline.rowCount == 2)  // the two threads
     #expect(name(app) == "thread 2 worker")  // the cursor's nearest visible ancestor
     app.handle(.char("E"))
-    #expect(app.outline.rowCount == 13)
+    #expect(app.state.outline.rowCount == 13)
     app.handle(.char("2"))
     // threads, their root calls, and the calls under them
-    #expect(app.outline.rowCount == 8)
+    #expect(app.state.outline.rowCount == 8)
     #expect(messageText(app) == "expanded to depth 2")
   }
 
@@ -118,7 +118,7 @@ import Testing
     app.handle(.char("x"))
     #expect(name(app) == "Parser.validate(-1)")
     // Both threads, main and its three children (main unfolded), validate under parse.
-    #expect(app.outline.rowCount == 7)
+    #expect(app.state.outline.rowCount == 7)
   }
 
   @Test func searchCountsWrapsAndRevealsFoldedMatches() throws {
@@ -139,7 +139,7 @@ import Testing
     app.handle(.char("N"))
     #expect(messageText(app) == "search wrapped to the bottom")
     app.handle(.escape)
-    #expect(app.search == nil)
+    #expect(app.state.search == nil)
     #expect(messageText(app) == "search cleared")
   }
 
@@ -152,7 +152,7 @@ import Testing
     app.handle(.char("/"))
     app.type("re:^Parser\\.v")
     app.handle(.enter)
-    #expect(app.search?.count == 1)
+    #expect(app.state.search?.count == 1)
     #expect(name(app) == "Parser.validate(-1)")
     app.handle(.char("/"))
     app.type("re:(")
@@ -169,9 +169,9 @@ import Testing
     app.handle(.char("/"))
     app.type("fib")
     app.handle(.escape)
-    #expect(app.mode == .normal)
-    #expect(app.search == nil)
-    #expect(app.cursor == 0)
+    #expect(app.state.mode == .normal)
+    #expect(app.state.search == nil)
+    #expect(app.state.cursor == 0)
   }
 
   @Test func filterPromptAppliesClearsAndReportsErrors() throws {
@@ -180,18 +180,18 @@ import Testing
     app.type("-fib err")
     app.handle(.enter)
     #expect(app.screen(rows: 12, cols: 80).line(0).contains("filter: -fib err  3/10"))
-    #expect(app.outline.rowCount == 4)  // main thread, main, parse, validate; worker hidden
+    #expect(app.state.outline.rowCount == 4)  // main thread, main, parse, validate; worker hidden
     app.handle(.char("\\"))
     // The prompt starts with the active filter; clear it and type a bad one.
     app.handle(.ctrl("u"))
     app.type("depth:x")
     app.handle(.enter)
     #expect(messageText(app) == "filter: column 7: expected a whole number in 'depth:x'")
-    #expect(app.outline.filter?.source == "-fib err")
+    #expect(app.state.outline.filter?.source == "-fib err")
     app.handle(.char("\\"))
     app.handle(.ctrl("u"))
     app.handle(.enter)
-    #expect(app.outline.filter == nil)
+    #expect(app.state.outline.filter == nil)
     #expect(messageText(app) == "filter cleared")
   }
 
@@ -201,51 +201,51 @@ import Testing
     for _ in 0..<8 { app.handle(.char("j")) }  // validate
     #expect(name(app) == "Parser.validate(-1)")
     app.handle(.tab)
-    #expect(app.focus == .detail)
+    #expect(app.state.focus == .detail)
     app.handle(.char("l"))  // next tab
     app.handle(.char("l"))
     app.handle(.char("l"))
-    #expect(app.tab == .exception)
+    #expect(app.state.tab == .exception)
     app.handle(.char("j"))
     app.handle(.char("j"))  // caught in main()
     app.handle(.enter)
     #expect(name(app) == "main()")
-    #expect(app.focus == .tree)
+    #expect(app.state.focus == .tree)
   }
 
   @Test func paneKeys() throws {
     let app = try SampleTrace.app()
     let wide = TerminalSize(rows: 20, cols: 120)
     _ = app.screen(rows: 20, cols: 120)
-    let before = try #require(app.layout(for: wide).detail)
+    let before = try #require(app.state.layout(for: wide).detail)
     app.handle(.char("+"))
-    let wider = try #require(app.layout(for: wide).detail)
+    let wider = try #require(app.state.layout(for: wide).detail)
     #expect(wider.cols > before.cols)
     app.handle(.char("-"))
     app.handle(.char("-"))
-    #expect(try #require(app.layout(for: wide).detail).cols < before.cols)
+    #expect(try #require(app.state.layout(for: wide).detail).cols < before.cols)
     app.handle(.char("o"))
-    #expect(app.layout(for: wide).detailOnRight)
+    #expect(app.state.layout(for: wide).detailOnRight)
     app.handle(.char("o"))
-    #expect(!app.layout(for: wide).detailOnRight)
+    #expect(!app.state.layout(for: wide).detailOnRight)
     app.handle(.char("p"))
-    #expect(app.layout(for: wide).detail == nil)
+    #expect(app.state.layout(for: wide).detail == nil)
     app.handle(.tab)
-    #expect(app.focus == .tree)
+    #expect(app.state.focus == .tree)
   }
 
   @Test func helpOverlayOpensScrollsAndCloses() throws {
     let app = try app()
     app.handle(.char("?"))
-    #expect(app.mode == .help(scroll: 0))
+    #expect(app.state.mode == .help(scroll: 0))
     app.handle(.char("j"))
-    #expect(app.mode == .help(scroll: 1))
+    #expect(app.state.mode == .help(scroll: 1))
     app.handle(.char("q"))
-    #expect(app.mode == .normal)
+    #expect(app.state.mode == .normal)
     #expect(!app.shouldQuit)
     app.handle(.function(1))
     app.handle(.escape)
-    #expect(app.mode == .normal)
+    #expect(app.state.mode == .normal)
     app.handle(.char("q"))
     #expect(app.shouldQuit)
   }

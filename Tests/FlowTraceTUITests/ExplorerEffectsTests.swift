@@ -33,6 +33,6 @@ import Testing
     }
     let problem = app.compare(with: "/nowhere/b.ftrace")
     #expect(problem?.contains("test effect") == true)
-    #expect(app.diff == nil)
+    #expect(app.state.diff == nil)
   }
 }

@@ -111,7 +111,7 @@ import Testing
     #expect(filter.status == 2)
     #expect(filter.message == "--filter: column 2: expected a number after '>' in '>fast'")
     let ok = try prepare(path, filter: "fib depth:3").get()
-    #expect(ok.outline.filter?.source == "fib depth:3")
+    #expect(ok.state.outline.filter?.source == "fib depth:3")
   }
 
   @Test func runnerDrivesTheAppOnAScriptedTerminal() throws {
@@ -147,7 +147,7 @@ extension LaunchTests {
       context: RenderContext(theme: theme, ascii: false))
     let keys: [Key] = [.char("j"), .char("["), .char("o")]  // Source tab, pane on the right
     let screen = app.screen(rows: 24, cols: 80, keys: keys)
-    let pane = try #require(app.layout(for: screen.size).detail)
+    let pane = try #require(app.state.layout(for: screen.size).detail)
     let lines = screen.text(of: pane).split(separator: "\n", omittingEmptySubsequences: false)
     let here = try #require(lines.firstIndex { $0.contains("→") }, "\(lines)")
     try #require(here >= 4 && here + 3 < lines.count, "\(lines)")

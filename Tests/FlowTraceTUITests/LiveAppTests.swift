@@ -77,8 +77,8 @@ struct LiveAppTests {
     #expect(h.title.contains("\(first) calls"))
     #expect(h.title.contains("1 program, 1 running"))
     // Following: the cursor is on the newest (last) row.
-    let rows = h.app.explorer.outline.rowCount
-    #expect(h.app.explorer.cursor == rows - 1)
+    let rows = h.app.explorer.state.outline.rowCount
+    #expect(h.app.explorer.state.cursor == rows - 1)
     #expect(h.status.hasSuffix("\(rows)/\(rows)  100%"))
 
     h.press(.char("k"))
@@ -88,12 +88,12 @@ struct LiveAppTests {
     liveSend(client, encoder.takeBytes())
     let second = first + LiveStreams.fibCalls(4)
     #expect(h.run { h.tree.callCount == second })
-    #expect(h.app.explorer.cursor == rows - 2)
-    #expect(h.app.explorer.outline.rowCount > rows)
+    #expect(h.app.explorer.state.cursor == rows - 2)
+    #expect(h.app.explorer.state.outline.rowCount > rows)
 
     h.press(.char("G"))
     #expect(h.title.contains("LIVE FOLLOW"))
-    #expect(h.app.explorer.cursor == h.app.explorer.outline.rowCount - 1)
+    #expect(h.app.explorer.state.cursor == h.app.explorer.state.outline.rowCount - 1)
     h.press(.char("F"))
     #expect(h.title.contains("LIVE PAUSED"))
     h.press(.char("F"))
@@ -164,9 +164,9 @@ struct LiveAppThreadTests {
     try call(2, thread: 1)  // newest, on the first thread: not the last row
     liveSend(client, encoder.takeBytes())
     #expect(h.run { h.tree.callCount == 2 })
-    let node = try #require(h.app.explorer.currentNode)
+    let node = try #require(h.app.explorer.state.currentNode)
     #expect(h.tree.callText(of: node).contains("work(2)"))
-    #expect(h.app.explorer.cursor < h.app.explorer.outline.rowCount - 1)
+    #expect(h.app.explorer.state.cursor < h.app.explorer.state.outline.rowCount - 1)
     #expect(h.title.contains("LIVE FOLLOW"))
   }
 }

@@ -31,9 +31,9 @@ struct LiveEndScreenTests {
     h.session.noteExit(pid: getpid(), waitStatus: SIGKILL)
     #expect(h.run { h.tree.program(1).end?.isKnown == true })
     // Fixed run times, so that the screen is the same on every run.
-    h.app.explorer.document.tree.setEnd(
+    h.app.explorer.state.document.tree.setEnd(
       ProgramEnd(cause: .exited(0), runTime: 12_400_000_000), program: 0)
-    h.app.explorer.document.tree.setEnd(
+    h.app.explorer.state.document.tree.setEnd(
       ProgramEnd(cause: .killed(signal: SIGKILL), runTime: 3_000_000_000), program: 1)
     h.runner.drawNow()
     // The message line's run time is the real one (milliseconds here).

@@ -61,10 +61,10 @@ import Testing
     #expect(app.pollMs == 0)
     let first = app.screen(rows: 10, cols: 80, keys: [.char("j"), .char("j")])
     #expect(first.line(0).hasSuffix("loading \(Int(loader.progress * 100))%"))
-    let node = app.currentNode
+    let node = app.state.currentNode
     while app.loading != nil { _ = app.tick() }
     #expect(app.document.tree.callCount == 44_251)
-    #expect(app.currentNode == node)  // the cursor stayed on its call
+    #expect(app.state.currentNode == node)  // the cursor stayed on its call
     #expect(app.pollMs == 200)
     let done = app.screen(rows: 10, cols: 120)
     #expect(done.line(0).contains("44,251 calls"))
@@ -153,16 +153,16 @@ extension ProgressiveLoadTests {
   @Test func rowsStreamedInAreTheRowsOfTheWholeTree() throws {
     // Nothing folded: new calls are appended to the rows in index order.
     let plain = try streamed(keys: [])
-    #expect(plain.outline.rowCount == plain.document.tree.count)
-    #expect(plain.outline.visibleNodes == Outline(tree: plain.document.tree).visibleNodes)
+    #expect(plain.state.outline.rowCount == plain.document.tree.count)
+    #expect(plain.state.outline.visibleNodes == Outline(tree: plain.document.tree).visibleNodes)
     // A fold during the load: the general merge keeps the folded subtree hidden.
     let folded = try streamed(keys: [.char("j"), .char("j"), .char("h")])
     let tree = folded.document.tree
     var expected = Outline(tree: tree)
-    let fold = try #require(folded.currentNode)
-    #expect(folded.outline.isCollapsed(fold))
+    let fold = try #require(folded.state.currentNode)
+    #expect(folded.state.outline.isCollapsed(fold))
     expected.collapse(fold, in: tree)
-    #expect(folded.outline.visibleNodes == expected.visibleNodes)
-    #expect(folded.outline.rowCount < tree.count)
+    #expect(folded.state.outline.visibleNodes == expected.visibleNodes)
+    #expect(folded.state.outline.rowCount < tree.count)
   }
 }

@@ -33,7 +33,7 @@ import Testing
     _ = app.screen(rows: 40, cols: 120, keys: [.char("G")])
     let small = app.screen(rows: 6, cols: 20)
     // 3 tree rows: the cursor (the last row) is the last of them.
-    #expect(app.scroll == app.cursor - 2)
+    #expect(app.state.scroll == app.state.cursor - 2)
     #expect(small.line(3).contains("3 events") || small.line(3).contains("⚠"))
   }
 
@@ -79,13 +79,13 @@ import Testing
       document: TraceDocument(source: "big", events: events),
       context: RenderContext(theme: theme, ascii: false))
     let builder = TreeRowBuilder(
-      tree: app.document.tree, outline: app.outline, context: app.context, width: 80)
+      tree: app.document.tree, outline: app.state.outline, context: app.state.context, width: 80)
     let row = builder.row(for: 1)
     let value = try #require(row.segments.first { $0.area == .args })
     #expect(value.text.hasSuffix("…"))
     #expect(value.text.count < 1_200 * 3)
     let screen = app.screen(rows: 30, cols: 120, keys: [.char("j")])
-    let pane = try #require(app.layout(for: screen.size).detail)
+    let pane = try #require(app.state.layout(for: screen.size).detail)
     let lines = screen.text(of: pane).split(separator: "\n").map(String.init)
     #expect(lines[1] == " #1:")
     #expect(lines[2].hasPrefix("   ab\\eab\\e"))

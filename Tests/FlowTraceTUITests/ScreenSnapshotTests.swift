@@ -105,7 +105,7 @@ import Testing
     var keys: [Key] = Array(repeating: .char("j"), count: 7)
     keys += Array(repeating: .char("]"), count: tab.rawValue)
     let screen = app.screen(rows: 14, cols: 120, keys: keys)
-    let pane = try #require(app.layout(for: screen.size).detail)
+    let pane = try #require(app.state.layout(for: screen.size).detail)
     let region = ScreenBuffer(rows: pane.rows, cols: pane.cols)
     for r in 0..<pane.rows {
       for c in 0..<pane.cols { region[r, c] = screen[pane.row + r, pane.col + c] }
@@ -271,8 +271,8 @@ import Testing
     let screen = app.screen(rows: 12, cols: 90)
     // "Bad" in main's caught error is highlighted, even on the cursor row.
     let col = try #require(Array(screen.line(2)).firstIndex(of: "B"))
-    for c in col..<(col + 3) { #expect(screen[2, c].style == app.context.style(.match)) }
-    #expect(screen[2, col + 3].style != app.context.style(.match))
+    for c in col..<(col + 3) { #expect(screen[2, c].style == app.state.context.style(.match)) }
+    #expect(screen[2, col + 3].style != app.state.context.style(.match))
     expectScreen(
       screen,
       """

@@ -82,7 +82,7 @@ import Testing
         }
       }
     }
-    let rows = app.outline.rowCount
+    let rows = app.state.outline.rowCount
     #expect(rows > 10)
     // The cursor on every row (tree focused), then blurred with the detail pane focused, on
     // each detail tab.

@@ -7,7 +7,7 @@ import Testing
   /// Style runs of the title, the cursor row (row 2), a plain row and the status line.
   func runs(theme: String, attributesOnly: Bool = false) throws -> [String] {
     let app = try SampleTrace.app(theme: theme)
-    if attributesOnly { app.context.theme = app.context.theme.attributesOnly() }
+    if attributesOnly { app.state.context.theme = app.state.context.theme.attributesOnly() }
     let screen = app.screen(rows: 8, cols: 40, keys: [.char("j"), .char("p")])
     return [0, 2, 3, 6].map { "\($0): " + screen.styleRuns($0).joined(separator: " | ") }
   }
@@ -49,7 +49,7 @@ import Testing
   func otherThemesStyleCursorTitleAndStatus(theme: String) throws {
     let app = try SampleTrace.app(theme: theme)
     let screen = app.screen(rows: 8, cols: 40, keys: [.char("j"), .char("p")])
-    let loaded = app.context.theme
+    let loaded = app.state.context.theme
     #expect(screen[0, 0].style == loaded.style(.title))
     #expect(screen[2, 39].style == loaded.style(.cursor))
     #expect(screen[6, 39].style == loaded.style(.status))

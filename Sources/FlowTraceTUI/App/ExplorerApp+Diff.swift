@@ -2,16 +2,15 @@ import FlowTraceExplorer
 import FlowTraceWire
 
 /// The diff view: this trace and a second one as one tree with `-`/`+`/`~` marks.
-extension ExplorerApp {
-  /// Loads `path` whole and shows the merged tree of the current trace (A) and it (B);
-  /// returns the problem when it cannot be read.
+extension ExplorerState {
+  /// Shows the merged tree of the current trace (A, read whole) and `path` (B) as opened;
+  /// returns the problem when it could not be read.
   @discardableResult
-  package func compare(with path: String) -> String? {
-    finishLoading()
+  mutating func compare(with path: String, opened: Result<TraceFile, TraceFileError>) -> String? {
     let file: TraceFile
-    do {
-      file = try effects.openTrace(path)
-    } catch {
+    switch opened {
+    case .success(let opened): file = opened
+    case .failure(let error):
       message = .error(error.description)
       return error.description
     }
@@ -47,7 +46,7 @@ extension ExplorerApp {
     return nil
   }
 
-  func performDiff(_ action: Action) {
+  mutating func performDiff(_ action: Action) {
     if action == .compareTrace {
       mode = .prompt(.compare, LineEditor())
       return
@@ -60,10 +59,10 @@ extension ExplorerApp {
     case .differencesOnly:
       let node = currentNode
       if outline.filter?.source == Self.differencesOnlyLabel {
-        outline.setFilter(nil, in: tree)
+        outline.setFilter(nil, in: document.tree)
         message = .info("all calls")
       } else {
-        outline.showOnly(diff.differingNodes, label: Self.differencesOnlyLabel, in: tree)
+        outline.showOnly(diff.differingNodes, label: Self.differencesOnlyLabel, in: document.tree)
         message = .info("differences only (v shows everything)")
       }
       restoreCursor(to: node)
@@ -76,7 +75,7 @@ extension ExplorerApp {
 
   static let differencesOnlyLabel = "differences only"
 
-  func jumpToDifference(_ nodes: [Int], forward: Bool) {
+  mutating func jumpToDifference(_ nodes: [Int], forward: Bool) {
     guard !nodes.isEmpty else {
       message = .info("no differences")
       return

@@ -43,7 +43,9 @@ package enum Launcher {
       complain("\(error)")
       return 1
     }
-    if !terminal.colorsEnabled { app.context.theme = app.context.theme.attributesOnly() }
+    if !terminal.colorsEnabled {
+      app.state.context.theme = app.state.context.theme.attributesOnly()
+    }
     Runner.run(app, on: terminal)
     terminal.close()
     return 0
@@ -81,7 +83,7 @@ package enum Launcher {
     if let filter = options.filter, let problem = app.applyFilter(filter) {
       return .failure(Failure(message: "--filter: " + problem.dropPrefix("filter: "), status: 2))
     }
-    if let problem = document.problem { app.message = .error(problem) }
+    if let problem = document.problem { app.send(.notice(problem, isProblem: true)) }
     return .success(app)
   }
 

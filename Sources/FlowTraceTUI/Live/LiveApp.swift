@@ -4,8 +4,9 @@ import FlowTraceExplorer
   import Glibc
 #endif
 
-/// The explorer on a live session: keys go to the explorer, except the live ones (`F`, `w`,
-/// `G`); new data grows the tree in place; follow mode keeps the newest row selected.
+/// The explorer on a live session: keys go to the explorer, except the live ones (`F`, `G`);
+/// `w` is the explorer's `save` effect, run here on the session. New data grows the tree in
+/// place; follow mode keeps the newest row selected.
 package final class LiveApp: InteractiveApp {
   /// The explorer showing the shared tree.
   package let explorer: ExplorerApp
@@ -28,52 +29,55 @@ package final class LiveApp: InteractiveApp {
     explorer = ExplorerApp(
       document: TraceDocument(source: session.path, header: nil, tree: CallTree(), problem: nil),
       context: context)
-    explorer.message = .info(
-      demo != nil
-        ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
-        : session.listener == nil
-          ? "\(session.connectHint): its calls stream in from now on"
-          : "waiting for programs: \(session.connectHint)")
+    explorer.send(
+      .notice(
+        demo != nil
+          ? "demo: the bundled program streams to a private socket (F follow, w save, q quit)"
+          : session.listener == nil
+            ? "\(session.connectHint): its calls stream in from now on"
+            : "waiting for programs: \(session.connectHint)", isProblem: false))
+    explorer.effects.save = { [unowned self] tree in
+      self.session.save(to: self.saveDirectory, tree: tree)
+    }
   }
 
   package var shouldQuit: Bool { explorer.shouldQuit }
 
   package func handle(_ key: Key) {
-    let before = explorer.cursor
+    let before = explorer.state.cursor
     let inFilterPrompt: Bool
-    if case .prompt(.filter, _) = explorer.mode {
+    if case .prompt(.filter, _) = explorer.state.mode {
       inFilterPrompt = true
     } else {
       inFilterPrompt = false
     }
-    guard explorer.mode == .normal, explorer.focus == .tree, let action = KeyMap.action(for: key)
+    guard explorer.state.mode == .normal, explorer.state.focus == .tree,
+      let action = KeyMap.action(for: key)
     else {
       explorer.handle(key)
       // A search that jumps up pauses following; applying a filter does not.
-      if !inFilterPrompt { follow.selectionMoved(from: before, to: explorer.cursor) }
+      if !inFilterPrompt { follow.selectionMoved(from: before, to: explorer.state.cursor) }
       return
     }
     switch action {
     case .toggleFollow:
       if follow.toggle() { jumpToNewest() }
-      explorer.message = .info(
-        follow.isFollowing ? "following new calls" : "follow paused (F or G resumes)")
-    case .save:
-      let result = session.save(to: saveDirectory, tree: explorer.document.tree)
-      explorer.message = result.files.isEmpty ? .error(result.message) : .info(result.message)
+      explorer.send(
+        .notice(
+          follow.isFollowing ? "following new calls" : "follow paused (F or G resumes)",
+          isProblem: false))
     case .bottom:
       explorer.handle(key)
       follow.resume()
     default:
       explorer.handle(key)
-      follow.selectionMoved(from: before, to: explorer.cursor)
+      follow.selectionMoved(from: before, to: explorer.state.cursor)
     }
   }
 
   package func render(into frame: ScreenBuffer) {
     let title = session.title(follow: follow, tree: explorer.document.tree)
-    explorer.titleSummary = title.summary
-    explorer.titleMode = title.mode
+    explorer.send(.title(mode: title.mode, summary: title.summary))
     explorer.render(into: frame)
   }
 
@@ -92,10 +96,10 @@ package final class LiveApp: InteractiveApp {
     if let demo, !demo.poll(), let status = demo.exitStatus {
       session.noteExit(pid: demo.launchedPID, waitStatus: status)
     }
-    let records = session.ingest(into: &explorer.document.tree, budget: budget)
+    let records = session.ingest(into: &explorer.state.document.tree, budget: budget)
     for message in session.takeMessages() {
       let problem = ["dropped", "refused", "accept failed"].contains { message.hasPrefix($0) }
-      explorer.message = problem ? .error(message) : .info(message)
+      explorer.send(.notice(message, isProblem: problem))
     }
     return records
   }
@@ -108,13 +112,10 @@ package final class LiveApp: InteractiveApp {
     let tree = explorer.document.tree
     guard shownNodes != tree.count else { return false }
     shownNodes = tree.count
-    explorer.outline.sync(with: tree)
-    explorer.refreshSearch()  // examines only the calls appended (or ended) since
     let now = LiveSession.monotonicNanos()
-    if now &- lastStatsReset > 1_000_000_000 {
-      explorer.functionStats = nil  // per-function figures are recomputed when next shown
-      lastStatsReset = now
-    }
+    let freshStatistics = now &- lastStatsReset > 1_000_000_000
+    if freshStatistics { lastStatsReset = now }
+    explorer.send(.treeGrew(freshStatistics: freshStatistics))
     if follow.isFollowing { jumpToNewest() }
     return true
   }
@@ -129,7 +130,7 @@ package final class LiveApp: InteractiveApp {
         header.clock != .cycleCounter, wall > header.startWallNanos,
         header.startWallNanos > connection.connectedAt - 86_400_000_000_000
       else { continue }
-      explorer.document.tree.advanceClock(
+      explorer.state.document.tree.advanceClock(
         program: program, to: UInt64(wall - header.startWallNanos))
     }
   }
@@ -137,7 +138,7 @@ package final class LiveApp: InteractiveApp {
   /// Selects the newest call (with several threads or programs it need not be the last row);
   /// the last row when the newest calls are folded away or filtered out.
   func jumpToNewest() {
-    let outline = explorer.outline
+    let outline = explorer.state.outline
     let tree = explorer.document.tree
     guard outline.rowCount > 0 else { return }
     var node = tree.count - 1
@@ -147,12 +148,13 @@ package final class LiveApp: InteractiveApp {
       if kind == .call || kind == .loss {
         tried += 1
         if let row = outline.row(of: node, in: tree) {
-          explorer.cursor = row
+          explorer.send(.select(row: row))
           return
         }
       }
       node -= 1
     }
-    explorer.cursor = follow.row(current: explorer.cursor, rowCount: outline.rowCount)
+    explorer.send(
+      .select(row: follow.row(current: explorer.state.cursor, rowCount: outline.rowCount)))
   }
 }

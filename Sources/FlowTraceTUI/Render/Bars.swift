@@ -74,7 +74,7 @@ struct StatusLine {
 
 /// The bottom line: a prompt being edited, or a message (info or error), or a hint.
 struct MessageLine {
-  enum Content {
+  enum Content: Equatable {
     case prompt(label: String, editor: LineEditor)
     case info(String)
     case error(String)

@@ -30,7 +30,7 @@ struct DetailBody {
   mutating func blank() { lines.append([]) }
 }
 
-extension ExplorerApp {
+extension ExplorerState {
   func detailTargets() -> [Int] {
     detailBody(width: 80).targets.map(\.node)
   }
@@ -118,9 +118,7 @@ extension ExplorerApp {
     } else {
       body.note("timing was not collected")
     }
-    guard let site = tree.site(of: node) else { return }
-    if functionStats == nil { functionStats = FunctionStats(tree: tree) }
-    guard let entry = functionStats?[site] else { return }
+    guard let site = tree.site(of: node), let entry = functionStats?[site] else { return }
     body.blank()
     body.lines.append([
       Segment("Function ", .label), Segment(context.clean(tree.siteName(site)), .name),
@@ -214,16 +212,36 @@ extension ExplorerApp {
     }
   }
 
-  /// The lines of a source file named by a call site, when it can be read from here
-  /// (absolute, or relative to the working directory); cached, nil when unreadable.
+  /// The lines of a source file named by a call site, as the `readSource` effect read them
+  /// (nil: unreadable, or not read yet).
   func sourceLines(_ file: String) -> [String]? {
-    if let cached = sourceCache[file] { return cached }
-    var lines: [String]?
-    if let bytes = effects.readSource(file) {
-      lines = String(decoding: bytes, as: UTF8.self)
+    sourceCache[file] ?? nil
+  }
+
+  /// What the detail pane needs before it is drawn: the Timing tab's per-function figures
+  /// (computed here, once) and the Source tab's file (asked of the world: the effect).
+  mutating func prepareDetail() -> [ExplorerEffect] {
+    guard let node = currentNode, tree.kind(of: node) == .call, let site = tree.site(of: node)
+    else { return [] }
+    switch tab {
+    case .timing:
+      if functionStats == nil { functionStats = FunctionStats(tree: tree) }
+    case .source:
+      let location = tree.siteLocation(site)
+      if location.line > 0, sourceCache[location.file] == nil {
+        return [.readSource(path: location.file)]
+      }
+    default: break
+    }
+    return []
+  }
+
+  /// Takes in a source file the `readSource` effect read (nil: unreadable).
+  mutating func sourceRead(_ file: String, bytes: [UInt8]?) {
+    let lines = bytes.map {
+      String(decoding: $0, as: UTF8.self)
         .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
     sourceCache.updateValue(lines, forKey: file)
-    return lines
   }
 }

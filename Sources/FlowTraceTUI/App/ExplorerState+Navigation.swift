@@ -2,11 +2,11 @@ import FlowTraceExplorer
 import FlowTraceText
 import FlowTraceWire
 
-extension ExplorerApp {
+extension ExplorerState {
   /// Rows of the tree pane in the last layout (for paging).
   var treeRows: Int { max(1, layout(for: lastSize).tree.rows) }
 
-  func moveCursor(to row: Int) {
+  mutating func moveCursor(to row: Int) {
     guard outline.rowCount > 0 else { return }
     cursor = max(0, min(outline.rowCount - 1, row))
     detailScroll = 0
@@ -15,13 +15,13 @@ extension ExplorerApp {
 
   /// Moves the cursor to `node`, unfolding its ancestors; false when the filter hides it.
   @discardableResult
-  func jump(to node: Int) -> Bool {
-    guard let row = outline.reveal(node, in: tree) else { return false }
+  mutating func jump(to node: Int) -> Bool {
+    guard let row = outline.reveal(node, in: document.tree) else { return false }
     moveCursor(to: row)
     return true
   }
 
-  func performInTree(_ action: Action) {
+  mutating func performInTree(_ action: Action) {
     guard let node = currentNode else {
       message = .info("nothing to show")
       return
@@ -38,28 +38,28 @@ extension ExplorerApp {
     case .center: scroll = max(0, cursor - treeRows / 2)
     case .collapseOrParent:
       if tree.hasChildren(node) && !outline.isCollapsed(node) {
-        outline.collapse(node, in: tree)
+        outline.collapse(node, in: document.tree)
       } else if let parent = tree.parent(of: node) {
         jump(to: parent)
       }
     case .expandOrChild:
       if tree.hasChildren(node) && outline.isCollapsed(node) {
-        outline.expand(node, in: tree)
+        outline.expand(node, in: document.tree)
       } else if cursor + 1 < outline.rowCount,
         tree.parent(of: outline.node(atRow: cursor + 1)) == node
       {
         moveCursor(to: cursor + 1)
       }
     case .toggleFold, .activate:
-      if tree.hasChildren(node) { outline.toggle(node, in: tree) }
+      if tree.hasChildren(node) { outline.toggle(node, in: document.tree) }
     case .expandAll:
-      outline.expandAll(in: tree)
+      outline.expandAll(in: document.tree)
       keepCursor(on: node)
     case .collapseAll:
-      outline.collapseAll(in: tree)
+      outline.collapseAll(in: document.tree)
       keepCursor(on: node)
     case .expandToDepth(let depth):
-      outline.expand(toDepth: depth, in: tree)
+      outline.expand(toDepth: depth, in: document.tree)
       keepCursor(on: node)
       message = .info("expanded to depth \(depth)")
     case .parent:
@@ -81,7 +81,7 @@ extension ExplorerApp {
         message = .info("no previous sibling")
       }
     case .slowestChild:
-      if let child = outline.slowestChild(of: node, in: tree) {
+      if let child = outline.slowestChild(of: node, in: document.tree) {
         jump(to: child)
       } else {
         message = .info(tree.hasChildren(node) ? "no timed child" : "no children")
@@ -93,10 +93,10 @@ extension ExplorerApp {
   }
 
   /// Keeps the cursor on `node`, or on its nearest visible ancestor after a bulk fold.
-  func keepCursor(on node: Int) {
+  mutating func keepCursor(on node: Int) {
     var candidate: Int? = node
     while let c = candidate {
-      if let row = outline.row(of: c, in: tree) {
+      if let row = outline.row(of: c, in: document.tree) {
         moveCursor(to: row)
         return
       }
@@ -107,13 +107,15 @@ extension ExplorerApp {
 
   func visibleSibling(of node: Int, forward: Bool) -> Int? {
     forward
-      ? outline.nextSibling(of: node, in: tree) : outline.previousSibling(of: node, in: tree)
+      ? outline.nextSibling(of: node, in: document.tree)
+      : outline.previousSibling(of: node, in: document.tree)
   }
 
-  func jumpToError(from node: Int, forward: Bool) {
+  mutating func jumpToError(from node: Int, forward: Bool) {
     let hit =
       forward
-      ? outline.nextError(after: node, in: tree) : outline.previousError(before: node, in: tree)
+      ? outline.nextError(after: node, in: document.tree)
+      : outline.previousError(before: node, in: document.tree)
     guard let hit, hit.node != node || tree.hasError(node) else {
       message = .info("no call threw or caught an error")
       return
@@ -125,7 +127,7 @@ extension ExplorerApp {
     }
   }
 
-  func performInDetail(_ action: Action) {
+  mutating func performInDetail(_ action: Action) {
     let lines = detailLines(width: max(10, layout(for: lastSize).detail?.cols ?? 40)).count
     let jumpable = detailTargets()
     let page = max(1, (layout(for: lastSize).detail?.rows ?? 2) - 1)

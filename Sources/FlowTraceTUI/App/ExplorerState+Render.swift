@@ -1,17 +1,34 @@
 import FlowTraceExplorer
 
-extension ExplorerApp {
+extension ExplorerState {
   func layout(for size: TerminalSize) -> Layout {
     Layout.compute(size: size, showDetail: showDetail, placement: placement, share: detailShare)
   }
 
-  /// Draws the whole screen: title, tree, detail pane, status, message, help overlay.
-  package func render(into frame: ScreenBuffer) {
-    lastSize = frame.size
-    frame.clear(style: context.style(.tree))
-    let layout = layout(for: frame.size)
+  /// Fits the state to a frame of `size` (the `.layout` action, before each frame): the size
+  /// for paging, the cursor's row and the detail pane's selected line in view.
+  mutating func fit(to size: TerminalSize) {
+    lastSize = size
+    let layout = layout(for: size)
     if layout.detail == nil && focus == .detail { focus = .tree }
     keepCursorVisible(rows: layout.tree.rows)
+    guard let rect = layout.detail else { return }
+    let body = detailBody(width: rect.cols)
+    let page = max(1, rect.rows - 1)
+    if !body.targets.isEmpty {
+      detailSelection = min(detailSelection, body.targets.count - 1)
+      let line = body.targets[detailSelection].line
+      if line >= detailScroll + page { detailScroll = line - page + 1 }
+      if line < detailScroll { detailScroll = line }
+    }
+    detailScroll = max(0, min(detailScroll, max(0, body.lines.count - page)))
+  }
+
+  /// Draws the whole screen as the state is (fitted to the frame's size first, see `fit`):
+  /// title, tree, detail pane, status, message, help overlay.
+  func render(into frame: ScreenBuffer) {
+    frame.clear(style: context.style(.tree))
+    let layout = layout(for: frame.size)
     titleBar().draw(into: frame, rect: layout.title, context: context)
     drawTree(into: frame, rect: layout.tree)
     if let detail = layout.detail {
@@ -30,7 +47,7 @@ extension ExplorerApp {
     }
   }
 
-  func keepCursorVisible(rows: Int) {
+  mutating func keepCursorVisible(rows: Int) {
     let count = outline.rowCount
     cursor = max(0, min(cursor, count - 1))
     guard rows > 0 else { return }
@@ -53,7 +70,7 @@ extension ExplorerApp {
     summary.append("\(threads) thread\(threads == 1 ? "" : "s")")
     var filter = ""
     if let query = outline.filter {
-      let counts = outline.filterCounts(in: tree)
+      let counts = outline.filterCounts(in: document.tree)
       filter =
         "filter: \(query.source)  \(Units.count(counts.visible))/\(Units.count(counts.total))"
     }
@@ -61,7 +78,7 @@ extension ExplorerApp {
       source: context.clean(name),
       summary: titleSummary.map(context.clean)
         ?? summary.joined(separator: context.glyphs.separator),
-      mode: loading.map { "loading \(Int($0.progress * 100))%" }
+      mode: loadProgress.map { "loading \(Int($0 * 100))%" }
         ?? context.clean(titleMode),
       filter: filter)
   }
@@ -93,16 +110,10 @@ extension ExplorerApp {
 
   func drawDetail(into frame: ScreenBuffer, rect: Rect) {
     let body = detailBody(width: rect.cols)
-    let page = max(1, rect.rows - 1)
     var selected: Int?
-    if !body.targets.isEmpty {
-      detailSelection = min(detailSelection, body.targets.count - 1)
-      let line = body.targets[detailSelection].line
-      selected = focus == .detail ? line : nil
-      if line >= detailScroll + page { detailScroll = line - page + 1 }
-      if line < detailScroll { detailScroll = line }
+    if focus == .detail, !body.targets.isEmpty {
+      selected = body.targets[min(detailSelection, body.targets.count - 1)].line
     }
-    detailScroll = max(0, min(detailScroll, max(0, body.lines.count - page)))
     DetailPane(
       tabs: DetailTab.allCases.map(\.title), active: tab.rawValue, focused: focus == .detail,
       lines: body.lines, scroll: detailScroll, selectedLine: selected

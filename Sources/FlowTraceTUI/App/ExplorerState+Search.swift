@@ -1,40 +1,40 @@
 import FlowTraceExplorer
 
-extension ExplorerApp {
+extension ExplorerState {
   /// `[i/N]` for the status line, empty without a search.
   var searchCounter: String {
     guard let search else { return "" }
     if search.count == 0 { return "[0/0]" }
-    if let node = currentNode, let i = search.position(of: node, in: tree) {
+    if let node = currentNode, let i = search.position(of: node, in: document.tree) {
       return "[\(i)/\(search.count)]"
     }
     return "[-/\(search.count)]"
   }
 
   /// While the prompt is edited: highlight what the pattern would match.
-  func previewSearch(_ text: String) {
+  mutating func previewSearch(_ text: String) {
     searchHighlighter = Highlighter(pattern: text)
   }
 
-  func restoreSearchAfterCancel() {
+  mutating func restoreSearchAfterCancel() {
     searchHighlighter = search.flatMap { Highlighter(pattern: $0.pattern) }
   }
 
-  func clearSearch() {
+  mutating func clearSearch() {
     search = nil
     searchHighlighter = nil
   }
 
   /// Runs a search from the prompt and moves to the first match at or after the cursor.
   /// An empty pattern repeats the last search.
-  func startSearch(_ text: String) {
+  mutating func startSearch(_ text: String) {
     let pattern = text.isEmpty ? (search?.pattern ?? "") : text
     guard !pattern.isEmpty else {
       clearSearch()
       return
     }
     do {
-      search = try Search(pattern, in: tree)
+      search = try Search(pattern, in: document.tree)
     } catch {
       message = .error("search: \(error.description)")
       restoreSearchAfterCancel()
@@ -46,15 +46,15 @@ extension ExplorerApp {
       return
     }
     let here = currentNode
-    if let here, search?.position(of: here, in: tree) != nil, outline.passesFilter(here) {
+    if let here, search?.position(of: here, in: document.tree) != nil, outline.passesFilter(here) {
       return
     }
     let before = here.flatMap { tree.previousInDisplayOrder($0) }
-    go(to: search?.next(after: before, in: tree), forward: true)
+    go(to: search?.next(after: before, in: document.tree), forward: true)
   }
 
   /// `n` / `N`: the next or previous match, wrapping around with a message.
-  func stepSearch(forward: Bool) {
+  mutating func stepSearch(forward: Bool) {
     guard let search else {
       message = .info("no search yet: press / to search")
       return
@@ -65,12 +65,14 @@ extension ExplorerApp {
     }
     let here = currentNode
     go(
-      to: forward ? search.next(after: here, in: tree) : search.previous(before: here, in: tree),
+      to: forward
+        ? search.next(after: here, in: document.tree)
+        : search.previous(before: here, in: document.tree),
       forward: forward)
   }
 
   /// Moves to a hit, skipping matches the filter hides; says when the search wrapped.
-  func go(to first: SearchHit?, forward: Bool) {
+  mutating func go(to first: SearchHit?, forward: Bool) {
     guard let search else { return }
     var hit = first
     var wrapped = false
@@ -83,7 +85,9 @@ extension ExplorerApp {
         break
       }
       hit =
-        forward ? search.next(after: h.node, in: tree) : search.previous(before: h.node, in: tree)
+        forward
+        ? search.next(after: h.node, in: document.tree)
+        : search.previous(before: h.node, in: document.tree)
     }
     guard let hit else {
       message = .error("every match of '\(search.pattern)' is hidden by the filter")
@@ -97,8 +101,8 @@ extension ExplorerApp {
   }
 
   /// Brings the matches up to date (the filter changed or calls were appended).
-  func refreshSearch() {
-    search?.update(with: tree)
+  mutating func refreshSearch() {
+    search?.update(with: document.tree)
   }
 }
 
