@@ -3,24 +3,16 @@
 enum StandardText {
   /// A writer for `T` when it is a standard integer type, `Bool` or `Double`, else nil.
   /// Each closure is concrete (no generic code runs per value).
-  static func writer<T>(for _: T.Type) -> ((UnsafeRawPointer, inout BoundedText) -> Void)? {
+  static func writer<T>(for _: T.Type) -> Writer? {
     switch ObjectIdentifier(T.self) {
-    case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self):
-      return { value, out in out.write(signed: value.loadUnaligned(as: Int64.self)) }
-    case ObjectIdentifier(Int32.self):
-      return { value, out in out.write(signed: Int64(value.loadUnaligned(as: Int32.self))) }
-    case ObjectIdentifier(Int16.self):
-      return { value, out in out.write(signed: Int64(value.loadUnaligned(as: Int16.self))) }
-    case ObjectIdentifier(Int8.self):
-      return { value, out in out.write(signed: Int64(value.load(as: Int8.self))) }
-    case ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self):
-      return { value, out in out.write(unsigned: value.loadUnaligned(as: UInt64.self)) }
-    case ObjectIdentifier(UInt32.self):
-      return { value, out in out.write(unsigned: UInt64(value.loadUnaligned(as: UInt32.self))) }
-    case ObjectIdentifier(UInt16.self):
-      return { value, out in out.write(unsigned: UInt64(value.loadUnaligned(as: UInt16.self))) }
-    case ObjectIdentifier(UInt8.self):
-      return { value, out in out.write(unsigned: UInt64(value.load(as: UInt8.self))) }
+    case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self): return signed(Int64.self)
+    case ObjectIdentifier(Int32.self): return signed(Int32.self)
+    case ObjectIdentifier(Int16.self): return signed(Int16.self)
+    case ObjectIdentifier(Int8.self): return signed(Int8.self)
+    case ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self): return unsigned(UInt64.self)
+    case ObjectIdentifier(UInt32.self): return unsigned(UInt32.self)
+    case ObjectIdentifier(UInt16.self): return unsigned(UInt16.self)
+    case ObjectIdentifier(UInt8.self): return unsigned(UInt8.self)
     case ObjectIdentifier(Bool.self):
       return { value, out in out.write(ascii: value.load(as: Bool.self) ? "true" : "false") }
     case ObjectIdentifier(Double.self):
@@ -28,6 +20,17 @@ enum StandardText {
     default:
       return nil
     }
+  }
+
+  typealias Writer = (UnsafeRawPointer, inout BoundedText) -> Void
+
+  /// Called only with concrete types above, so each closure is specialized.
+  private static func signed<I: FixedWidthInteger & SignedInteger>(_: I.Type) -> Writer {
+    { value, out in out.write(signed: Int64(value.loadUnaligned(as: I.self))) }
+  }
+
+  private static func unsigned<I: FixedWidthInteger & UnsignedInteger>(_: I.Type) -> Writer {
+    { value, out in out.write(unsigned: UInt64(value.loadUnaligned(as: I.self))) }
   }
 
   /// Writes `value` quoted when every byte is printable ASCII other than `"` and `\`
