@@ -1,0 +1,151 @@
+import FlowTraceWire
+
+/// One side of `SameRunCheck`: the records of a one-thread trace folded into one running
+/// hash. A call adds its function's qualified name (not the site id), flags and argument
+/// bytes, a return its result bytes, an error its depth below the innermost open call, its
+/// disposition, type and description; timestamps, ids and pids are left out. Calls must nest
+/// (each call's parent the innermost open one, each return the innermost), which makes the
+/// sequence of calls and returns the shape of the tree.
+struct SameRunHash: TraceVisitor {
+  let board: SameRunCheck.SyncBoard
+  let side: Int
+  var hash: UInt64 = 0x5A3E
+  var events = 0
+  var calls = 0
+  /// The name hash of the one thread with calls.
+  var threadName: UInt64 = 0
+  private var thread: UInt32?
+  private var threadNames: [UInt32: UInt64] = [:]
+  private var siteList: [UInt64] = []
+  private var siteNames: [UInt32: UInt64] = [:]
+  /// The open calls' ids, innermost last (`depth` of them).
+  private let stack = IDStack()
+  private var depth = 0
+  private var hasHeader = false
+  private var ended = false
+  private var gaveUp = false
+  /// Stopped reading: this side gave up or the board says the traces differ.
+  private var stopped = false
+
+  init(board: SameRunCheck.SyncBoard, side: Int) {
+    self.board = board
+    self.side = side
+  }
+
+  /// Read to the end, every call returned, nothing unsupported.
+  var isComplete: Bool { hasHeader && ended && !gaveUp && !stopped && depth == 0 }
+
+  mutating func visitHeader(_ header: TraceHeader) { hasHeader = true }
+
+  mutating func visitCallSite(
+    id: UInt32, name: TraceBytes, labels: TraceStrings, file: TraceBytes, line: UInt32
+  ) {
+    let named = TraceDigest.mix(0x5173, name.buffer) | 1
+    if id < 1 << 16 {
+      if siteList.count <= Int(id) {
+        siteList.append(contentsOf: repeatElement(0, count: Int(id) + 1 - siteList.count))
+      }
+      siteList[Int(id)] = named
+    } else {
+      siteNames[id] = named
+    }
+  }
+
+  mutating func visitThread(id: UInt32, name: TraceBytes) {
+    let named = TraceDigest.mix(0x7E, name.buffer)
+    threadNames[id] = named
+    if id == thread { threadName = named }
+  }
+
+  mutating func visitCall(
+    id: UInt64, parent: UInt64?, site: UInt32, thread: UInt32, task: UInt64,
+    flags: CollectFlags, timestamp: UInt64?, args: TraceStrings?
+  ) {
+    if stopped { return }
+    if self.thread != thread {
+      guard self.thread == nil else { return giveUp() }
+      self.thread = thread
+      threadName = threadNames[thread] ?? 0
+    }
+    guard task == 0, parent == (depth > 0 ? stack.ids[depth - 1] : nil) else {
+      return giveUp()
+    }
+    let listed = Int(site) < siteList.count ? siteList[Int(site)] : 0
+    guard let name = listed != 0 ? listed : siteNames[site] else { return giveUp() }
+    var h = TraceDigest.step(hash, name ^ UInt64(flags.rawValue) << 56)
+    if let args {
+      h = TraceDigest.mix(h ^ UInt64(args.count), args.encoded)
+    } else {
+      h = TraceDigest.step(h, 1)
+    }
+    hash = h
+    calls += 1
+    if depth == stack.capacity { stack.grow() }
+    stack.ids[depth] = id
+    depth += 1
+    counted()
+  }
+
+  mutating func visitReturn(id: UInt64, timestamp: UInt64?, result: TraceBytes?) {
+    if stopped { return }
+    guard depth > 0 && stack.ids[depth - 1] == id else { return giveUp() }
+    depth -= 1
+    if let result {
+      hash = TraceDigest.mix(hash ^ 2, result.buffer)
+    } else {
+      hash = TraceDigest.step(hash, 3)
+    }
+    counted()
+  }
+
+  mutating func visitError(
+    id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
+  ) {
+    if stopped { return }
+    var k = depth - 1
+    while k >= 0 && stack.ids[k] != id { k -= 1 }
+    guard k >= 0 else { return giveUp() }
+    let below = UInt64(depth - k)
+    hash = TraceDigest.step(hash, below << 8 | (disposition == .caught ? 5 : 7))
+    hash = TraceDigest.mix(TraceDigest.mix(hash, type.buffer), description.buffer)
+    counted()
+  }
+
+  mutating func visitLoss(count: UInt64, thread: UInt32?, parent: UInt64?) { giveUp() }
+
+  mutating func visitEnd() { ended = true }
+
+  /// One more record; every `syncEvents` the hash goes to the board.
+  @inline(__always)
+  private mutating func counted() {
+    events += 1
+    if events & (SameRunCheck.syncEvents - 1) == 0 && !board.post(side, hash) {
+      stopped = true
+    }
+  }
+
+  private mutating func giveUp() {
+    gaveUp = true
+    stopped = true
+    board.stop()
+  }
+}
+
+/// A growable buffer of call ids without the copy-on-write checks of an array (the visitor
+/// pushes and pops one per call).
+final class IDStack {
+  private(set) var ids: UnsafeMutablePointer<UInt64>
+  private(set) var capacity = 1024
+
+  init() { ids = .allocate(capacity: capacity) }
+
+  func grow() {
+    let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: ids, count: capacity)
+    ids.deallocate()
+    ids = bigger
+    capacity *= 2
+  }
+
+  deinit { ids.deallocate() }
+}
