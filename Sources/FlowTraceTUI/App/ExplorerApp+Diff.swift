@@ -1,13 +1,18 @@
 import FlowTraceExplorer
 import FlowTraceWire
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The diff view: this trace and a second one as one tree with `-`/`+`/`~` marks.
 extension ExplorerApp {
-  /// Loads `path` whole and shows the merged tree of the current trace (A) and it (B);
-  /// returns the problem when it cannot be read.
+  /// Shows the merged tree of the current trace (A) and the trace at `path` (B); returns the
+  /// problem when it cannot be read. Two binary traces take the streaming diff (only the
+  /// differing parts built, alike subtrees folded into their top call); others are loaded
+  /// whole.
   @discardableResult
   package func compare(with path: String) -> String? {
-    finishLoading()
     let file: TraceFile
     do {
       file = try effects.openTrace(path)
@@ -15,14 +20,39 @@ extension ExplorerApp {
       message = .error(error.description)
       return error.description
     }
+    if let merged = streamingMerge(with: file) {
+      // A is read from its file: the rest of its progressive load is not needed.
+      loading = nil
+      show(merged, path: path, problem: nil)
+      return nil
+    }
+    finishLoading()
     let other = LoadedTrace(file)
     if other.tree.count == 0 {
       let text = "\(path): not a FlowTrace trace" + (other.problem.map { ": " + $0 } ?? "")
       message = .error(text)
       return text
     }
-    let a = diff?.a ?? tree
-    let merged = MergedDiff(a, other.tree)
+    var a = diff?.a ?? tree
+    if let diff, diff.isPruned, let fileA = try? effects.openTrace(sourceA) {
+      a = LoadedTrace(fileA).tree
+    }
+    show(MergedDiff(a, other.tree), path: path, problem: other.problem)
+    return nil
+  }
+
+  /// The streaming merged tree of A's file and `file`, nil when it does not apply
+  /// (`FLOWTRACE_DIFF_REFERENCE` set, A not read from a binary file, either file not one).
+  func streamingMerge(with file: TraceFile) -> MergedDiff? {
+    guard getenv("FLOWTRACE_DIFF_REFERENCE") == nil, file.format == .binary,
+      let fileA = try? effects.openTrace(diff == nil ? document.source : sourceA),
+      fileA.format == .binary
+    else { return nil }
+    return StreamingDiff.merged(fileA, file)
+  }
+
+  /// Replaces the view with the merged tree and goes to its first difference.
+  func show(_ merged: MergedDiff, path: String, problem: String?) {
     if diff == nil { sourceA = document.source }
     diff = merged
     let base = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
@@ -36,15 +66,15 @@ extension ExplorerApp {
     cursor = 0
     scroll = 0
     let count = merged.differences.count
+    let note = problem.map { " (B: \($0))" } ?? ""
     if count == 0 {
-      message = .info("no differences" + (other.problem.map { " (B: \($0))" } ?? ""))
+      message = .info("no differences" + note)
     } else {
       jump(to: merged.differences[0])
       message = .info(
         "\(Units.count(count)) difference\(count == 1 ? "" : "s"): d/D next/previous, "
-          + "v differences only" + (other.problem.map { " (B: \($0))" } ?? ""))
+          + "v differences only" + note)
     }
-    return nil
   }
 
   func performDiff(_ action: Action) {
@@ -123,6 +153,11 @@ extension ExplorerApp {
     if !parts.isEmpty {
       out.segments.append(Segment("  ⇢  " + context.clean(parts), .diffChanged))
     }
+    let folded = diff.foldedCalls(below: node)
+    if folded > 0 {
+      out.segments.append(
+        Segment("  … \(Units.count(folded)) identical call\(folded == 1 ? "" : "s")", .diffContext))
+    }
     return out
   }
 
@@ -133,7 +168,11 @@ extension ExplorerApp {
     let mark = diff.mark(of: node)
     let verdict: String
     switch mark {
-    case .same: verdict = "the same in A and B"
+    case .same:
+      let folded = diff.foldedCalls(below: node)
+      verdict =
+        "the same in A and B"
+        + (folded > 0 ? ", and the \(Units.count(folded)) calls below (not loaded)" : "")
     case .context: verdict = "the same in A and B; calls below differ"
     case .changed: verdict = "changed: " + diff.changes(of: node).names.joined(separator: ", ")
     case .removed: verdict = "only in A"
