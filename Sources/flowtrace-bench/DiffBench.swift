@@ -117,6 +117,9 @@ enum DiffBench {
     var phases: [Double] = []
     _ = StreamingDiff.compare(a, same, phases: { phases.append($0) })
     print("    phases (one more run): \(phases.map(fixed)) s (same-run check)")
+    // Pass 1 alone (what traces of several threads take, and what the check replaced).
+    let digest = measure(runs) { _ = StreamingDiff.compare(a, same, sameRunCheck: false) }
+    report("identical traces, pass 1 (no same-run check)", digest, decode)
     return identical
   }
 
