@@ -12,8 +12,7 @@ struct SameRunHash: TraceVisitor {
   var hash: UInt64 = 0x5A3E
   var events = 0
   var calls = 0
-  /// The name hash of the one thread with calls.
-  var threadName: UInt64 = 0
+  /// The thread with calls.
   private var thread: UInt32?
   private var threadNames: [UInt32: UInt64] = [:]
   private var siteList: [UInt64] = []
@@ -32,8 +31,15 @@ struct SameRunHash: TraceVisitor {
     self.side = side
   }
 
-  /// Read to the end, every call returned, nothing unsupported.
-  var isComplete: Bool { hasHeader && ended && !gaveUp && !stopped && depth == 0 }
+  /// Read to the end, every call returned, nothing unsupported, no thread named but the one
+  /// with calls (a thread without calls is a thread of the tree too).
+  var isComplete: Bool {
+    hasHeader && ended && !gaveUp && !stopped && depth == 0 && threadNames.count <= 1
+      && (thread == nil || threadNames.isEmpty || threadNames[thread!] != nil)
+  }
+
+  /// The name hash of the trace's one thread (0: not named).
+  var threadName: UInt64 { threadNames.values.first ?? 0 }
 
   mutating func visitHeader(_ header: TraceHeader) { hasHeader = true }
 
@@ -52,9 +58,7 @@ struct SameRunHash: TraceVisitor {
   }
 
   mutating func visitThread(id: UInt32, name: TraceBytes) {
-    let named = TraceDigest.mix(0x7E, name.buffer)
-    threadNames[id] = named
-    if id == thread { threadName = named }
+    threadNames[id] = TraceDigest.mix(0x7E, name.buffer)
   }
 
   mutating func visitCall(
@@ -65,7 +69,6 @@ struct SameRunHash: TraceVisitor {
     if self.thread != thread {
       guard self.thread == nil else { return giveUp() }
       self.thread = thread
-      threadName = threadNames[thread] ?? 0
     }
     guard task == 0, parent == (depth > 0 ? stack.ids[depth - 1] : nil) else {
       return giveUp()

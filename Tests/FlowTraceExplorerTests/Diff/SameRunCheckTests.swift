@@ -58,6 +58,19 @@ import Testing
     #expect(SameRunCheck.calls(files[0], files[2]) == nil)
   }
 
+  @Test func aThreadWithoutCallsOrRenamedCounts() throws {
+    let a = DiffProgram.main([TestCall("load", ["1"], "2")])
+    var b = a
+    b.threads.append((name: "idle", roots: []))
+    var c = a
+    c.threads[0].name = "worker"
+    let files = try [a, b, c].enumerated().map { try StreamingDiffTests.file($1, "thr\($0)") }
+    #expect(SameRunCheck.calls(files[0], files[0]) == 1)
+    #expect(SameRunCheck.calls(files[0], files[1]) == nil)
+    #expect(SameRunCheck.calls(files[1], files[0]) == nil)
+    #expect(SameRunCheck.calls(files[0], files[2]) == nil)
+  }
+
   @Test func aDifferenceInTheFirstRecordsStopsBothReaders() throws {
     let runs = (0..<20_000).map { TestCall("run", ["\($0)"], "0", [TestCall("step", [], "1")]) }
     let a = DiffProgram.main([TestCall("main", [], nil, runs)])
