@@ -114,6 +114,19 @@ enum DiffBench {
     var lines = 0
     let identical = measure(runs) { (lines, _) = command(a, same) }
     report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
+    // CPU time (all threads), which the load of other processes moves less than wall time:
+    // what the two threads cost against the one-thread decode.
+    var nothing = NoVisitor()
+    let decodeCPU = measureCPU(runs) {
+      for file in [a, same] {
+        var decoder = TraceDecoder()
+        try? decoder.decode(file.bytes, into: &nothing)
+      }
+    }
+    let identicalCPU = measureCPU(runs) { _ = command(a, same) }
+    print(
+      "    CPU time: decode both \(fixed(decodeCPU)) s, identical \(fixed(identicalCPU)) s "
+        + "(\(fixed(identicalCPU / max(1e-9, decodeCPU)))×; medians)")
     var phases: [Double] = []
     _ = StreamingDiff.compare(a, same, phases: { phases.append($0) })
     print("    phases (one more run): \(phases.map(fixed)) s (same-run check)")
@@ -207,6 +220,22 @@ enum DiffBench {
       body()
       return Double(BenchClock.nanos() - start) / 1e9
     }.sorted()
+  }
+
+  /// The median CPU seconds (user + system, all threads) of `runs` runs.
+  static func measureCPU(_ runs: Int, _ body: () -> Void) -> Double {
+    func now() -> Double {
+      var usage = rusage()
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+      let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+      return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+    let times = (0..<max(1, runs)).map { _ in
+      let start = now()
+      body()
+      return now() - start
+    }.sorted()
+    return times[times.count / 2]
   }
 
   static func report(_ label: String, _ times: [Double], _ base: [Double], target: String = "") {
