@@ -48,7 +48,7 @@ struct TopLevelBuilder: TraceVisitor {
   mutating func visitError(
     id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
   ) {
-    guard id == topID && depth == 1 else { return }
+    guard id == topID && depth >= 1 else { return }
     tree.visitError(id: id, type: type, description: description, disposition: disposition)
   }
 
