@@ -17,9 +17,8 @@ struct SameRunHash: TraceVisitor {
   private var threadNames: [UInt32: UInt64] = [:]
   private var siteList: [UInt64] = []
   private var siteNames: [UInt32: UInt64] = [:]
-  /// The open calls' ids, innermost last (`depth` of them).
-  private let stack = IDStack()
-  private var depth = 0
+  /// The open calls' ids, innermost last.
+  private let stack = DigestBuffer<UInt64>(capacity: 1024)
   private var hasHeader = false
   private var ended = false
   private var gaveUp = false
@@ -34,7 +33,7 @@ struct SameRunHash: TraceVisitor {
   /// Read to the end, every call returned, nothing unsupported, no thread named but the one
   /// with calls (a thread without calls is a thread of the tree too).
   var isComplete: Bool {
-    hasHeader && ended && !gaveUp && !stopped && depth == 0 && threadNames.count <= 1
+    hasHeader && ended && !gaveUp && !stopped && stack.isEmpty && threadNames.count <= 1
       && (thread == nil || threadNames.isEmpty || threadNames[thread!] != nil)
   }
 
@@ -70,9 +69,7 @@ struct SameRunHash: TraceVisitor {
       guard self.thread == nil else { return giveUp() }
       self.thread = thread
     }
-    guard task == 0, parent == (depth > 0 ? stack.ids[depth - 1] : nil) else {
-      return giveUp()
-    }
+    guard task == 0, parent == stack.last else { return giveUp() }
     let listed = Int(site) < siteList.count ? siteList[Int(site)] : 0
     guard let name = listed != 0 ? listed : siteNames[site] else { return giveUp() }
     var h = TraceDigest.step(hash, name ^ UInt64(flags.rawValue) << 56)
@@ -83,16 +80,14 @@ struct SameRunHash: TraceVisitor {
     }
     hash = h
     calls += 1
-    if depth == stack.capacity { stack.grow() }
-    stack.ids[depth] = id
-    depth += 1
+    stack.append(id)
     counted()
   }
 
   mutating func visitReturn(id: UInt64, timestamp: UInt64?, result: TraceBytes?) {
     if stopped { return }
-    guard depth > 0 && stack.ids[depth - 1] == id else { return giveUp() }
-    depth -= 1
+    guard stack.last == id else { return giveUp() }
+    stack.removeLast()
     if let result {
       hash = TraceDigest.mix(hash ^ 2, result.buffer)
     } else {
@@ -105,10 +100,8 @@ struct SameRunHash: TraceVisitor {
     id: UInt64, type: TraceBytes, description: TraceBytes, disposition: ErrorDisposition
   ) {
     if stopped { return }
-    var k = depth - 1
-    while k >= 0 && stack.ids[k] != id { k -= 1 }
-    guard k >= 0 else { return giveUp() }
-    let below = UInt64(depth - k)
+    guard let k = stack.lastIndex(where: { $0 == id }) else { return giveUp() }
+    let below = UInt64(stack.count - k)
     hash = TraceDigest.step(hash, below << 8 | (disposition == .caught ? 5 : 7))
     hash = TraceDigest.mix(TraceDigest.mix(hash, type.buffer), description.buffer)
     counted()
@@ -132,23 +125,4 @@ struct SameRunHash: TraceVisitor {
     stopped = true
     board.stop()
   }
-}
-
-/// A growable buffer of call ids without the copy-on-write checks of an array (the visitor
-/// pushes and pops one per call).
-final class IDStack {
-  private(set) var ids: UnsafeMutablePointer<UInt64>
-  private(set) var capacity = 1024
-
-  init() { ids = .allocate(capacity: capacity) }
-
-  func grow() {
-    let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity * 2)
-    bigger.moveInitialize(from: ids, count: capacity)
-    ids.deallocate()
-    ids = bigger
-    capacity *= 2
-  }
-
-  deinit { ids.deallocate() }
 }
