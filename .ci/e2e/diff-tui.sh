@@ -81,6 +81,9 @@ wait_for "compare with:"
 keys "$work/c.ftrace" Enter
 wait_for "a.ftrace ⇢ c.ftrace"
 wait_for "no differences"
+# Two binary traces take the streaming path: the same run is its top-level calls, the alike
+# calls below folded (the whole merged tree would hold 7 calls).
+wait_for "2 calls · 1 thread"
 keys d
 wait_for "no differences"
 

@@ -22,6 +22,9 @@ enum DiffBench {
   static func run() {
     let calls = getenv("FLOWTRACE_BENCH_CALLS").flatMap { Int(String(cString: $0)) } ?? 5_000_000
     let runs = getenv("FLOWTRACE_BENCH_RUNS").flatMap { Int(String(cString: $0)) } ?? 5
+    // FLOWTRACE_BENCH_DIFF=identical: only the baseline and the identical traces' rows (to
+    // profile pass 1); =tui: only the baseline and the explorer's first screen.
+    let only = getenv("FLOWTRACE_BENCH_DIFF").map { String(cString: $0) } ?? ""
     print("diff: two traces of \(calls) calls, \(runs) runs each (release build expected)")
     let dir = "/tmp/flowtrace-bench-diff-\(getpid())"
     mkdir(dir, 0o755)
@@ -61,6 +64,11 @@ enum DiffBench {
       }
     }
     report("decode both, no tree (reference)", decode, decode)
+    if only == "identical" {
+      identicalRows(a, same, runs: runs, decode: decode)
+      return
+    }
+    if only == "tui" { return tuiRows(a, early, same, runs: runs, decode: decode) }
     let load = measure(runs) {
       _ = LoadedTrace(a).tree.count + LoadedTrace(early).tree.count
     }
@@ -83,20 +91,49 @@ enum DiffBench {
     var phases: [Double] = []
     if let pruned = StreamingDiff.compare(a, early, phases: { phases.append($0) }) {
       print("    trees built: \(pruned.a.count) + \(pruned.b.count) nodes (of \(calls) calls each)")
-      print("    phases (one more run): \(phases.map(fixed)) s (pass 1, plan, pass 2, align)")
+      print(
+        "    phases (one more run): \(phases.map(fixed)) s (same-run check, pass 1, plan, pass 2, align)"
+      )
     }
-    let identical = measure(runs) { (lines, _) = command(a, same) }
-    report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
+    let identical = identicalRows(a, same, runs: runs, decode: decode)
     print("    vs loading both: \(fixed(identical[identical.count / 2] / load[load.count / 2]))×")
-    phases = []
-    _ = StreamingDiff.compare(a, same, phases: { phases.append($0) })
-    print("    phases (one more run): \(phases.map(fixed)) s (pass 1, plan)")
     var reference = ""
     let old = measure(runs) { (lines, reference) = command(a, early, streaming: false) }
     report("full diff, reference path (both trees)", old, decode)
     print("    same output as the reference path: \(output == reference)")
 
     memory(a, early)
+    tuiRows(a, early, same, runs: runs, decode: decode)
+  }
+
+  /// "No differences" on two runs of one program (timestamps aside).
+  @discardableResult
+  static func identicalRows(
+    _ a: TraceFile, _ same: TraceFile, runs: Int, decode: [Double]
+  ) -> [Double] {
+    var lines = 0
+    let identical = measure(runs) { (lines, _) = command(a, same) }
+    report("identical traces (\(lines) lines)", identical, decode, target: "≤ 1.5×")
+    // CPU time (all threads), which the load of other processes moves less than wall time:
+    // what the two threads cost against the one-thread decode.
+    var nothing = NoVisitor()
+    let decodeCPU = measureCPU(runs) {
+      for file in [a, same] {
+        var decoder = TraceDecoder()
+        try? decoder.decode(file.bytes, into: &nothing)
+      }
+    }
+    let identicalCPU = measureCPU(runs) { _ = command(a, same) }
+    print(
+      "    CPU time: decode both \(fixed(decodeCPU)) s, identical \(fixed(identicalCPU)) s "
+        + "(\(fixed(identicalCPU / max(1e-9, decodeCPU)))×; medians)")
+    var phases: [Double] = []
+    _ = StreamingDiff.compare(a, same, phases: { phases.append($0) })
+    print("    phases (one more run): \(phases.map(fixed)) s (same-run check)")
+    // Pass 1 alone (what traces of several threads take, and what the check replaced).
+    let digest = measure(runs) { _ = StreamingDiff.compare(a, same, sameRunCheck: false) }
+    report("identical traces, pass 1 (no same-run check)", digest, decode)
+    return identical
   }
 
   /// What `flowtrace diff A B` does in process; returns the number of output lines and the
@@ -183,6 +220,22 @@ enum DiffBench {
       body()
       return Double(BenchClock.nanos() - start) / 1e9
     }.sorted()
+  }
+
+  /// The median CPU seconds (user + system, all threads) of `runs` runs.
+  static func measureCPU(_ runs: Int, _ body: () -> Void) -> Double {
+    func now() -> Double {
+      var usage = rusage()
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+      let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+      return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+    let times = (0..<max(1, runs)).map { _ in
+      let start = now()
+      body()
+      return now() - start
+    }.sorted()
+    return times[times.count / 2]
   }
 
   static func report(_ label: String, _ times: [Double], _ base: [Double], target: String = "") {

@@ -120,7 +120,8 @@ import Testing
     _ = state.apply(.key(.char("c")))
     #expect(type("b.ftrace", into: &state) == [.openTrace(path: "b.ftrace")])
     let failure = TraceFileError(path: "b.ftrace", message: "no such file")
-    #expect(state.apply(.traceOpened(path: "b.ftrace", .failure(failure))) == [])
+    #expect(
+      state.apply(.traceOpened(path: "b.ftrace", OpenedComparison(b: .failure(failure)))) == [])
     #expect(state.message == .error(failure.description))
     #expect(state.diff == nil)
   }

@@ -14,7 +14,9 @@ struct CollapsePlan {
   /// Every thread paired and every top-level call alike: the traces agree.
   var identical = false
 
-  init(_ x: TraceDigest, _ y: TraceDigest) {
+  /// `walkAlike`: plan the pruning even when the traces agree (the explorer shows the
+  /// top-level calls then).
+  init(_ x: TraceDigest, _ y: TraceDigest, walkAlike: Bool = false) {
     a = Array(repeating: [], count: x.spaces.count)
     b = Array(repeating: [], count: y.spaces.count)
     var work: [(sa: Int, la: [Int], sb: Int, lb: [Int])] = []
@@ -44,7 +46,7 @@ struct CollapsePlan {
       work.append((sa, la, sb, lb))
     }
     identical = allAlike
-    if identical { return }
+    if identical && !walkAlike { return }
     while let (sa, la, sb, lb) = work.popLast() {
       let spaceA = x.spaces[sa]
       let spaceB = y.spaces[sb]

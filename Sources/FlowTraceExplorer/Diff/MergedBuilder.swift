@@ -15,6 +15,10 @@ struct MergedBuilder {
   /// Merged site ids per (side, site index).
   var sitesA: [UInt32: UInt32] = [:]
   var sitesB: [UInt32: UInt32] = [:]
+  /// A's calls built without their descendants (pruned trees): node → calls stood for, and
+  /// the merged nodes they became.
+  var weightsA: [Int: Int] = [:]
+  var folded: [Int: Int] = [:]
   var nextCall: UInt64 = 1
   var nextThread: UInt32 = 0
 
@@ -115,6 +119,7 @@ struct MergedBuilder {
             thread: item.thread, task: source.taskID(of: node), flags: flags, timestamp: start,
             args: source.arguments(of: node))))
       result = (id, item.thread)
+      if !weightsA.isEmpty, let i = item.a, let weight = weightsA[i] { folded[before] = weight }
     }
     for _ in before..<tree.count {
       marks.append(mark)

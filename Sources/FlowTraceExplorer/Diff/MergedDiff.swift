@@ -31,11 +31,22 @@ public struct MergedDiff: Sendable {
   public let differences: [Int]
   /// Every merged node that differs (subtrees only in one trace whole), ascending.
   public let differingNodes: [Int]
+  /// Built from pruned trees (`StreamingDiff.merged`): merged node → calls of the subtree
+  /// it stands for (itself included), for the calls whose alike descendants were left out.
+  let folded: [Int: Int]
 
   /// Builds the merged tree of `a` and `b`.
   public init(_ a: CallTree, _ b: CallTree, options: DiffOptions = DiffOptions()) {
+    self.init(a, b, options: options, weightsA: [:])
+  }
+
+  /// Builds the merged tree of pruned trees (`weightsA`: A's nodes built without their
+  /// descendants → calls they stand for).
+  init(_ a: CallTree, _ b: CallTree, options: DiffOptions, weightsA: [Int: Int]) {
     var builder = MergedBuilder(a, b, options: options)
+    builder.weightsA = weightsA
     builder.run()
+    folded = builder.folded
     self.a = a
     self.b = b
     tree = builder.tree
@@ -59,6 +70,13 @@ public struct MergedDiff: Sendable {
       return all[parent] != all[node]
     }
   }
+
+  /// Whether `a` and `b` are pruned trees (`StreamingDiff.merged`), not the whole traces.
+  public var isPruned: Bool { !folded.isEmpty }
+
+  /// The calls below a node that were left out because they are alike in A and B (0 when
+  /// none were).
+  public func foldedCalls(below node: Int) -> Int { max(0, (folded[node] ?? 1) - 1) }
 
   /// The mark of a merged node.
   public func mark(of node: Int) -> DiffMark { node < marks.count ? marks[node] : .same }

@@ -33,10 +33,10 @@ struct TraceDigest: TraceVisitor {
   /// The calls of one thread and task, in the order they started.
   struct Space {
     var key: SpaceKey
-    var nodes: [Node] = []
+    var nodes = DigestBuffer<Node>()
     /// Calls whose children cannot be read off the sizes.
     var mixed: Set<Int> = []
-    var stack: [Frame] = []
+    var stack = DigestBuffer<Frame>()
   }
 
   /// Every space; the current one's arrays are moved out into the fields below while it is
@@ -45,13 +45,13 @@ struct TraceDigest: TraceVisitor {
   var spaceIndex: [SpaceKey: Int] = [:]
   private var current = -1
   private var currentKey = SpaceKey(thread: 0, task: 0)
-  private var nodes: [Node] = []
+  private var nodes = DigestBuffer<Node>()
   private var reserved = 0
   /// The chunk being read (see `TraceDigest+Chunks.swift`).
   var chunk = ChunkTracker()
   var checkpoints: [Checkpoint] = []
   private var mixed: Set<Int> = []
-  private var stack: [Frame] = []
+  private var stack = DigestBuffer<Frame>()
   /// Thread ids in the order the call tree makes their nodes, with their names.
   var threads: [UInt32] = []
   var threadNames: [UInt32: String] = [:]
@@ -235,7 +235,7 @@ struct TraceDigest: TraceVisitor {
     park()
     if let known = spaceIndex[key] { return unpark(known) }
     var space = Space(key: key)
-    if spaces.isEmpty { space.nodes.reserveCapacity(reserved) }
+    if spaces.isEmpty { space.nodes.reserve(reserved) }
     spaces.append(space)
     spaceIndex[key] = spaces.count - 1
     unpark(spaces.count - 1)

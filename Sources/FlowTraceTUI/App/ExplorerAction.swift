@@ -1,3 +1,4 @@
+import FlowTraceExplorer
 import FlowTraceWire
 
 /// What changes the explorer's state (`ExplorerState.apply(_:)`): a key, an action a key
@@ -14,8 +15,9 @@ enum ExplorerAction {
   case filter(String)
   /// `readSource` ran: the file's bytes, nil when it could not be read.
   case sourceRead(path: String, bytes: [UInt8]?)
-  /// `openTrace` ran: the second trace to compare with, or why it could not be read.
-  case traceOpened(path: String, Result<TraceFile, TraceFileError>)
+  /// `openTrace` ran: the second trace to compare with (or why it could not be read), the
+  /// first one's file and their streaming diff when it applied.
+  case traceOpened(path: String, OpenedComparison)
   /// `save` ran: what was written, nil where nothing can be saved (a file is already saved).
   case saved(LiveSaveResult?)
   /// News from a live session for the message line (`isProblem`: shown as an error).
@@ -38,9 +40,19 @@ enum ExplorerEffect: Equatable, Sendable {
   case quit
   /// Read a call site's source file (answer: `.sourceRead`).
   case readSource(path: String)
-  /// Read the rest of the trace being loaded, then open `path` to compare with
-  /// (answer: `.traceOpened`).
+  /// Open `path` to compare with and diff it with this trace's file when both are binary
+  /// (else read the rest of the trace being loaded first) (answer: `.traceOpened`).
   case openTrace(path: String)
   /// Write what a live session received (answer: `.saved`).
   case save
+}
+
+/// What opening a trace to compare with found.
+struct OpenedComparison {
+  /// The second trace (B), or why it could not be read.
+  var b: Result<TraceFile, TraceFileError>
+  /// The first trace's file (A), nil when it is not one (a live session).
+  var a: TraceFile?
+  /// The streaming diff of A's and B's files, when it applied.
+  var streamed: MergedDiff?
 }

@@ -43,9 +43,7 @@ package final class ExplorerApp: InteractiveApp {
     case .readSource(let path):
       return .sourceRead(path: path, bytes: effects.readSource(path))
     case .openTrace(let path):
-      finishLoading()
-      let opened = Result { () throws(TraceFileError) in try effects.openTrace(path) }
-      return .traceOpened(path: path, opened)
+      return .traceOpened(path: path, openToCompare(path))
     case .save:
       return .saved(effects.save?(state.document.tree))
     }
@@ -59,13 +57,22 @@ package final class ExplorerApp: InteractiveApp {
     state.render(into: frame)
   }
 
-  /// Shows the diff view of this trace (read whole first) and `path`; returns the problem
-  /// when `path` cannot be read.
+  /// Shows the diff view of this trace and `path`; returns the problem when `path` cannot be
+  /// read.
   @discardableResult
   package func compare(with path: String) -> String? {
-    finishLoading()
-    let opened = Result { () throws(TraceFileError) in try effects.openTrace(path) }
-    return state.compare(with: path, opened: opened)
+    state.compare(with: path, opened: openToCompare(path))
+  }
+
+  /// Opens `path` (B) and this trace's file (A) and runs the streaming diff of the two when
+  /// both are binary: then A's progressive load stops (the merged tree replaces it); else A
+  /// is read whole first, for the diff of whole trees.
+  private func openToCompare(_ path: String) -> OpenedComparison {
+    let b = Result { () throws(TraceFileError) in try effects.openTrace(path) }
+    let a = try? effects.openTrace(state.comparedSource)
+    let streamed = (try? b.get()).flatMap { ExplorerState.streamingMerge(a, $0) }
+    if streamed != nil { loading = nil } else { finishLoading() }
+    return OpenedComparison(b: b, a: a, streamed: streamed)
   }
 
   /// Sets a filter from text (`--filter`); returns the parse error, if any.

@@ -70,7 +70,9 @@ package enum Launcher {
     let document: TraceDocument
     let loader: ProgressiveLoad?
     do {
-      (document, loader) = try TraceDocument.open(path: options.path)
+      // With --diff the view shows the merged tree: A's first slice is not shown.
+      (document, loader) = try TraceDocument.open(
+        path: options.path, budgetNanos: options.diff == nil ? 50_000_000 : 1_000_000)
     } catch {
       return .failure(Failure(message: error.description, status: 1))
     }

@@ -1,18 +1,27 @@
 import FlowTraceExplorer
 import FlowTraceWire
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The diff view: this trace and a second one as one tree with `-`/`+`/`~` marks.
 extension ExplorerState {
-  /// Shows the merged tree of the current trace (A, read whole) and `path` (B) as opened;
-  /// returns the problem when it could not be read.
+  /// Shows the merged tree of the current trace (A) and `path` (B) as opened; `opened.a` is
+  /// A's file (when it is one) and `opened.streamed` the streaming diff of the two files when
+  /// it applied (both binary). Returns the problem when B could not be read.
   @discardableResult
-  mutating func compare(with path: String, opened: Result<TraceFile, TraceFileError>) -> String? {
+  mutating func compare(with path: String, opened: OpenedComparison) -> String? {
     let file: TraceFile
-    switch opened {
+    switch opened.b {
     case .success(let opened): file = opened
     case .failure(let error):
       message = .error(error.description)
       return error.description
+    }
+    if let merged = opened.streamed {
+      show(merged, path: path, problem: nil)
+      return nil
     }
     let other = LoadedTrace(file)
     if other.tree.count == 0 {
@@ -20,8 +29,26 @@ extension ExplorerState {
       message = .error(text)
       return text
     }
-    let a = diff?.a ?? tree
-    let merged = MergedDiff(a, other.tree)
+    var a = diff?.a ?? tree
+    if let diff, diff.isPruned, let fileA = opened.a { a = LoadedTrace(fileA).tree }
+    show(MergedDiff(a, other.tree), path: path, problem: other.problem)
+    return nil
+  }
+
+  /// Where A is read from for a comparison: the first trace's source once a diff is shown.
+  var comparedSource: String { diff == nil ? document.source : sourceA }
+
+  /// The streaming merged tree of A's file and B's, nil when it does not apply
+  /// (`FLOWTRACE_DIFF_REFERENCE` set, either file not a binary trace).
+  static func streamingMerge(_ a: TraceFile?, _ b: TraceFile) -> MergedDiff? {
+    guard getenv("FLOWTRACE_DIFF_REFERENCE") == nil, b.format == .binary, let a,
+      a.format == .binary
+    else { return nil }
+    return StreamingDiff.merged(a, b)
+  }
+
+  /// Replaces the view with the merged tree and goes to its first difference.
+  mutating func show(_ merged: MergedDiff, path: String, problem: String?) {
     if diff == nil { sourceA = document.source }
     diff = merged
     let base = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
@@ -35,15 +62,15 @@ extension ExplorerState {
     cursor = 0
     scroll = 0
     let count = merged.differences.count
+    let note = problem.map { " (B: \($0))" } ?? ""
     if count == 0 {
-      message = .info("no differences" + (other.problem.map { " (B: \($0))" } ?? ""))
+      message = .info("no differences" + note)
     } else {
       jump(to: merged.differences[0])
       message = .info(
         "\(Units.count(count)) difference\(count == 1 ? "" : "s"): d/D next/previous, "
-          + "v differences only" + (other.problem.map { " (B: \($0))" } ?? ""))
+          + "v differences only" + note)
     }
-    return nil
   }
 
   mutating func performDiff(_ action: Action) {
@@ -122,6 +149,11 @@ extension ExplorerState {
     if !parts.isEmpty {
       out.segments.append(Segment("  ⇢  " + context.clean(parts), .diffChanged))
     }
+    let folded = diff.foldedCalls(below: node)
+    if folded > 0 {
+      out.segments.append(
+        Segment("  … \(Units.count(folded)) identical call\(folded == 1 ? "" : "s")", .diffContext))
+    }
     return out
   }
 
@@ -132,7 +164,11 @@ extension ExplorerState {
     let mark = diff.mark(of: node)
     let verdict: String
     switch mark {
-    case .same: verdict = "the same in A and B"
+    case .same:
+      let folded = diff.foldedCalls(below: node)
+      verdict =
+        "the same in A and B"
+        + (folded > 0 ? ", and the \(Units.count(folded)) calls below (not loaded)" : "")
     case .context: verdict = "the same in A and B; calls below differ"
     case .changed: verdict = "changed: " + diff.changes(of: node).names.joined(separator: ", ")
     case .removed: verdict = "only in A"
