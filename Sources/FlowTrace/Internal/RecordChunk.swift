@@ -13,7 +13,9 @@ final class RecordChunk: @unchecked Sendable {
 
   let records: UnsafeMutablePointer<RawRecord>
   let texts: UnsafeMutablePointer<String>
-  let values: UnsafeMutableRawPointer
+  /// Made on first use (`valueBytes()`): a chunk of a thread that keeps no values has none.
+  /// Written by the recording thread before the record that uses it is committed.
+  private(set) var values: UnsafeMutableRawPointer?
   /// Published record count (atomic through the C helpers).
   let committed: UnsafeMutablePointer<Int>
   let sealed = Atomic<Bool>(false)
@@ -26,10 +28,17 @@ final class RecordChunk: @unchecked Sendable {
   init() {
     records = .allocate(capacity: RecordChunk.capacity)
     texts = .allocate(capacity: RecordChunk.capacity)
-    values = .allocate(
-      byteCount: RecordChunk.valueCapacity, alignment: RecordChunk.valueAlignment)
     committed = .allocate(capacity: 1)
     committed.initialize(to: 0)
+  }
+
+  /// The chunk's value bytes, made now if it has none yet (recording thread only).
+  func valueBytes() -> UnsafeMutableRawPointer {
+    if let values { return values }
+    let made = UnsafeMutableRawPointer.allocate(
+      byteCount: RecordChunk.valueCapacity, alignment: RecordChunk.valueAlignment)
+    values = made
+    return made
   }
 
   /// Moves the text of record `index` out (each text is taken exactly once).
@@ -52,7 +61,7 @@ final class RecordChunk: @unchecked Sendable {
     }
     records.deallocate()
     texts.deallocate()
-    values.deallocate()
+    values?.deallocate()
     committed.deallocate()
   }
 }

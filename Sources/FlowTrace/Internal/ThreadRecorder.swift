@@ -14,9 +14,6 @@ struct Frame {
 struct HotState {
   var records: UnsafeMutablePointer<RawRecord>
   var texts: UnsafeMutablePointer<String>
-  /// The current chunk's value bytes and how many are used.
-  var values: UnsafeMutableRawPointer
-  var valuesUsed = 0
   /// The current chunk's published count (atomic through the C helpers).
   var committed: UnsafeMutablePointer<Int>
   var count = 0
@@ -39,6 +36,10 @@ struct HotState {
   /// Sealed chunks not yet read by the collector (atomic through the C helpers).
   let backlog: UnsafeMutablePointer<Int>
   let owner: Unmanaged<ThreadRecorder>
+  /// The current chunk's value bytes and how many are used (last: only value records use
+  /// them, and the fields every call touches stay together before them).
+  var values: UnsafeMutableRawPointer?
+  var valuesUsed = 0
 }
 
 /// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),
@@ -97,10 +98,9 @@ final class ThreadRecorder: @unchecked Sendable {
     hot = .allocate(capacity: 1)
     hot.initialize(
       to: HotState(
-        records: first.records, texts: first.texts, values: first.values,
-        committed: first.committed,
+        records: first.records, texts: first.texts, committed: first.committed,
         stack: .allocate(capacity: 64), dropped: dropped, index: index, backlog: backlog,
-        owner: Unmanaged.passUnretained(self)))
+        owner: Unmanaged.passUnretained(self), values: first.values))
   }
 
   /// The calling thread's recorder state, created and registered on first use.

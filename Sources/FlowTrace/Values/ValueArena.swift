@@ -24,7 +24,9 @@ extension UnsafeMutablePointer where Pointee == HotState {
       pointee.owner.takeUnretainedValue().roll()
       offset = 0
     }
-    (pointee.values + offset).initializeMemory(as: T.self, to: value)
+    let values = pointee.values ?? pointee.owner.takeUnretainedValue().chunk.valueBytes()
+    pointee.values = values
+    (values + offset).initializeMemory(as: T.self, to: value)
     pointee.valuesUsed = offset &+ size
     let plan = RenderPlans.plan(for: T.self)
     var record = RawRecord(
@@ -54,8 +56,9 @@ extension RawRecord {
   func renderKeptValue(in chunk: RecordChunk, into out: inout BoundedText) {
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
+      guard let values = chunk.values else { return }
       let plan = Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
-      let value = chunk.values + Int(spare2)
+      let value = values + Int(spare2)
       plan.top(UnsafeRawPointer(value), into: &out)
       plan.destroy(value)
     } else {
@@ -67,8 +70,9 @@ extension RawRecord {
   func discardKeptValue(in chunk: RecordChunk) {
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
+      guard let values = chunk.values else { return }
       Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
-        .destroy(chunk.values + Int(spare2))
+        .destroy(values + Int(spare2))
     } else {
       Unmanaged<DeferredValue>.fromOpaque(address).release()
     }
