@@ -33,13 +33,14 @@ public struct CallTree: Sendable {
   static let none: UInt32 = .max
   static let noTime: UInt64 = .max
 
-  // Per-node columns (27 bytes a node in a typical trace), in fixed-size chunks (`Column`,
+  // Per-node columns (26 bytes a node in a typical trace), in fixed-size chunks (`Column`,
   // `LinkColumn`): growing never copies them. Links are 16-bit distances (32 bits where out
-  // of reach), contexts one per block of nodes of one context (16 bits a node otherwise).
+  // of reach), contexts one per block of nodes of one context (16 bits a node otherwise), depths
+  // 8-bit distances from a per-block base.
   var parents = LinkColumn(forward: false)
   var firstChildren = LinkColumn(forward: true)
   var nextSiblings = LinkColumn(forward: true)
-  var depths = Column<UInt16>()
+  var depths = DepthColumn()
   var flags = Column<NodeFlags>()
   /// Call: global site index. Thread: thread table index. Program: program index.
   /// Loss: loss table index.
@@ -93,7 +94,7 @@ public struct CallTree: Sendable {
 
   /// Bytes a node takes in the columns in a typical trace (links within reach, contexts in
   /// runs); `footprint` gives the exact figure of a tree.
-  public static let bytesPerNode = 2 * 3 + 2 + 1 + 2 + 0 + 4 + 4 + 4 + 4
+  public static let bytesPerNode = 2 * 3 + 1 + 1 + 2 + 0 + 4 + 4 + 4 + 4
 
   /// Bytes used by the per-node columns and the string arena (counts, not capacities).
   public var footprint: (structure: Int, strings: Int) {

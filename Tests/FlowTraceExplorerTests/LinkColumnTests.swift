@@ -2,8 +2,8 @@ import Testing
 
 @testable import FlowTraceExplorer
 
-/// The 16-bit link column (distances, exceptions, chunks gone wide) and the block-uniform
-/// context column read back exactly what was stored, compared with plain arrays.
+/// The 16-bit link column (distances, exceptions, chunks gone wide), the block-uniform
+/// context column and the 8-bit depth column read back exactly what was stored, compared with plain arrays.
 @Suite struct LinkColumnTests {
   /// A deterministic generator (xorshift).
   struct Rng {
@@ -94,6 +94,29 @@ import Testing
       }
       column.append(value)
       plain.append(value)
+    }
+    #expect(column.count == plain.count)
+    for k in plain.indices where column[k] != plain[k] {
+      Issue.record("node \(k): \(column[k]) != \(plain[k])")
+      break
+    }
+  }
+
+  @Test func depthsNearAndFarFromTheirBlockReadBackExactly() {
+    var column = DepthColumn()
+    var plain: [UInt16] = []
+    var rng = Rng(state: 9)
+    var depth: UInt16 = 0
+    for _ in 0..<100_000 {
+      // Calls one deeper, returns of a few levels, and now and then a jump of hundreds (a
+      // return from deep recursion, another thread) up to the saturated maximum.
+      switch rng.below(50) {
+      case 0: depth = UInt16(rng.below(Int(UInt16.max) + 1))
+      case 1...20: depth = depth < .max ? depth + 1 : depth
+      default: depth -= min(depth, UInt16(rng.below(3)))
+      }
+      column.append(depth)
+      plain.append(depth)
     }
     #expect(column.count == plain.count)
     for k in plain.indices where column[k] != plain[k] {
