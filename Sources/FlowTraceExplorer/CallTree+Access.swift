@@ -64,7 +64,7 @@ extension CallTree {
   }
 
   /// The nodes of a linked chain: `start`, `links[start]`, … until `none`.
-  private func chain(from start: UInt32, links: Column<UInt32>) -> [Int] {
+  private func chain(from start: UInt32, links: LinkColumn) -> [Int] {
     var result: [Int] = []
     var current = start
     while current != Self.none {

@@ -3,9 +3,19 @@ struct CallPiece {
   /// The node of element 0.
   let first: Int
   let flags: UnsafeBufferPointer<NodeFlags>
-  let refs: UnsafeBufferPointer<UInt32>
+  /// Site indices as `IndexColumn` codes: use `site(_:in:)`.
+  let refs: UnsafeBufferPointer<UInt16>
   let argRefs: UnsafeBufferPointer<UInt32>
   let resultRefs: UnsafeBufferPointer<UInt32>
+}
+
+extension CallPiece {
+  /// The site index of element `k` (the rare index past 16 bits from the tree).
+  @inline(__always)
+  func site(_ k: Int, in tree: CallTree) -> Int {
+    let code = refs[k]
+    return code == IndexColumn.overflowed ? Int(tree.refs[first + k]) : Int(code)
+  }
 }
 
 extension CallTree {
@@ -21,7 +31,7 @@ extension CallTree {
       let offset = start & (size - 1)
       let part = offset..<offset + min(end - start, size - offset)
       flags.chunks[chunk].withUnsafeBufferPointer { f in
-        refs.chunks[chunk].withUnsafeBufferPointer { r in
+        refs.values.chunks[chunk].withUnsafeBufferPointer { r in
           argRefs.chunks[chunk].withUnsafeBufferPointer { a in
             resultRefs.chunks[chunk].withUnsafeBufferPointer { x in
               body(

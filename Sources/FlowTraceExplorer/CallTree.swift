@@ -33,18 +33,20 @@ public struct CallTree: Sendable {
   static let none: UInt32 = .max
   static let noTime: UInt64 = .max
 
-  // Per-node columns (37 bytes a node), in fixed-size chunks (`Column`): growing never
-  // copies them.
-  var parents = Column<UInt32>()
-  var firstChildren = Column<UInt32>()
-  var nextSiblings = Column<UInt32>()
-  var depths = Column<UInt16>()
+  // Per-node columns (26 bytes a node in a typical trace), in fixed-size chunks (`Column`,
+  // `LinkColumn`): growing never copies them. Links are 16-bit distances (32 bits where out
+  // of reach), contexts one per block of nodes of one context (16 bits a node otherwise), depths
+  // 8-bit distances from a per-block base.
+  var parents = LinkColumn(forward: false)
+  var firstChildren = LinkColumn(forward: true)
+  var nextSiblings = LinkColumn(forward: true)
+  var depths = DepthColumn()
   var flags = Column<NodeFlags>()
   /// Call: global site index. Thread: thread table index. Program: program index.
   /// Loss: loss table index.
-  var refs = Column<UInt32>()
+  var refs = IndexColumn()
   /// Call: context table index (program, thread, task). Others: program index.
-  var contexts = IndexColumn()
+  var contexts = ContextColumn()
   var starts = StartColumn()
   var durations = Column<UInt32>()
   /// Reference of the call's argument record in the arena, 0 when none. Calls with equal
@@ -90,8 +92,9 @@ public struct CallTree: Sendable {
   /// Number of nodes (calls, threads, programs, loss markers).
   public var count: Int { parents.count }
 
-  /// Bytes a node takes in the columns.
-  public static let bytesPerNode = 4 * 3 + 2 + 1 + 4 + 2 + 4 + 4 + 4 + 4
+  /// Bytes a node takes in the columns in a typical trace (links within reach, contexts in
+  /// runs); `footprint` gives the exact figure of a tree.
+  public static let bytesPerNode = 2 * 3 + 1 + 1 + 2 + 0 + 4 + 4 + 4 + 4
 
   /// Bytes used by the per-node columns and the string arena (counts, not capacities).
   public var footprint: (structure: Int, strings: Int) {

@@ -120,10 +120,8 @@ public struct Outline: Sendable {
   /// the others folded.
   public mutating func expand(toDepth depth: Int, in tree: CallTree) {
     collapsed = Bitset(count: tree.count, value: false)
-    tree.depths.forEachPiece(in: 0..<tree.count) { first, depths in
-      for k in depths.indices where Int(depths[k]) >= depth {
-        collapsed[first + k] = true
-      }
+    for node in 0..<tree.count where Int(tree.depths[node]) >= depth {
+      collapsed[node] = true
     }
     rebuild(tree)
   }

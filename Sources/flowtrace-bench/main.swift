@@ -33,6 +33,10 @@ let suites: [BenchSuite] = [
   BenchSuite(
     name: "tui", summary: "explorer: open 5 M calls + first screen, a frame after each key",
     run: runTUIBench),
+  BenchSuite(
+    name: "tui-memory",
+    summary: "flowtrace-tui's peak RSS minus the file, per call (4.4 M calls, 3 child processes)",
+    run: runTUIMemoryBench),
   BenchSuite(name: "diff", summary: "flowtrace diff of two 5 M-call traces", run: DiffBench.run),
   BenchSuite(
     name: "live", summary: "live ingest from 1 and 4 socket producers, key latency meanwhile",
@@ -59,6 +63,8 @@ let suites: [BenchSuite] = [
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.first == "--attach-child", requested.count == 2 {
   runAttachChild(requested[1])  // the attach suite's child process
+} else if requested.first == "--tui-memory-child", requested.count == 2 {
+  runTUIMemoryChild(requested[1])  // the tui-memory suite's child process
 } else if requested.contains("-h") || requested.contains("--help") {
   print("usage: flowtrace-bench [suite…]\nsuites:")
   for suite in suites { print("  \(suite.name)\t\(suite.summary)") }

@@ -1,9 +1,9 @@
-/// Small table indices (contexts) in 16 bits a node; the rare index past 65,534 (a trace with
+/// Small table indices (sites, contexts) in 16 bits a node; the rare index past 65,534 (a trace with
 /// that many thread × task contexts) is kept exactly in `overflow`.
 struct IndexColumn: Sendable {
   static let overflowed: UInt16 = .max
 
-  private var values = Column<UInt16>()
+  private(set) var values = Column<UInt16>()
   private var overflow: [UInt32: UInt32] = [:]
 
   init() {}

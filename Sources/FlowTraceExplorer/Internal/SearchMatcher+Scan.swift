@@ -15,7 +15,7 @@ extension SearchMatcher {
               let f = piece.flags[k]
               guard f.kind == .call else { continue }
               let node = piece.first + k
-              var hit = names[Int(piece.refs[k])]
+              var hit = names[piece.site(k, in: tree)]
               if !hit {
                 hit = Self.payloadContains(
                   needle, arena: arena, args: f.argsCollected ? piece.argRefs[k] : 0,
@@ -48,7 +48,7 @@ extension SearchMatcher {
           let f = piece.flags[k]
           guard f.kind == .call else { continue }
           let node = piece.first + k
-          let site = Int(piece.refs[k])
+          let site = piece.site(k, in: tree)
           let argRef = f.argsCollected ? piece.argRefs[k] : 0
           var candidate = true
           for r in runs.indices where !sites.runMatches[r][site] {
