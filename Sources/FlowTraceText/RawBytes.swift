@@ -33,10 +33,7 @@ struct RawBytes: BitwiseCopyable {
   private mutating func grow(_ needed: Int) {
     var size = capacity * 2
     while size < needed { size *= 2 }
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-    bigger.update(from: base, count: count)
-    base.deallocate()
-    base = bigger
+    base = base.grown(keeping: count, to: size)
     capacity = size
   }
 

@@ -65,25 +65,25 @@ struct DiffWalk {
         kind: .same, depth: stack[top].depth + 1, a: nil, b: nil, changes: [], calls: run))
   }
 
+  /// A call only in A (`removed`) or only in B (`added`): ends the run of alike calls.
+  private mutating func oneSided(
+    _ kind: DiffReport.Kind, a: Int?, b: Int?, calls: Int, depth: Int, _ top: Int
+  ) {
+    flushRun(top)
+    noteFirst(entries.count)
+    entries.append(
+      DiffReport.Entry(kind: kind, depth: depth, a: a, b: b, changes: [], calls: calls))
+    stack[top].run = 0
+    stack[top].differs = true
+  }
+
   mutating func step(_ op: AlignOp, _ top: Int) {
     let depth = stack[top].depth + 1
     switch op {
     case .removed(let i):
-      flushRun(top)
-      let calls = a.callCount(i)
-      noteFirst(entries.count)
-      entries.append(
-        DiffReport.Entry(kind: .removed, depth: depth, a: i, b: nil, changes: [], calls: calls))
-      stack[top].run = 0
-      stack[top].differs = true
+      oneSided(.removed, a: i, b: nil, calls: a.callCount(i), depth: depth, top)
     case .added(let j):
-      flushRun(top)
-      let calls = b.callCount(j)
-      noteFirst(entries.count)
-      entries.append(
-        DiffReport.Entry(kind: .added, depth: depth, a: nil, b: j, changes: [], calls: calls))
-      stack[top].run = 0
-      stack[top].differs = true
+      oneSided(.added, a: nil, b: j, calls: b.callCount(j), depth: depth, top)
     case .match(let i, let j), .pair(let i, let j):
       let mark = entries.count
       flushRun(top)

@@ -1,3 +1,5 @@
+import FlowTraceText
+
 /// A growable buffer of plain values without the copy-on-write checks of an array: pass 1 of
 /// the streaming diff (`TraceDigest`) appends a node and pushes and pops a frame per call.
 /// A reference: copies share the storage (the digest is written by one reader, then only
@@ -21,10 +23,7 @@ final class DigestBuffer<Element: BitwiseCopyable> {
   /// Room for `n` elements in all.
   func reserve(_ n: Int) {
     guard n > capacity else { return }
-    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: n)
-    bigger.moveInitialize(from: base, count: count)
-    base.deallocate()
-    base = bigger
+    base = base.grown(keeping: count, to: n)
     capacity = n
   }
 

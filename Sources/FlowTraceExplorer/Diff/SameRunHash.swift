@@ -15,8 +15,7 @@ struct SameRunHash: TraceVisitor {
   /// The thread with calls.
   private var thread: UInt32?
   private var threadNames: [UInt32: UInt64] = [:]
-  private var siteList: [UInt64] = []
-  private var siteNames: [UInt32: UInt64] = [:]
+  private var sites = SiteHashes()
   /// The open calls' ids, innermost last.
   private let stack = DigestBuffer<UInt64>(capacity: 1024)
   private var hasHeader = false
@@ -46,14 +45,7 @@ struct SameRunHash: TraceVisitor {
     id: UInt32, name: TraceBytes, labels: TraceStrings, file: TraceBytes, line: UInt32
   ) {
     let named = TraceDigest.mix(0x5173, name.buffer) | 1
-    if id < 1 << 16 {
-      if siteList.count <= Int(id) {
-        siteList.append(contentsOf: repeatElement(0, count: Int(id) + 1 - siteList.count))
-      }
-      siteList[Int(id)] = named
-    } else {
-      siteNames[id] = named
-    }
+    sites.define(id, named)
   }
 
   mutating func visitThread(id: UInt32, name: TraceBytes) {
@@ -70,8 +62,7 @@ struct SameRunHash: TraceVisitor {
       self.thread = thread
     }
     guard task == 0, parent == stack.last else { return giveUp() }
-    let listed = Int(site) < siteList.count ? siteList[Int(site)] : 0
-    guard let name = listed != 0 ? listed : siteNames[site] else { return giveUp() }
+    guard let name = sites[site] else { return giveUp() }
     var h = TraceDigest.step(hash, name ^ UInt64(flags.rawValue) << 56)
     if let args {
       h = TraceDigest.mix(h ^ UInt64(args.count), args.encoded)

@@ -57,9 +57,8 @@ struct TraceDigest: TraceVisitor {
   var threadNames: [UInt32: String] = [:]
   /// Threads whose top-level calls cannot be read off the sizes.
   var complexThreads: Set<UInt32> = []
-  /// Hashes of the sites' qualified names: by id (0: none), large ids in the dictionary.
-  var siteList: [UInt64] = []
-  var siteNames: [UInt32: UInt64] = [:]
+  /// Hashes of the sites' qualified names, by id.
+  var sites = SiteHashes()
   var calls = 0
   var hasHeader = false
   var ended = false
@@ -78,14 +77,7 @@ struct TraceDigest: TraceVisitor {
   ) {
     chunk.plain = false
     let hash = Self.mix(0x5173, name.buffer)
-    if id < 1 << 16 {
-      if siteList.count <= Int(id) {
-        siteList.append(contentsOf: repeatElement(0, count: Int(id) + 1 - siteList.count))
-      }
-      siteList[Int(id)] = hash
-    } else {
-      siteNames[id] = hash
-    }
+    sites.define(id, hash)
   }
 
   mutating func visitThread(id: UInt32, name: TraceBytes) {
@@ -99,8 +91,7 @@ struct TraceDigest: TraceVisitor {
     flags: CollectFlags, timestamp: UInt64?, args: TraceStrings?
   ) {
     calls += 1
-    let listed = Int(site) < siteList.count ? siteList[Int(site)] : 0
-    guard let name = listed != 0 ? listed : siteNames[site] else {
+    guard let name = sites[site] else {
       return unsupport("a call of an undefined site")
     }
     var key = name
