@@ -117,6 +117,10 @@ s.sendall(b"x")
 ' "$SOCK" 2>/dev/null
 check "a peer of another user is refused" e2e_wait_for "refused a connection from uid $(id -u "$OTHER")"
 
+# The first two programs end first: an end's message coming right after the kill would
+# replace the 'disconnected' one on the message line before a poll sees it (the title says
+# it too, but a long socket path cuts the title at 120 columns).
+check "the first two programs ended" e2e_wait_for "2 exited" 30
 FLOWTRACE_SOCKET=$SOCK "$BIN/flowtrace-tui" --demo-child 30 >/dev/null 2>&1 &
 victim=$!
 pids+=("$victim")
