@@ -13,6 +13,20 @@ extension Collector {
     }
   }
 
+  /// Takes in the threads that recorded their first call since the drain began. An async
+  /// exit armed meanwhile waits for them too: a task group's children on a pool thread's
+  /// first traced call are committed before their parent's exit, but after the snapshot.
+  func adoptNewRecorders() {
+    let now = Registry.shared.snapshot()
+    guard now.count != recorders.count || now.last !== recorders.last else { return }
+    let known = Set(recorders.map(ObjectIdentifier.init))
+    for recorder in now where !known.contains(ObjectIdentifier(recorder)) {
+      recorder.progressedLastRound = true
+    }
+    recorders = now
+    noteNewRecorders()
+  }
+
   /// Retires the recorders whose threads ended, were read to the end, and hold no open call
   /// that a later record (an async call ending on another thread) could still refer to.
   func retireReadThreads() {

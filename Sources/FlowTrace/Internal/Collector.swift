@@ -58,6 +58,7 @@ final class Collector {
     var rounds = 0
     while rounds < (complete ? Int.max : 4) {
       rounds += 1
+      if rounds > 1 { adoptNewRecorders() }
       var progress = false
       var blocked = false
       var moved: [Bool] = []
