@@ -7,13 +7,8 @@ import FlowTraceWire
 extension Collector {
   /// Appends the text of an argument record to the thread's pending arguments.
   func appendArgument(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
-    switch record.kind {
-    case .argText:
-      recorder.pendingArgs.append(text ?? "")
-    default:
-      writeValue(record, text: text, recorder)
-      resultText.withText { recorder.pendingArgs.append(utf8: $0) }
-    }
+    writeValue(record, text: text, recorder)
+    resultText.withText { recorder.pendingArgs.append(utf8: $0) }
   }
 
   /// Writes the text of a value record (argument or result) into `resultText`.

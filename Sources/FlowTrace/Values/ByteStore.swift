@@ -1,3 +1,5 @@
+import FlowTraceText
+
 /// Growable memory for the bytes of a `BoundedText`, reused from stream to stream.
 final class ByteStore {
   @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
@@ -11,10 +13,7 @@ final class ByteStore {
   /// Makes room for at least `minimum` bytes, keeping those held.
   func grow(to minimum: Int) {
     let larger = max(minimum, 2 * capacity)
-    let next = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-    next.update(from: base, count: capacity)
-    base.deallocate()
-    base = next
+    base = base.grown(keeping: capacity, to: larger)
     capacity = larger
   }
 

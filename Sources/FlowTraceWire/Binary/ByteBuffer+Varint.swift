@@ -20,10 +20,14 @@ extension [UInt8] {
   @inline(__always)
   mutating func appendString(_ string: String) {
     var s = string
-    s.withUTF8 { utf8 in
-      appendVarint(UInt64(utf8.count))
-      append(contentsOf: utf8)
-    }
+    s.withUTF8 { appendString(utf8: $0) }
+  }
+
+  /// Appends a length-prefixed UTF-8 string given as its bytes.
+  @inline(__always)
+  mutating func appendString(utf8: UnsafeBufferPointer<UInt8>) {
+    appendVarint(UInt64(utf8.count))
+    append(contentsOf: utf8)
   }
 
   /// Appends a little-endian fixed-width integer.

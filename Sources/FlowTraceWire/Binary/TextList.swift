@@ -60,8 +60,7 @@ extension TextList: ArgumentTexts {
     bytes.withUnsafeBufferPointer { all in
       var start = 0
       for end in ends {
-        buffer.appendVarint(UInt64(end - start))
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<end]))
+        buffer.appendString(utf8: UnsafeBufferPointer(rebasing: all[start..<end]))
         start = end
       }
     }

@@ -137,10 +137,7 @@ extension TraceEncoder {
     let start = beginRecord(.return)
     bytes.append(form)
     if let timestamp { appendTimestamp(timestamp) }
-    if let result {
-      bytes.appendVarint(UInt64(result.count))
-      bytes.append(contentsOf: result)
-    }
+    if let result { bytes.appendString(utf8: result) }
     endRecord(start)
     stacks.current.removeLast()
     if tracking {
