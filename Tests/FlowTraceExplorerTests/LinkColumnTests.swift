@@ -49,10 +49,7 @@ import Testing
       plain[node] = value
     }
     #expect(column.count == n)
-    for node in 0..<n where column[node] != plain[node] {
-      Issue.record("node \(node): \(column[node]) != \(plain[node])")
-      break
-    }
+    expectReadsAs(plain.prefix(n)) { column[$0] }
     // Never more than plain 32-bit links (chunks with many far links went wide).
     #expect(column.byteCount <= n * 4)
     // Links within reach take 2 bytes a node.
@@ -76,10 +73,7 @@ import Testing
       column[node] = UInt32(node / 2)
       plain[node] = UInt32(node / 2)
     }
-    for node in plain.indices where column[node] != plain[node] {
-      Issue.record("node \(node): \(column[node]) != \(plain[node])")
-      break
-    }
+    expectReadsAs(plain) { column[$0] }
   }
 
   @Test func contextsInRunsAndInterleavedReadBackExactly() {
@@ -96,10 +90,7 @@ import Testing
       plain.append(value)
     }
     #expect(column.count == plain.count)
-    for k in plain.indices where column[k] != plain[k] {
-      Issue.record("node \(k): \(column[k]) != \(plain[k])")
-      break
-    }
+    expectReadsAs(plain) { column[$0] }
   }
 
   @Test func depthsNearAndFarFromTheirBlockReadBackExactly() {
@@ -119,9 +110,16 @@ import Testing
       plain.append(depth)
     }
     #expect(column.count == plain.count)
-    for k in plain.indices where column[k] != plain[k] {
-      Issue.record("node \(k): \(column[k]) != \(plain[k])")
-      break
-    }
+    expectReadsAs(plain) { column[$0] }
+  }
+}
+
+/// Records the first node a column reads otherwise than the plain array written beside it.
+private func expectReadsAs<Values: RandomAccessCollection>(
+  _ plain: Values, _ read: (Int) -> Values.Element
+) where Values.Element: Equatable, Values.Index == Int {
+  for node in plain.indices where read(node) != plain[node] {
+    Issue.record("node \(node): \(read(node)) != \(plain[node])")
+    return
   }
 }
