@@ -82,6 +82,30 @@ func runTUIMemoryChild(_ path: String) {
   app.render(into: frame)
   print(
     "peak=\(procStatusBytes("VmHWM")) before=\(before) calls=\(app.document.tree.callCount)")
+  if ProcessInfo.processInfo.environment["FLOWTRACE_TUI_MEMORY_DETAIL"] != nil {
+    printFootprint(app)
+  }
+}
+
+/// Where the bytes go, per call (to stderr, which the parent passes through): the tree's
+/// columns and tables, and the outline.
+private func printFootprint(_ app: ExplorerApp) {
+  let calls = Double(max(1, app.document.tree.callCount))
+  func line(_ name: String, _ bytes: Int) {
+    let perCall = (Double(bytes) / calls * 100).rounded() / 100
+    FileHandle.standardError.write(Data("    \(name): \(bytes) bytes, \(perCall)/call\n".utf8))
+  }
+  var columns = 0
+  for (name, bytes) in app.document.tree.columnFootprint {
+    line(name, bytes)
+    columns += bytes
+  }
+  line("tree total", columns)
+  let outline = app.outline.footprint
+  line("outline rows", outline.rows)
+  line("outline folds", outline.folds)
+  line("outline anchors", outline.anchors)
+  line("resident now", procStatusBytes("VmRSS"))
 }
 
 /// A `kB` field of /proc/self/status, in bytes.

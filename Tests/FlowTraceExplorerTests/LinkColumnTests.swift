@@ -115,7 +115,7 @@ import Testing
 }
 
 /// Records the first node a column reads otherwise than the plain array written beside it.
-private func expectReadsAs<Values: RandomAccessCollection>(
+func expectReadsAs<Values: RandomAccessCollection>(
   _ plain: Values, _ read: (Int) -> Values.Element
 ) where Values.Element: Equatable, Values.Index == Int {
   for node in plain.indices where read(node) != plain[node] {

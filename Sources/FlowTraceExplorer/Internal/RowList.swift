@@ -3,17 +3,24 @@
 /// usual state of a file just opened) nothing is stored; the first change that breaks that
 /// writes the list out.
 ///
-/// Stored rows sit in segments of about `segmentSize`: inserting rows in the middle (a fold
-/// opened, live calls of several programs merged into their blocks) moves one segment, not
-/// every row after the insertion point.
+/// Stored rows are pieces (`RowPiece`): a run of `minRun` or more consecutive nodes is two
+/// numbers whatever its length (a thread's calls arriving in bursts, an unfolded subtree read
+/// in order), other rows are lists of up to `segmentSize` nodes. Inserting rows in the middle
+/// (a fold opened, live calls merged into their thread's block) splits one piece, not every
+/// row after the insertion point.
 struct RowList: Sendable {
+  /// The longest list piece.
   static let segmentSize = 1 << 15
+  /// The shortest run kept as a run (shorter ones are lists: a piece costs ~32 bytes).
+  static let minRun = 64
 
-  /// Stored rows, segment by segment (never an empty segment).
-  private var segments: [[UInt32]] = []
-  /// The row of each segment's first element.
+  /// Stored rows, piece by piece (never an empty piece).
+  private(set) var pieces: [RowPiece] = []
+  /// The row of each piece's first element.
   private var starts: [Int] = []
   private var storedCount = 0
+  /// Length of the consecutive nodes ending the last piece when it is a list (0: unknown).
+  private var tail = 0
   /// Rows while `isIdentity`: row k shows node k.
   private var identityCount = 0
   private(set) var isIdentity = true
@@ -22,15 +29,18 @@ struct RowList: Sendable {
 
   init(_ nodes: [UInt32]) {
     isIdentity = false
-    appendStored(contentsOf: nodes[...])
+    for node in nodes { appendStored(node) }
   }
 
   var count: Int { isIdentity ? identityCount : storedCount }
   var isEmpty: Bool { count == 0 }
 
-  /// The segment holding stored row `row`.
+  /// Bytes held (pieces, list capacities, the piece index).
+  var byteCount: Int { pieces.reduce(0) { $0 + $1.byteCount } + starts.count * 8 }
+
+  /// The piece holding stored row `row`.
   @inline(__always)
-  private func segment(of row: Int) -> Int {
+  private func piece(of row: Int) -> Int {
     var low = 0
     var high = starts.count - 1
     while low < high {
@@ -47,8 +57,8 @@ struct RowList: Sendable {
       return UInt32(truncatingIfNeeded: row)
     }
     precondition(row >= 0 && row < storedCount, "row out of range")
-    let k = segment(of: row)
-    return segments[k][row - starts[k]]
+    let k = piece(of: row)
+    return pieces[k][row - starts[k]]
   }
 
   @inline(__always)
@@ -60,65 +70,80 @@ struct RowList: Sendable {
       }
       materialize()
     }
-    if segments.isEmpty || segments[segments.count - 1].count >= Self.segmentSize {
-      startSegment()
-    }
-    segments[segments.count - 1].append(node)
+    appendStored(node)
+  }
+
+  @inline(__always)
+  private mutating func appendStored(_ node: UInt32) {
     storedCount += 1
+    let k = pieces.count - 1
+    if k >= 0 {
+      if pieces[k].isRun {
+        if pieces[k].runEnd == node {
+          pieces[k].runCount += 1
+          return
+        }
+      } else if pieces[k].list.count < Self.segmentSize {
+        let previous = pieces[k].list[pieces[k].list.count - 1]
+        pieces[k].list.append(node)
+        if previous &+ 1 != node {
+          tail = 1
+          return
+        }
+        tail = tail == 0 ? consecutiveTail(k) : tail + 1
+        if tail >= Self.minRun { runFromTail(k) }
+        return
+      }
+    }
+    starts.append(storedCount - 1)
+    pieces.append(RowPiece(list: [node]))
+    tail = 1
+  }
+
+  /// The number of consecutive nodes ending list piece `k`.
+  private func consecutiveTail(_ k: Int) -> Int {
+    let list = pieces[k].list
+    var length = 1
+    var i = list.count - 1
+    while i > 0 && list[i - 1] &+ 1 == list[i] && length < Self.minRun {
+      length += 1
+      i -= 1
+    }
+    return length
+  }
+
+  /// Moves the last `minRun` nodes of list piece `k` (consecutive) into a run piece.
+  private mutating func runFromTail(_ k: Int) {
+    let length = pieces[k].list.count
+    let run = RowPiece(first: pieces[k].list[length - Self.minRun], count: Self.minRun)
+    tail = 0
+    if length == Self.minRun {
+      pieces[k] = run
+      return
+    }
+    pieces[k].list.removeLast(Self.minRun)
+    starts.append(storedCount - Self.minRun)
+    pieces.append(run)
   }
 
   mutating func append(contentsOf nodes: [UInt32]) {
-    if isIdentity {
-      for node in nodes { append(node) }
-    } else {
-      appendStored(contentsOf: nodes[...])
-    }
-  }
-
-  private mutating func appendStored(contentsOf nodes: ArraySlice<UInt32>) {
-    var rest = nodes
-    while !rest.isEmpty {
-      if segments.isEmpty || segments[segments.count - 1].count >= Self.segmentSize {
-        startSegment()
-      }
-      let take = min(rest.count, Self.segmentSize - segments[segments.count - 1].count)
-      segments[segments.count - 1].append(contentsOf: rest.prefix(take))
-      storedCount += take
-      rest = rest.dropFirst(take)
-    }
-  }
-
-  private mutating func startSegment() {
-    var segment: [UInt32] = []
-    segment.reserveCapacity(Self.segmentSize)
-    segments.append(segment)
-    starts.append(storedCount)
+    for node in nodes { append(node) }
   }
 
   mutating func insert(contentsOf nodes: [UInt32], at row: Int) {
     guard !nodes.isEmpty else { return }
     if row == count { return append(contentsOf: nodes) }
     materialize()
-    let k = segment(of: row)
-    segments[k].insert(contentsOf: nodes, at: row - starts[k])
-    storedCount += nodes.count
-    for j in (k + 1)..<starts.count { starts[j] += nodes.count }
-    if segments[k].count > 2 * Self.segmentSize { split(k) }
-  }
-
-  /// Cuts an overgrown segment into pieces of `segmentSize`.
-  private mutating func split(_ k: Int) {
-    let whole = segments[k]
-    var pieces: [[UInt32]] = []
-    var offset = 0
-    while offset < whole.count {
-      let end = min(whole.count, offset + Self.segmentSize)
-      pieces.append(Array(whole[offset..<end]))
-      offset = end
+    let k = piece(of: row)
+    let offset = row - starts[k]
+    var replacement = RowList(nodes).pieces
+    if offset > 0 {
+      replacement.insert(pieces[k].slice(0..<offset), at: 0)
+      replacement.append(pieces[k].slice(offset..<pieces[k].count))
+      replace(k..<k + 1, with: replacement)
+    } else {
+      replace(k..<k, with: replacement)
     }
-    let base = starts[k]
-    segments.replaceSubrange(k...k, with: pieces)
-    starts.replaceSubrange(k...k, with: pieces.indices.map { base + $0 * Self.segmentSize })
   }
 
   /// Inserts each block's nodes before old row `at` (blocks ascending by `at`).
@@ -133,39 +158,90 @@ struct RowList: Sendable {
       return
     }
     materialize()
-    let first = segment(of: range.lowerBound)
-    let last = segment(of: range.upperBound - 1)
-    for k in first...last {
-      let lower = max(range.lowerBound, starts[k]) - starts[k]
-      let upper = min(range.upperBound, starts[k] + segments[k].count) - starts[k]
-      segments[k].removeSubrange(lower..<upper)
+    let first = piece(of: range.lowerBound)
+    let last = piece(of: range.upperBound - 1)
+    var kept: [RowPiece] = []
+    let before = range.lowerBound - starts[first]
+    if before > 0 { kept.append(pieces[first].slice(0..<before)) }
+    let after = range.upperBound - starts[last]
+    if after < pieces[last].count { kept.append(pieces[last].slice(after..<pieces[last].count)) }
+    replace(first..<last + 1, with: kept)
+  }
+
+  /// Replaces the pieces `range` with `replacement` (no empty piece), then merges what the
+  /// edit made mergeable around it and renumbers the rows that follow.
+  private mutating func replace(_ range: Range<Int>, with replacement: [RowPiece]) {
+    tail = 0
+    pieces.replaceSubrange(range, with: replacement)
+    // The edit and one neighbour on each side.
+    let lower = max(0, range.lowerBound - 1)
+    var upper = min(pieces.count, range.lowerBound + replacement.count + 1)
+    for k in lower..<upper where pieces[k].isRun && pieces[k].runCount < Self.minRun {
+      pieces[k].makeList()
     }
-    storedCount -= range.count
-    // Drop emptied segments and renumber the rest.
-    var k = first
-    var end = last
-    while k <= end {
-      if segments[k].isEmpty {
-        segments.remove(at: k)
-        starts.remove(at: k)
-        end -= 1
+    var k = lower
+    while k + 1 < upper {
+      if merge(k) {
+        upper -= 1
       } else {
         k += 1
       }
     }
-    var row = first == 0 ? 0 : starts[first - 1] + segments[first - 1].count
-    for j in first..<segments.count {
-      starts[j] = row
-      row += segments[j].count
+    starts.removeSubrange(min(lower, starts.count)...)
+    var row = lower == 0 ? 0 : starts[lower - 1] + pieces[lower - 1].count
+    for piece in pieces[lower...] {
+      starts.append(row)
+      row += piece.count
     }
+    storedCount = row
+  }
+
+  /// Merges pieces `k` and `k + 1` when they are two runs that continue each other or two
+  /// lists that fit one, and moves the nodes of a list that continue a run next to it into
+  /// the run; returns whether one piece is gone.
+  private mutating func merge(_ k: Int) -> Bool {
+    // (No copy of a piece is held while one is changed: its list would be copied.)
+    switch (pieces[k].isRun, pieces[k + 1].isRun) {
+    case (true, true):
+      guard pieces[k].runEnd == pieces[k + 1].first else { return false }
+      pieces[k].runCount += pieces[k + 1].runCount
+    case (false, false):
+      guard pieces[k].list.count + pieces[k + 1].list.count <= Self.segmentSize else {
+        return false
+      }
+      let next = pieces[k + 1].list
+      pieces[k].list.append(contentsOf: next)
+    case (true, false):
+      let taken = pieces[k + 1].consecutivePrefix(from: pieces[k].runEnd)
+      guard taken > 0 else { return false }
+      pieces[k].runCount += taken
+      guard taken == pieces[k + 1].list.count else {
+        pieces[k + 1].list.removeFirst(taken)
+        return false
+      }
+    case (false, true):
+      let taken = pieces[k].consecutiveSuffix(before: pieces[k + 1].first)
+      guard taken > 0 else { return false }
+      pieces[k + 1].first -= UInt32(taken)
+      pieces[k + 1].runCount += taken
+      guard taken == pieces[k].list.count else {
+        pieces[k].list.removeLast(taken)
+        return false
+      }
+      pieces.remove(at: k)
+      return true
+    }
+    pieces.remove(at: k + 1)
+    return true
   }
 
   /// Empties the list (back to storing nothing).
   mutating func removeAll() {
-    segments = []
+    pieces = []
     starts = []
     storedCount = 0
     identityCount = 0
+    tail = 0
     isIdentity = true
   }
 
@@ -178,9 +254,9 @@ struct RowList: Sendable {
   func firstIndex(of node: UInt32, in range: Range<Int>) -> Int? {
     if isIdentity { return range.contains(Int(node)) ? Int(node) : nil }
     var found: Int?
-    forEachPiece(range) { row, piece in
-      if found == nil, let index = piece.firstIndex(of: node) {
-        found = row + index - piece.startIndex
+    forEachPiece(range) { k, offsets in
+      if found == nil, let offset = pieces[k].firstOffset(of: node, in: offsets) {
+        found = starts[k] + offset
       }
     }
     return found
@@ -195,30 +271,35 @@ struct RowList: Sendable {
             truncatingIfNeeded: range.upperBound))
       return
     }
-    forEachPiece(range) { _, piece in out.append(contentsOf: piece) }
+    forEachPiece(range) { k, offsets in pieces[k].copy(offsets, to: &out) }
   }
 
-  /// Calls `body` with the stored rows of `range`, a segment at a time: the row of the
-  /// piece's first element and the piece.
-  private func forEachPiece(_ range: Range<Int>, _ body: (Int, ArraySlice<UInt32>) -> Void) {
+  /// Calls `body` with each piece holding rows of `range` and the offsets of those rows in it.
+  private func forEachPiece(_ range: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
     let lower = max(0, range.lowerBound)
     let upper = min(storedCount, range.upperBound)
     guard lower < upper else { return }
-    var k = segment(of: lower)
-    while k < segments.count && starts[k] < upper {
+    var k = piece(of: lower)
+    while k < pieces.count && starts[k] < upper {
       let from = max(lower, starts[k]) - starts[k]
-      let to = min(upper, starts[k] + segments[k].count) - starts[k]
-      body(starts[k] + from, segments[k][from..<to])
+      let to = min(upper, starts[k] + pieces[k].count) - starts[k]
+      body(k, from..<to)
       k += 1
     }
   }
 
+  /// Identity rows become one stored run.
   private mutating func materialize() {
     guard isIdentity else { return }
     isIdentity = false
-    let nodes = Array(0..<UInt32(truncatingIfNeeded: identityCount))
+    storedCount = 0
+    if identityCount > 0 {
+      pieces = [RowPiece(first: 0, count: identityCount)]
+      starts = [0]
+      storedCount = identityCount
+    }
     identityCount = 0
-    appendStored(contentsOf: nodes[...])
+    tail = 0
   }
 }
 

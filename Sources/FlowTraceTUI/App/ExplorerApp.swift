@@ -25,6 +25,9 @@ package final class ExplorerApp: InteractiveApp {
   /// The trace shown (the merged one in the diff view).
   package var document: TraceDocument { state.document }
 
+  /// The visible rows of the trace shown.
+  package var outline: Outline { state.outline }
+
   /// Applies an action to the state and runs the effects it returns, and theirs, in order.
   func send(_ action: ExplorerAction) {
     var pending = state.apply(action)
