@@ -15,8 +15,10 @@ extension Outline {
     guard synced < tree.count else { return }
     guard Self.anchorDepth(of: tree) == anchorDepth else { return rebuild(tree) }
     if appendInOrder(tree) { return }
-    // Arrivals per anchor block: the block's index and the nodes to add at its end.
-    var groups: [(anchor: Int, nodes: [UInt32])] = []
+    // Arrivals per anchor block: the block's index and the nodes to add at its end (as rows:
+    // a thread's calls arrive in runs, kept as two numbers, so a large slice of a file takes
+    // no scratch array of its nodes).
+    var groups: [(anchor: Int, nodes: RowList)] = []
     var groupOfAnchor: [Int: Int] = [:]
     var anchorOfNode: [UInt32: Int] = [:]
     for (k, row) in anchorRows.enumerated() { anchorOfNode[rows[row]] = k }
@@ -40,7 +42,7 @@ extension Outline {
         groups[group].nodes.append(UInt32(node))
       } else {
         groupOfAnchor[anchor] = groups.count
-        groups.append((anchor, [UInt32(node)]))
+        groups.append((anchor, RowList([UInt32(node)])))
       }
     }
     synced = tree.count
@@ -68,9 +70,9 @@ extension Outline {
   }
 
   /// Inserts each group's nodes at the end of its anchor's block, moving the rows in place.
-  private mutating func merge(_ groups: [(anchor: Int, nodes: [UInt32])]) {
+  private mutating func merge(_ groups: [(anchor: Int, nodes: RowList)]) {
     guard !groups.isEmpty else { return }
-    let blocks = groups.map { (at: blockEnd($0.anchor), nodes: $0.nodes) }
+    let blocks = groups.map { (at: blockEnd($0.anchor), rows: $0.nodes) }
     var shift = 0
     var nextGroup = 0
     for k in anchorRows.indices {

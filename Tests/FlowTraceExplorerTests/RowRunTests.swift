@@ -45,7 +45,11 @@ import Testing
         let at = rng.below(plain.count + 1)
         let last = at > 0 ? plain[at - 1] : 0
         let more = Array(last + 1..<last + 1 + UInt32(1 + rng.below(200)))
-        rows.insert(blocks: [(at, more)])
+        if rng.below(2) == 0 {
+          rows.insert(blocks: [(at, more)])
+        } else {
+          rows.insert(blocks: [(at: at, rows: RowList(more))])
+        }
         plain.insert(contentsOf: more, at: at)
       default:
         rows.insert(blocks: [(0, nodes), (plain.count, [base])])
@@ -68,7 +72,7 @@ import Testing
       rows.copy(window, to: &part)
       #expect(part == Array(plain[window]))
     }
-    // Never more than a plain array (4 bytes a row) and a little room.
+    // With runs among the lists, less than a plain array (4 bytes a row) and a little room.
     #expect(rows.byteCount <= plain.count * 4 + 64 * 1024)
   }
 

@@ -133,10 +133,21 @@ struct RowList: Sendable {
   mutating func insert(contentsOf nodes: [UInt32], at row: Int) {
     guard !nodes.isEmpty else { return }
     if row == count { return append(contentsOf: nodes) }
+    insert(RowList(nodes), at: row)
+  }
+
+  /// Inserts the rows of `other` before row `row` (its runs stay runs).
+  mutating func insert(_ other: RowList, at row: Int) {
+    guard !other.isEmpty else { return }
+    if row == count && isIdentity {
+      other.forEachNode { append($0) }
+      return
+    }
     materialize()
+    var replacement = other.storedPieces
+    if row == storedCount { return replace(pieces.count..<pieces.count, with: replacement) }
     let k = piece(of: row)
     let offset = row - starts[k]
-    var replacement = RowList(nodes).pieces
     if offset > 0 {
       replacement.insert(pieces[k].slice(0..<offset), at: 0)
       replacement.append(pieces[k].slice(offset..<pieces[k].count))
@@ -149,6 +160,31 @@ struct RowList: Sendable {
   /// Inserts each block's nodes before old row `at` (blocks ascending by `at`).
   mutating func insert(blocks: [(at: Int, nodes: [UInt32])]) {
     for block in blocks.reversed() { insert(contentsOf: block.nodes, at: block.at) }
+  }
+
+  /// Inserts each block's rows before old row `at` (blocks ascending by `at`).
+  mutating func insert(blocks: [(at: Int, rows: RowList)]) {
+    for block in blocks.reversed() { insert(block.rows, at: block.at) }
+  }
+
+  /// The last row's node.
+  var last: UInt32? { isEmpty ? nil : self[count - 1] }
+
+  /// The stored pieces, or identity rows as one run.
+  private var storedPieces: [RowPiece] {
+    guard isIdentity else { return pieces }
+    return identityCount > 0 ? [RowPiece(first: 0, count: identityCount)] : []
+  }
+
+  /// Calls `body` with each row's node, in order.
+  func forEachNode(_ body: (UInt32) -> Void) {
+    for piece in storedPieces {
+      if piece.isRun {
+        for node in piece.first..<piece.runEnd { body(node) }
+      } else {
+        for node in piece.list { body(node) }
+      }
+    }
   }
 
   mutating func removeSubrange(_ range: Range<Int>) {
