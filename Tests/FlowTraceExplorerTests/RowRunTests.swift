@@ -97,3 +97,33 @@ import Testing
     #expect(rows.pieces.count == 200)
   }
 }
+
+/// The outline of threads taking turns, streamed in and synced slice by slice as the explorer
+/// reads a file: the same rows as an outline built at the end, kept as runs.
+@Suite struct InterleavedOutlineTests {
+  @Test func threadsTakingTurnsKeepTheirRowsAsRuns() {
+    var script = TraceScript()
+    let mains = (1...4).map { script.call("main", thread: UInt32($0)) }
+    for burst in 0..<40 {
+      let thread = UInt32(burst % 4 + 1)
+      let run = script.call("run", parent: mains[burst % 4], thread: thread)
+      for _ in 0..<150 { script.leaf("fib", parent: run, thread: thread) }
+      script.ret(run)
+    }
+    var tree = CallTree()
+    var outline = Outline(tree: tree)
+    var start = 0
+    while start < script.events.count {
+      let end = min(script.events.count, start + 700)
+      tree.append(contentsOf: Array(script.events[start..<end]))
+      outline.sync(with: tree)
+      start = end
+    }
+    #expect(!tree.isPreorder)
+    #expect(outline.visibleNodes == Outline(tree: tree).visibleNodes)
+    // A run per burst (its `run` call and leaves), a list per thread's first rows; a tenth of
+    // 4 bytes a row.
+    #expect(outline.rows.pieces.count <= 40 + 4)
+    #expect(outline.rows.byteCount * 10 < outline.rowCount * 4)
+  }
+}
