@@ -1,6 +1,7 @@
 extension CallTree {
   /// Bytes in use per column and table (counts, not capacities), in layout order: what the
-  /// memory benchmark prints to show where a trace's bytes go.
+  /// memory benchmark prints to show where a trace's bytes go (an error-table entry counted
+  /// as 48 bytes, an estimate).
   package var columnFootprint: [(name: String, bytes: Int)] {
     [
       ("parent", parents.byteCount), ("first child", firstChildren.byteCount),

@@ -17,12 +17,12 @@ struct RowList: Sendable {
   /// Stored rows, piece by piece (never an empty piece).
   private(set) var pieces: [RowPiece] = []
   /// The row of each piece's first element.
-  private var starts: [Int] = []
-  private var storedCount = 0
+  private(set) var starts: [Int] = []
+  private(set) var storedCount = 0
   /// Length of the consecutive nodes ending the last piece when it is a list (0: unknown).
   private var tail = 0
   /// Rows while `isIdentity`: row k shows node k.
-  private var identityCount = 0
+  private(set) var identityCount = 0
   private(set) var isIdentity = true
 
   init() {}
@@ -40,7 +40,7 @@ struct RowList: Sendable {
 
   /// The piece holding stored row `row`.
   @inline(__always)
-  private func piece(of row: Int) -> Int {
+  func piece(of row: Int) -> Int {
     var low = 0
     var high = starts.count - 1
     while low < high {
@@ -167,26 +167,6 @@ struct RowList: Sendable {
     for block in blocks.reversed() { insert(block.rows, at: block.at) }
   }
 
-  /// The last row's node.
-  var last: UInt32? { isEmpty ? nil : self[count - 1] }
-
-  /// The stored pieces, or identity rows as one run.
-  private var storedPieces: [RowPiece] {
-    guard isIdentity else { return pieces }
-    return identityCount > 0 ? [RowPiece(first: 0, count: identityCount)] : []
-  }
-
-  /// Calls `body` with each row's node, in order.
-  func forEachNode(_ body: (UInt32) -> Void) {
-    for piece in storedPieces {
-      if piece.isRun {
-        for node in piece.first..<piece.runEnd { body(node) }
-      } else {
-        for node in piece.list { body(node) }
-      }
-    }
-  }
-
   mutating func removeSubrange(_ range: Range<Int>) {
     guard !range.isEmpty else { return }
     if isIdentity && range.upperBound == identityCount {
@@ -281,49 +261,6 @@ struct RowList: Sendable {
     isIdentity = true
   }
 
-  /// The first row showing `node`.
-  func firstIndex(of node: UInt32) -> Int? {
-    firstIndex(of: node, in: 0..<count)
-  }
-
-  /// The first row in `range` showing `node`.
-  func firstIndex(of node: UInt32, in range: Range<Int>) -> Int? {
-    if isIdentity { return range.contains(Int(node)) ? Int(node) : nil }
-    var found: Int?
-    forEachPiece(range) { k, offsets in
-      if found == nil, let offset = pieces[k].firstOffset(of: node, in: offsets) {
-        found = starts[k] + offset
-      }
-    }
-    return found
-  }
-
-  /// Appends the nodes of `range` to `out`.
-  func copy(_ range: Range<Int>, to out: inout [UInt32]) {
-    if isIdentity {
-      out.append(
-        contentsOf: UInt32(
-          truncatingIfNeeded: range.lowerBound)..<UInt32(
-            truncatingIfNeeded: range.upperBound))
-      return
-    }
-    forEachPiece(range) { k, offsets in pieces[k].copy(offsets, to: &out) }
-  }
-
-  /// Calls `body` with each piece holding rows of `range` and the offsets of those rows in it.
-  private func forEachPiece(_ range: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
-    let lower = max(0, range.lowerBound)
-    let upper = min(storedCount, range.upperBound)
-    guard lower < upper else { return }
-    var k = piece(of: lower)
-    while k < pieces.count && starts[k] < upper {
-      let from = max(lower, starts[k]) - starts[k]
-      let to = min(upper, starts[k] + pieces[k].count) - starts[k]
-      body(k, from..<to)
-      k += 1
-    }
-  }
-
   /// Identity rows become one stored run.
   private mutating func materialize() {
     guard isIdentity else { return }
@@ -338,11 +275,3 @@ struct RowList: Sendable {
     tail = 0
   }
 }
-
-/// Where `Outline.collectVisible` appends rows.
-protocol RowSink {
-  mutating func append(_ node: UInt32)
-}
-
-extension RowList: RowSink {}
-extension Array: RowSink where Element == UInt32 {}
