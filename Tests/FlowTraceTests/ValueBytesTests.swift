@@ -93,4 +93,26 @@ import Testing
     second.write("x")
     #expect(second.text == "x")
   }
+
+  /// Pieces long enough for the eight-bytes-at-a-time check, with a carriage return or a
+  /// non-ASCII character anywhere in them: the stream counts characters exactly there.
+  @Test(arguments: [3, 9, 30])
+  func longPiecesAreCheckedAtEveryByte(limit: Int) {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      var whole = ""
+      var out = BoundedText(limit: limit, store: store)
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        var piece = String(repeating: "a", count: Int.random(in: 0...24, using: &generator))
+        let odd = ["\r\n", "é", "\r", "x"].randomElement(using: &generator)!
+        piece.insert(
+          contentsOf: odd,
+          at: piece.index(
+            piece.startIndex, offsetBy: Int.random(in: 0...piece.count, using: &generator)))
+        out.write(piece)
+        whole += piece
+      }
+      #expect(out.text == ValueRender.cut(whole, to: limit), "\(whole.debugDescription)")
+    }
+  }
 }

@@ -7,6 +7,12 @@ import FlowTraceWire
 extension Collector {
   /// Appends the text of an argument record to the thread's pending arguments.
   func appendArgument(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
+    if record.kind == .argValue, record.spare == KeptValue.rendered {
+      // Rendered (and cut) when it was recorded: its bytes go straight to the list.
+      return record.withRenderedText(in: recorder.readChunk) {
+        recorder.pendingArgs.append(utf8: $0)
+      }
+    }
     writeValue(record, text: text, recorder)
     resultText.withText { recorder.pendingArgs.append(utf8: $0) }
   }

@@ -216,14 +216,27 @@ struct BoundedText: TextOutputStream {
     nextCheck = count + max(16, limit / 4)
   }
 
+  /// True when every byte is ASCII and none is a carriage return (eight bytes at a time).
   private static func isPlain(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-    var any: UInt8 = 0
-    var carriageReturn = false
-    for byte in piece {
-      any |= byte
-      carriageReturn = carriageReturn || byte == 13
+    guard let base = piece.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let count = piece.count
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while index &+ 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // A zero byte in `word ^ 0x0D…` is a carriage return.
+      let returns = word ^ (ones &* 13)
+      if (word | ((returns &- ones) & ~returns)) & highs != 0 { return false }
+      index &+= 8
     }
-    return any < 0x80 && !carriageReturn
+    while index < count {
+      let byte = base[index]
+      if byte >= 0x80 || byte == 13 { return false }
+      index &+= 1
+    }
+    return true
   }
 
   /// The text written so far, cut to the limit.

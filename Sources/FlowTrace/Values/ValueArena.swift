@@ -109,9 +109,7 @@ extension RawRecord {
   /// destroys the copy (or releases the box).
   func renderKeptValue(in chunk: RecordChunk, into out: inout BoundedText) {
     if spare == KeptValue.rendered {
-      guard let values = chunk.values else { return }
-      let text = UnsafeRawPointer(values + Int(spare2)).assumingMemoryBound(to: UInt8.self)
-      return out.writeWhole(utf8: UnsafeBufferPointer(start: text, count: Int(b)))
+      return withRenderedText(in: chunk) { out.writeWhole(utf8: $0) }
     }
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
@@ -123,6 +121,13 @@ extension RawRecord {
     } else {
       Unmanaged<DeferredValue>.fromOpaque(address).takeRetainedValue().render(into: &out)
     }
+  }
+
+  /// Calls `body` with the UTF-8 of a value rendered when it was recorded (`rendered`).
+  func withRenderedText(in chunk: RecordChunk, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    guard let values = chunk.values else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let text = UnsafeRawPointer(values + Int(spare2)).assumingMemoryBound(to: UInt8.self)
+    body(UnsafeBufferPointer(start: text, count: Int(b)))
   }
 
   /// Destroys the value a value record keeps without rendering it (a chunk dropped unread).
