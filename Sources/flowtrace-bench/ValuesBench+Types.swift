@@ -1,4 +1,4 @@
-import FlowTrace
+@_spi(Benchmarks) import FlowTrace
 
 // The values suite's mix: the kinds of values real code passes and returns.
 
@@ -69,6 +69,8 @@ struct MixValue {
   let record: (Int) -> Void
   /// `String(reflecting:)` of the value, `count` times (the old per-value cost).
   let reflect: (Int) -> Int
+  /// The writer's render of the value by its plan, `count` times (no record around it).
+  let render: (Int) -> Int
 }
 
 func mixValue<T>(
@@ -81,7 +83,8 @@ func mixValue<T>(
       var total = 0
       for _ in 0..<count { total &+= String(reflecting: value).utf8.count }
       return total
-    })
+    },
+    render: { count in _renderRepeatedly(value, times: count) })
 }
 
 /// The mix, each value with the traced function that takes it.

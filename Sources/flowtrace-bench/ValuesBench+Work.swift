@@ -81,6 +81,43 @@ enum TracedWork: ValuesWork {
   @Trace static func lookup(_ key: String, in table: [String: Int]) -> Int? { table[key] }
 }
 
+/// The untraced workload that also calls the `description`s a recording renders (`Vertex`
+/// arguments and results, `BigNum` arguments and results): what the types' own texts cost,
+/// whoever calls them.
+enum DescribedWork: ValuesWork {
+  nonisolated(unsafe) static var length = 0
+  @inline(never) static func describe(_ value: some CustomStringConvertible) {
+    length &+= value.description.utf8.count
+  }
+  static func step(from vertex: Vertex, along edge: Edge) -> Vertex {
+    let next = WorkSteps.step(vertex, edge)
+    describe(vertex)
+    describe(next)
+    return next
+  }
+  static func weight(_ edge: Edge) -> Double { edge.weight }
+  static func isShorter(_ a: Double, than b: Double) -> Bool { a < b }
+  static func add(_ a: BigNum, _ b: BigNum) -> BigNum {
+    let sum = WorkSteps.add(a, b)
+    describe(a)
+    describe(b)
+    describe(sum)
+    return sum
+  }
+  static func isZero(_ a: BigNum) -> Bool {
+    describe(a)
+    return a.limbs.allSatisfy { $0 == 0 }
+  }
+  static func classify(_ line: String) -> Block { WorkSteps.classify(line) }
+  static func words(_ line: String) -> [String] { WorkSteps.words(line) }
+  static func advance(_ cursor: Cursor, by count: Int) -> Int {
+    cursor.position += count
+    return cursor.position
+  }
+  static func day(_ index: Int) -> Weekday { index % 2 == 0 ? .monday : .tuesday }
+  static func lookup(_ key: String, in table: [String: Int]) -> Int? { table[key] }
+}
+
 /// The workload's inputs, made once.
 struct WorkInput {
   let edges = (0..<64).map { Edge(from: $0, to: ($0 * 7 + 3) % 64, weight: Double($0 % 5) + 0.5) }

@@ -44,6 +44,7 @@ func measure(runs: Int, _ body: () -> Void, after: () -> Void = {}) -> (Spread, 
 func runValuesBench() {
   FlowTrace.config(autoPrint: false)
   runValuesMixBench()
+  if getenv("FLOWTRACE_BENCH_MODE").map({ String(cString: $0) }) == "render" { return }
   runValuesWorkBench()
   FlowTrace._setLegacyValueRendering(false)
 }
@@ -62,14 +63,22 @@ func runValuesMixBench() {
   print("  ns per call, median (best–worst) of \(runs) runs")
   print("  program thread = ns/call with the argument minus ns/call structure-only (session);")
   print("  later = the drain that renders (stopTracing/writer), per value; not in program thread")
+  print("  render = the plan's render alone (what the file writer does per kept value)")
   let header = [
     "value".padding(26), "reflecting".padding(22), "program thread".padding(22),
-    "later (drain)".padding(22), "old: program thread",
+    "later (drain)".padding(22), "render".padding(22), "old: program thread",
   ]
   print(header.joined())
-  for value in valuesMix() {
+  let only = getenv("FLOWTRACE_BENCH_VALUE").map { String(cString: $0) }
+  for value in valuesMix() where only == nil || value.name.hasPrefix(only!) {
     let count = value.count
     var sink = 0
+    // Ten times the calls: a render is short, and the first run pays the plan's making.
+    let render = measure(runs: runs) { sink &+= value.render(10 * count) }.0
+    if getenv("FLOWTRACE_BENCH_MODE").map({ String(cString: $0) }) == "render" {
+      print(value.name.padding(26) + render.text(per: Double(10 * count)))
+      continue
+    }
     let reflect = measure(runs: runs) { sink &+= value.reflect(count) }.0
     let structure = measure(
       runs: runs,
@@ -103,7 +112,8 @@ func runValuesMixBench() {
     print(
       [
         value.name.padding(26), reflect.text(per: per).padding(22),
-        now.text(per: per).padding(22), later.text(per: per).padding(22), old.text(per: per),
+        now.text(per: per).padding(22), later.text(per: per).padding(22),
+        render.text(per: 10 * per).padding(22), old.text(per: per),
       ].joined())
     if sink == 42 { print("") }
   }
@@ -126,6 +136,9 @@ func runValuesWorkBench() {
   }
   let off = measure(runs: runs) {
     for _ in 0..<rounds { sink &+= workRound(TracedWork.self, input) }
+  }
+  let described = measure(runs: runs) {
+    for _ in 0..<rounds { sink &+= workRound(DescribedWork.self, input) }
   }
   var bytes = 0.0
   func recorded(legacy: Bool, values: Bool = true) -> (Spread, Spread) {
@@ -168,6 +181,7 @@ func runValuesWorkBench() {
   }
   row("untraced", plain)
   row("@Trace, tracing off", off, "target <= 1.1x wall")
+  row("untraced + the types' descriptions", described, "(what any tracer pays for them)")
   row("file, values rendered later", file, "target <= 10x wall, <= 15x CPU")
   row("file, old rule (before)", legacy)
   row("file, structure only (no values)", structure)

@@ -5,6 +5,9 @@ import Testing
 /// Values written straight as UTF-8 bytes (numbers, plain strings, the cut) against the
 /// standard library's text for the same values.
 @Suite struct ValueBytesTests {
+  /// The memory every stream of a test writes into.
+  let store = ByteStore()
+
   /// Doubles on the fast path's grid (multiples of 1/16), next to it, and far from it.
   static let doubles: [Double] = {
     var values: [Double] = [
@@ -22,7 +25,7 @@ import Testing
 
   @Test func doublesReadAsTheirDescription() {
     for value in Self.doubles {
-      var out = BoundedText(limit: 200)
+      var out = BoundedText(limit: 200, store: store)
       out.write(double: value)
       #expect(out.text == value.description, "\(value.bitPattern)")
     }
@@ -31,12 +34,12 @@ import Testing
   @Test func integersReadAsTheirDescription() {
     let signed: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, .max, .min, .max - 1, .min + 1]
     for value in signed + (0..<500).map({ _ in Int64.random(in: .min ... .max) }) {
-      var out = BoundedText(limit: 200)
+      var out = BoundedText(limit: 200, store: store)
       out.write(signed: value)
       #expect(out.text == String(value))
     }
     for value in [UInt64.max, 0, 10, 18_446_744_073_709_551_610] {
-      var out = BoundedText(limit: 200)
+      var out = BoundedText(limit: 200, store: store)
       out.write(unsigned: value)
       #expect(out.text == String(value))
     }
@@ -66,7 +69,7 @@ import Testing
     let pieces = ["abc", "é", "\r", "\n", "👍🏽", "x\u{301}", "0123456789", "\"q\""]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<300 {
-      var out = BoundedText(limit: limit)
+      var out = BoundedText(limit: limit, store: store)
       var whole = ""
       for _ in 0..<Int.random(in: 0...12, using: &generator) {
         let piece = pieces.randomElement(using: &generator)!
@@ -89,5 +92,27 @@ import Testing
     var second = BoundedText(limit: 10, store: store)
     second.write("x")
     #expect(second.text == "x")
+  }
+
+  /// Pieces long enough for the eight-bytes-at-a-time check, with a carriage return or a
+  /// non-ASCII character anywhere in them: the stream counts characters exactly there.
+  @Test(arguments: [3, 9, 30])
+  func longPiecesAreCheckedAtEveryByte(limit: Int) {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      var whole = ""
+      var out = BoundedText(limit: limit, store: store)
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        var piece = String(repeating: "a", count: Int.random(in: 0...24, using: &generator))
+        let odd = ["\r\n", "é", "\r", "x"].randomElement(using: &generator)!
+        piece.insert(
+          contentsOf: odd,
+          at: piece.index(
+            piece.startIndex, offsetBy: Int.random(in: 0...piece.count, using: &generator)))
+        out.write(piece)
+        whole += piece
+      }
+      #expect(out.text == ValueRender.cut(whole, to: limit), "\(whole.debugDescription)")
+    }
   }
 }

@@ -67,6 +67,8 @@ func mixCases() -> [MixCase] {
     mixCase("lazy", MixLazy()), mixCase("empty", MixEmpty()), mixCase("letter", MixLetter.b),
     mixCase("many", MixMany.c7), mixCase("many first", MixMany.c0),
     mixCase("[many]", [MixMany.c1, .c9]), mixCase("many?", Optional(MixMany.c3)),
+    mixCase("widths", MixWidths()), mixCase("widths?", Optional(MixWidths())),
+    mixCase("widths? nil", MixWidths?.none), mixCase("[widths]", [MixWidths(), MixWidths()]),
     mixCase(
       "tree",
       MixTree(

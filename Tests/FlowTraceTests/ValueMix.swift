@@ -116,6 +116,28 @@ struct MixTree: Sendable {
   var children: [MixTree]
 }
 struct MixEmpty: Sendable {}
+/// Every kind of field a render program reads in place, and fields it leaves to their plans.
+struct MixWidths: Sendable {
+  var i8: Int8 = -8
+  var i16: Int16 = .min
+  var i32: Int32 = -32
+  var i64: Int64 = .min
+  var u8: UInt8 = 255
+  var u16: UInt16 = 16
+  var u32: UInt32 = .max
+  var u64: UInt64 = .max
+  var u: UInt = 7
+  var flag = true
+  var ratio = 0.1
+  var day = MixDay.tuesday
+  var letter: MixLetter? = .c
+  var noLetter: MixLetter? = nil
+  var inner: MixNested? = MixNested()
+  var none: MixPlain? = nil
+  var straße = "weiß\n"
+  var deep: Int?? = .some(nil)
+  var big = MixBig(limbs: [3])
+}
 enum MixLetter: String, Sendable { case a, b, c }
 enum MixMany: Sendable {
   case c0, c1, c2, c3, c4, c5, c6, c7, c8, c9

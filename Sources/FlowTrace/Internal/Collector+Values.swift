@@ -7,39 +7,46 @@ import FlowTraceWire
 extension Collector {
   /// Appends the text of an argument record to the thread's pending arguments.
   func appendArgument(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
+    if record.kind == .argValue, record.spare == KeptValue.rendered {
+      // Rendered (and cut) when it was recorded: its bytes go straight to the list.
+      return record.withRenderedText(in: recorder.readChunk) {
+        recorder.pendingArgs.append(utf8: $0)
+      }
+    }
     writeValue(record, text: text, recorder)
     resultText.withText { recorder.pendingArgs.append(utf8: $0) }
   }
 
   /// Writes the text of a value record (argument or result) into `resultText`.
   func writeValue(_ record: RawRecord, text: String?, _ recorder: ThreadRecorder) {
-    var out = BoundedText(limit: maxValueLength, store: valueStore)
-    defer { resultText = out }
+    resultText.restart(limit: maxValueLength, store: valueStore)
     switch record.kind {
     case .argInt, .returnInt:
-      out.write(signed: Int64(bitPattern: record.b))
+      resultText.write(signed: Int64(bitPattern: record.b))
     case .argBool, .returnBool:
-      out.write(ascii: record.b != 0 ? "true" : "false")
+      resultText.write(ascii: record.b != 0 ? "true" : "false")
     case .argDouble, .returnDouble:
-      out.write(double: Double(bitPattern: record.b))
+      resultText.write(double: Double(bitPattern: record.b))
     case .argString, .returnString:
-      ValueRender.writeQuoted(text ?? "", into: &out)
+      ValueRender.writeQuoted(text ?? "", into: &resultText)
     case .argValue, .returnValue:
-      writeKept(record, recorder, into: &out)
+      writeKept(record, recorder)
     default:
       // `argText`/`returnText`: made on the program's thread, already cut.
-      out.writeWhole(text ?? "")
+      resultText.writeWhole(text ?? "")
     }
   }
 
   /// Renders (and destroys) the value a `argValue`/`returnValue` record keeps, with tracing
-  /// suppressed on this thread: a `description` that calls traced code records nothing.
-  private func writeKept(
-    _ record: RawRecord, _ recorder: ThreadRecorder, into out: inout BoundedText
-  ) {
+  /// suppressed on this thread: a `description` that calls traced code records nothing. A
+  /// value rendered when it was recorded is copied.
+  private func writeKept(_ record: RawRecord, _ recorder: ThreadRecorder) {
+    if record.spare == KeptValue.rendered {
+      return record.renderKeptValue(in: recorder.readChunk, into: &resultText)
+    }
     let hot = ThreadRecorder.current
     hot.pointee.suppress += 1
     defer { hot.pointee.suppress -= 1 }
-    record.renderKeptValue(in: recorder.readChunk, into: &out)
+    record.renderKeptValue(in: recorder.readChunk, into: &resultText)
   }
 }

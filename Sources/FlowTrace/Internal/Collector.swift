@@ -20,7 +20,7 @@ final class Collector {
   @exclusivity(unchecked) var maxValueLength = 200
   /// The text of the value record being handled, written into `valueStore` (memory reused
   /// from record to record).
-  @exclusivity(unchecked) var resultText = BoundedText(limit: 200)
+  @exclusivity(unchecked) var resultText = BoundedText(limit: 200, store: .placeholder)
   let valueStore = ByteStore()
   /// Open calls started from a task scope (child id → parent id), and how many such open
   /// children each parent has: an async call's exit waits for them.

@@ -40,6 +40,8 @@ struct HotState {
   /// them, and the fields every call touches stay together before them).
   var values: UnsafeMutableRawPointer?
   var valuesUsed = 0
+  /// Where the thread renders a value when the writer is behind (`ValueArena.swift`).
+  var renderStore: ByteStore?
 }
 
 /// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),

@@ -27,9 +27,10 @@ enum ValueRender {
 
   /// A string as Swift source reads it (`"a\"b"`), cut to the limit.
   static func quoted(_ value: String, limit: Int) -> String {
-    var out = BoundedText(limit: limit)
-    writeQuoted(value, into: &out)
-    return out.text
+    BoundedText.withStream(limit: limit) { out in
+      writeQuoted(value, into: &out)
+      return out.text
+    }
   }
 
   /// Writes a string as Swift source reads it; a long one only as far as the limit needs.
@@ -53,9 +54,10 @@ enum ValueRender {
   static func render<T>(_ value: T, limit: Int) -> String {
     if legacyMode { return legacy(value, limit: limit) }
     if let (kind, bits) = raw(value, argument: true) { return format(kind, bits) }
-    var out = BoundedText(limit: limit)
-    write(value, into: &out)
-    return out.text
+    return BoundedText.withStream(limit: limit) { out in
+      write(value, into: &out)
+      return out.text
+    }
   }
 
   /// Writes the text of a value by the trace's rule (see `RenderPlan`).

@@ -11,8 +11,10 @@
 /// byte is ASCII other than a carriage return (`plain`), a byte is a character and nothing is
 /// counted. A copy of a stream shares its store: write through one copy only.
 struct BoundedText: TextOutputStream {
-  let limit: Int
-  private let store: ByteStore
+  private(set) var limit: Int
+  /// The store written, lent by the caller, who keeps it alive for the stream's life: the
+  /// stream is plain data (no reference counting when made or copied).
+  private unowned(unsafe) var store: ByteStore
   /// Bytes written.
   private(set) var count = 0
   /// True once later text cannot change the result.
@@ -24,12 +26,34 @@ struct BoundedText: TextOutputStream {
   /// True when the text was written whole, already cut (`writeWhole`): no cut applies.
   private var whole = false
 
-  /// A stream writing from the start of `store` (a caller that passes the same store to
-  /// each stream allocates nothing once it has grown).
-  init(limit: Int, store: ByteStore = ByteStore()) {
+  /// A stream writing from the start of `store`, which the caller keeps alive while the
+  /// stream is used (a caller that lends the same store to each stream allocates nothing once
+  /// it has grown).
+  init(limit: Int, store: ByteStore) {
     self.limit = max(1, limit)
     self.store = store
     nextCheck = self.limit + 1
+  }
+
+  /// Empties the stream to write from the start of `store` (as `init(limit:store:)` does),
+  /// with no copy of the stream made.
+  mutating func restart(limit: Int, store: ByteStore) {
+    self.limit = max(1, limit)
+    self.store = store
+    count = 0
+    isFull = false
+    plain = true
+    whole = false
+    nextCheck = self.limit + 1
+  }
+
+  /// Calls `body` with a stream writing into a store made for it.
+  static func withStream<R>(limit: Int, _ body: (inout BoundedText) -> R) -> R {
+    let store = ByteStore()
+    return withExtendedLifetime(store) {
+      var out = BoundedText(limit: limit, store: store)
+      return body(&out)
+    }
   }
 
   /// The bytes written (valid until the store is written again).
@@ -56,10 +80,23 @@ struct BoundedText: TextOutputStream {
     isFull = true
   }
 
+  /// Writes UTF-8 made and cut earlier, which no cut changes.
+  mutating func writeWhole(utf8 piece: UnsafeBufferPointer<UInt8>) {
+    copy(piece)
+    whole = true
+    isFull = true
+  }
+
   /// Writes ASCII text known at compile time (punctuation), with no carriage return.
   mutating func write(ascii text: StaticString) {
     guard !isFull else { return }
     appendASCII(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Writes bytes known to be ASCII without a carriage return.
+  mutating func write(asciiBytes piece: UnsafeBufferPointer<UInt8>) {
+    guard !isFull else { return }
+    appendASCII(piece)
   }
 
   /// Writes bytes that hold whole characters (UTF-8 of a text made earlier).
@@ -179,14 +216,27 @@ struct BoundedText: TextOutputStream {
     nextCheck = count + max(16, limit / 4)
   }
 
+  /// True when every byte is ASCII and none is a carriage return (eight bytes at a time).
   private static func isPlain(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-    var any: UInt8 = 0
-    var carriageReturn = false
-    for byte in piece {
-      any |= byte
-      carriageReturn = carriageReturn || byte == 13
+    guard let base = piece.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let count = piece.count
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while index &+ 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // A zero byte in `word ^ 0x0D…` is a carriage return.
+      let returns = word ^ (ones &* 13)
+      if (word | ((returns &- ones) & ~returns)) & highs != 0 { return false }
+      index &+= 8
     }
-    return any < 0x80 && !carriageReturn
+    while index < count {
+      let byte = base[index]
+      if byte >= 0x80 || byte == 13 { return false }
+      index &+= 1
+    }
+    return true
   }
 
   /// The text written so far, cut to the limit.

@@ -5,6 +5,9 @@ final class ByteStore {
   @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private(set) var capacity: Int
 
+  /// A store for a stream that is restarted on another store before it is written.
+  nonisolated(unsafe) static let placeholder = ByteStore(capacity: 1)
+
   init(capacity: Int = 256) {
     self.capacity = capacity
     base = .allocate(capacity: capacity)

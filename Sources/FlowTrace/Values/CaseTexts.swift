@@ -3,7 +3,7 @@
 /// value's case is read with `getEnumTag`, so a render takes no lock and builds no text.
 final class CaseTexts: @unchecked Sendable {
   /// UTF-8 of `String(reflecting:)` of each case, by tag.
-  private let texts: [[UInt8]]
+  let texts: [[UInt8]]
   private let metadata: UnsafeRawPointer
   private let witnesses: EnumWitnesses
 

@@ -25,6 +25,20 @@ final class DeferredBox<T>: DeferredValue {
   }
 }
 
+/// A text rendered already (and cut), too long for the chunk's value bytes.
+final class DeferredText: DeferredValue {
+  let text: String
+
+  init(_ utf8: UnsafeBufferPointer<UInt8>) {
+    text = String(decoding: utf8, as: UTF8.self)
+    super.init()
+  }
+
+  override func render(into out: inout BoundedText) {
+    out.writeWhole(text)
+  }
+}
+
 /// Which values may render later: decided from the type's runtime metadata kind.
 @usableFromInline
 enum Deferral {

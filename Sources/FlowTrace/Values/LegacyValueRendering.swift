@@ -5,3 +5,21 @@
 public func _setLegacyValueRendering(_ on: Bool) {
   ValueRender.legacyMode = on
 }
+
+/// Benchmarks only: renders `value` by its plan `times` times into one reused stream (the
+/// writer's render of a kept value, without the record around it); the bytes written.
+@_spi(Benchmarks)
+public func _renderRepeatedly<T>(_ value: T, times: Int, limit: Int = 200) -> Int {
+  let plan = RenderPlans.plan(for: T.self)
+  let store = ByteStore()
+  var total = 0
+  withUnsafePointer(to: value) { pointer in
+    for _ in 0..<times {
+      var out = BoundedText(limit: limit, store: store)
+      plan.top(UnsafeRawPointer(pointer), into: &out)
+      total &+= out.count
+    }
+  }
+  withExtendedLifetime(store) {}
+  return total
+}

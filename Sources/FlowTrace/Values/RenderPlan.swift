@@ -7,6 +7,16 @@
 /// - `nested` is `String(reflecting:)` exactly (elements of arrays and dictionaries,
 ///   payloads of optionals).
 class AnyRenderPlan: @unchecked Sendable {
+  /// The reflecting rule as steps over the value's memory (`RenderProgram`), when it has one.
+  let program: RenderProgram?
+  /// True when the top rule is not the reflecting rule (see `topIsSpecial`).
+  let specialTop: Bool
+
+  init(program: RenderProgram?, specialTop: Bool) {
+    self.program = program
+    self.specialTop = specialTop
+  }
+
   /// Writes the value at `value` by the top rule.
   func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
   /// Writes the value at `value` as `String(reflecting:)` does.
@@ -36,13 +46,18 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
 
   let style: Style
 
-  init(style: Style) { self.style = style }
+  init(style: Style) {
+    self.style = style
+    super.init(program: RenderProgram.build(T.self, style), specialTop: Self.isSpecial(style))
+  }
 
   override func destroy(_ value: UnsafeMutableRawPointer) {
     value.assumingMemoryBound(to: T.self).deinitialize(count: 1)
   }
 
-  override var topIsSpecial: Bool {
+  override var topIsSpecial: Bool { specialTop }
+
+  private static func isSpecial(_ style: Style) -> Bool {
     switch style {
     case .representable, .string: return true
     case .optional(let wrapped, _): return wrapped.topIsSpecial
@@ -51,6 +66,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
   }
 
   override func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {
+    if let program, !specialTop { return program.run(value, into: &out) }
     switch style {
     case .representable(let render, _):
       out.write(render(value))
@@ -96,6 +112,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
   }
 
   override func nested(_ value: UnsafeRawPointer, into out: inout BoundedText) {
+    if let program { return program.run(value, into: &out) }
     switch style {
     case .representable(_, let reflecting): write(reflecting, value, into: &out)
     case .string:
@@ -129,11 +146,12 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
       if let known = memo.text(of: value, limit: out.limit) {
         return out.write(held: known.held, settled: known.settled)
       }
-      var fresh = BoundedText(limit: out.limit)
-      write(inner, value, into: &fresh)
-      let held = Array(fresh.bytes)
-      memo.keep(value, as: T.self, limit: out.limit, held: held, settled: fresh.isFull)
-      out.write(held: held, settled: fresh.isFull)
+      let (held, settled) = BoundedText.withStream(limit: out.limit) { fresh in
+        write(inner, value, into: &fresh)
+        return (Array(fresh.bytes), fresh.isFull)
+      }
+      memo.keep(value, as: T.self, limit: out.limit, held: held, settled: settled)
+      out.write(held: held, settled: settled)
     case .sequence(let element, let walk):
       out.write(ascii: "[")
       var first = true

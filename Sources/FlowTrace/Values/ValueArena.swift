@@ -1,19 +1,38 @@
+import CFlowTraceRuntime
+
 // Values kept for later live in the chunk beside their records: a copy made in the chunk's
 // value bytes (no allocation per value), rendered and destroyed by the collector through the
 // type's render plan, whose address the record holds.
+//
+// When the writer falls behind (the thread has `renderNowBacklog` sealed chunks unread and a
+// sink is writing), the thread renders the value itself into the same bytes instead: the two
+// cores then share the work (the program renders, the writer encodes) rather than the program
+// waiting for the writer to render everything. The text is the same: a `Sendable` value's
+// copy is the value at call time either way.
 
 /// Where a kept value's record says it is.
 enum KeptValue {
   /// `RawRecord.spare` of a value record whose copy is in the chunk's value bytes (at
   /// `spare2`, plan in `b`); otherwise `b` holds a retained `DeferredValue`.
   static let inChunk: UInt16 = 1
+  /// `RawRecord.spare` of a value record whose text was rendered when it was recorded: its
+  /// UTF-8 (already cut) in the chunk's value bytes at `spare2`, `b` bytes long.
+  static let rendered: UInt16 = 2
   /// Larger values (rare) go in a `DeferredValue` box.
   static let largest = 512
+  /// Sealed chunks waiting on the thread from which it renders values itself.
+  /// (A variable only for tests, which set it to 0 or `.max`.)
+  nonisolated(unsafe) static var renderNowBacklog = 4
 }
 
 extension UnsafeMutablePointer where Pointee == HotState {
   /// Appends a value record (`argValue`/`returnValue`) holding a copy of `value`.
   func append<T>(value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64) {
+    if ft_load_relaxed(pointee.backlog) >= KeptValue.renderNowBacklog,
+      ft_mode_load() & ModeBits.sink != 0
+    {
+      return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
+    }
     let size = MemoryLayout<T>.size
     let alignment = MemoryLayout<T>.alignment
     guard size <= KeptValue.largest, alignment <= RecordChunk.valueAlignment else {
@@ -40,8 +59,43 @@ extension UnsafeMutablePointer where Pointee == HotState {
     pointee.textsUsed = true
   }
 
+  /// Appends a value record holding the value's text, rendered now.
+  private func appendRendered<T>(
+    _ value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
+  ) {
+    if pointee.renderStore == nil { pointee.renderStore = ByteStore() }
+    // The thread's store outlives the stream (it goes only with the thread's state).
+    var out = BoundedText(
+      limit: Runtime.shared.maxValueLength, store: pointee.renderStore.unsafelyUnwrapped)
+    pointee.suppress += 1
+    ValueRender.write(value, into: &out)
+    pointee.suppress -= 1
+    out.withText { text in
+      let size = text.count
+      guard size <= RecordChunk.valueCapacity else {
+        return appendBoxed(DeferredText(text), kind: kind, a: a, flags: flags, c: c)
+      }
+      var offset = pointee.valuesUsed
+      if pointee.count == RecordChunk.capacity || offset &+ size > RecordChunk.valueCapacity {
+        pointee.owner.takeUnretainedValue().roll()
+        offset = 0
+      }
+      let values = pointee.values ?? pointee.owner.takeUnretainedValue().chunk.valueBytes()
+      pointee.values = values
+      if let source = text.baseAddress {
+        (values + offset).copyMemory(from: source, byteCount: size)
+      }
+      pointee.valuesUsed = offset &+ size
+      var record = RawRecord(kind: kind, flags: flags, a: a, b: UInt64(size), c: c)
+      record.spare = KeptValue.rendered
+      record.spare2 = UInt32(offset)
+      pointee.records[pointee.count] = record
+      pointee.count &+= 1
+    }
+  }
+
   /// Appends a record holding a retained `DeferredValue` (its address in `b`).
-  private func appendBoxed(
+  func appendBoxed(
     _ value: DeferredValue, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
   ) {
     let address = UInt64(UInt(bitPattern: Unmanaged.passRetained(value).toOpaque()))
@@ -54,6 +108,9 @@ extension RawRecord {
   /// Writes the text of the value a value record keeps (`chunk`: the record's chunk) and
   /// destroys the copy (or releases the box).
   func renderKeptValue(in chunk: RecordChunk, into out: inout BoundedText) {
+    if spare == KeptValue.rendered {
+      return withRenderedText(in: chunk) { out.writeWhole(utf8: $0) }
+    }
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
       guard let values = chunk.values else { return }
@@ -66,8 +123,16 @@ extension RawRecord {
     }
   }
 
+  /// Calls `body` with the UTF-8 of a value rendered when it was recorded (`rendered`).
+  func withRenderedText(in chunk: RecordChunk, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    guard let values = chunk.values else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let text = UnsafeRawPointer(values + Int(spare2)).assumingMemoryBound(to: UInt8.self)
+    body(UnsafeBufferPointer(start: text, count: Int(b)))
+  }
+
   /// Destroys the value a value record keeps without rendering it (a chunk dropped unread).
   func discardKeptValue(in chunk: RecordChunk) {
+    guard spare != KeptValue.rendered else { return }
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
       guard let values = chunk.values else { return }
