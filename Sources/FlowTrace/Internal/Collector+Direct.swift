@@ -33,7 +33,8 @@ extension Collector {
       var run = runState
       var calls = open
       var seq = lastSeq
-      var (address, siteID) = site
+      // No previous site yet: an address no record holds, so the first call looks it up.
+      var (address, siteID) = site.id == 0 ? (UInt64.max, UInt32(0)) : site
       // Calls the run opened and still has open: the top of `calls`. Below them, the
       // collector's open calls must be the encoder's (`run.base`), checked as they are met.
       var inRun = 0
@@ -43,7 +44,7 @@ extension Collector {
         let record = records[index]
         guard record.flags == 0 else { break }
         if record.kind == .call {
-          if record.a != address || siteID == 0 {
+          if record.a != address {
             let known = cache.id(of: record.a)
             guard known != 0 else { break }
             (address, siteID) = (record.a, known)
