@@ -1,12 +1,14 @@
 /// A stretch of plain records lent by `TraceEncoder.plainRun`: structure-only calls (no
-/// flags, timestamp or arguments) with the next call id, nested in the innermost open call,
-/// and returns of the innermost open call without timestamp or result (4 and 3 bytes),
-/// written by the caller into flat scratch memory.
+/// flags, timestamp or arguments) with the next call id, nested in the innermost open call
+/// (or roots while none is open), and returns of the innermost open call without timestamp or
+/// result (4 or 5 and 3 bytes for sites below 16,384), written by the caller into flat
+/// scratch memory.
 ///
 /// The caller keeps the nesting exact: a call's parent must be the innermost open call (one
-/// of `base` while the run has none of its own open), a return must end the innermost open
-/// call, and on return `pushed[0..<pushedCount]` must hold the ids of the run's calls still
-/// open, outermost first. The encoder then appends the bytes and takes that stack over.
+/// of `base` while the run has none of its own open; a root only when `baseTop` is nil and
+/// the run has no call open), a return must end the innermost open call, and on return
+/// `pushed[0..<pushedCount]` must hold the ids of the run's calls still open, outermost
+/// first. The encoder then appends the bytes and takes that stack over.
 public struct PlainRun {
   /// Where the records go; `used` bytes are written, `limit` may be reached by one record.
   public let out: UnsafeMutableRawPointer
