@@ -125,7 +125,7 @@ extension RuntimeSuite {
     /// The trace the collector writes for `script`, with or without plain runs.
     static func encode(
       _ script: [[(thread: Int, record: RawRecord)]], threads: Int, plainRuns: Bool
-    ) -> (bytes: [UInt8], failures: Int) {
+    ) -> (bytes: [UInt8], failures: Int, openCalls: [[CallStart]]) {
       let collector = Collector()
       collector.usesPlainRuns = plainRuns
       let recorders = (0..<threads).map {
@@ -133,6 +133,9 @@ extension RuntimeSuite {
       }
       collector.fixedRecorders = recorders
       var encoder = TraceEncoder()
+      // As a socket's encoder: the open calls kept for a viewer that connects again.
+      encoder.keepsOpenCalls = true
+      var openCalls: [[CallStart]] = []
       encoder.header(TraceHeader(pid: 1, program: "t", arguments: [], startWallNanos: 0))
       var failures = 0
       func drain(complete: Bool) {
@@ -153,10 +156,11 @@ extension RuntimeSuite {
         }
         for recorder in recorders { recorder.hot.commit() }
         drain(complete: false)
+        openCalls.append(encoder.openCalls)
       }
       drain(complete: true)
       encoder.end()
-      return (encoder.bytes, failures)
+      return (encoder.bytes, failures, openCalls)
     }
 
     @Test(
@@ -175,6 +179,7 @@ extension RuntimeSuite {
       #expect(mismatch == nil, "first differing byte at \(mismatch ?? -1)")
       let decoded = DecodedTrace(binary: fast.bytes)
       #expect(decoded.error == nil)
+      #expect(fast.openCalls == general.openCalls)
       let calls = script.joined().filter { $0.record.kind == .call }.count
       #expect(decoded.events.filter { if case .call = $0 { true } else { false } }.count == calls)
     }
