@@ -59,7 +59,7 @@ extension RuntimeSuite {
         child.withLock {
           $0 = {
             let scope = TaskScope(callID: parentID.withLock { $0 }, taskID: 0)
-            TaskScope.$current.withValue(scope) {
+            TaskScope.binding.withValue(scope) {
               _TraceCall(site: "leaf\t_\tOrder.swift\t4", flags: _TraceFlags()).returningVoid()
             }
             childDone.signal()
@@ -113,7 +113,7 @@ extension RuntimeSuite {
         // Now, after the drain's snapshot of threads: the child runs on a thread new to
         // the runtime, in `outer`'s scope, and ends before `outer`'s exit is written.
         onThread {
-          TaskScope.$current.withValue(TaskScope(callID: outerID, taskID: 0)) {
+          TaskScope.binding.withValue(TaskScope(callID: outerID, taskID: 0)) {
             _TraceCall(site: "leaf\t_\tOrder.swift\t3", flags: _TraceFlags()).returningVoid()
           }
         }

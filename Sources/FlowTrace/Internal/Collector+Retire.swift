@@ -17,7 +17,7 @@ extension Collector {
   /// exit armed meanwhile waits for them too: a task group's children on a pool thread's
   /// first traced call are committed before their parent's exit, but after the snapshot.
   func adoptNewRecorders() {
-    let now = Registry.shared.snapshot()
+    let now = fixedRecorders ?? Registry.shared.snapshot()
     guard now.count != recorders.count || now.last !== recorders.last else { return }
     let known = Set(recorders.map(ObjectIdentifier.init))
     for recorder in now where !known.contains(ObjectIdentifier(recorder)) {

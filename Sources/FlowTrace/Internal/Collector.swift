@@ -9,6 +9,8 @@ import Glibc
 final class Collector {
   // Used only under the collector lock: exclusivity checks would be pure overhead.
   @exclusivity(unchecked) private var siteIDs: [UInt64: UInt32] = [:]
+  /// The sites of `siteIDs` met lately, looked up first (and by plain runs only).
+  let siteCache = SiteCache()
   @exclusivity(unchecked) private(set) var sites: [CallSite] = []
   @exclusivity(unchecked) private(set) var threads: [ThreadInfo] = []
   @exclusivity(unchecked) private var announcedTasks: Set<UInt64> = []
@@ -36,8 +38,15 @@ final class Collector {
   @exclusivity(unchecked) var direct: UnsafeMutablePointer<TraceEncoder>?
   /// Calls and returns the direct encoder refused (counted, as the event path counts them).
   @exclusivity(unchecked) var directFailures = 0
+  /// Off only in tests: every record takes the general path (`handle`), whose output plain
+  /// runs must match byte for byte.
+  @exclusivity(unchecked) var usesPlainRuns = true
+  /// Tests only: the recorders to read instead of the registry's.
+  @exclusivity(unchecked) var fixedRecorders: [ThreadRecorder]?
   /// Records read so far (roughly: a partial drain's caller learns whether more may wait).
   @exclusivity(unchecked) var recordsRead = 0
+
+  deinit { siteCache.deallocate() }
 
   /// Returns and resets the count of records the direct encoder refused.
   func takeDirectFailures() -> Int {
@@ -49,7 +58,7 @@ final class Collector {
   /// (the background writer's) reads a bounded amount, so a thread that keeps writing cannot
   /// hold it; a complete one reads until nothing is left.
   func drain(complete: Bool = true, _ emit: (TraceEvent) -> Void) {
-    recorders = Registry.shared.snapshot()
+    recorders = fixedRecorders ?? Registry.shared.snapshot()
     noteNewRecorders()
     defer { retireReadThreads() }
     // Until a round says otherwise, every thread may still hold an async call's children.
@@ -137,7 +146,7 @@ final class Collector {
         ft_add_relaxed(recorder.backlog, -1)
         continue
       }
-      if let direct, recorder.announced, remoteParent.isEmpty {
+      if let direct, usesPlainRuns, recorder.announced, remoteParent.isEmpty {
         let start = recorder.readIndex
         let end = min(committed, start + budget + 1)
         let reached = encodePlainRun(recorder, chunk.records, from: start, to: end, into: direct)
@@ -241,13 +250,19 @@ final class Collector {
   }
 
   func site(_ address: UInt64, _ emit: (TraceEvent) -> Void) -> UInt32 {
-    if let known = siteIDs[address] { return known }
+    let cached = siteCache.id(of: address)
+    if cached != 0 { return cached }
+    if let known = siteIDs[address] {
+      siteCache.note(address, id: known)
+      return known
+    }
     let id = UInt32(sites.count + 1)
     let pointer = UnsafePointer<UInt8>(bitPattern: UInt(address))
     let site =
       pointer.map { SiteText($0).callSite(id: id) }
       ?? CallSite(id: id, qualifiedName: "?", labels: [], file: "", line: 0)
     siteIDs[address] = id
+    siteCache.note(address, id: id)
     sites.append(site)
     emit(.callSite(site))
     return id

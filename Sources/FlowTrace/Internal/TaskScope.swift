@@ -1,9 +1,26 @@
 import CFlowTraceRuntime
+import Synchronization
 
 /// The traced async call a task is running in, carried into child tasks by a task-local.
 @usableFromInline
 final class TaskScope: Sendable {
-  @TaskLocal static var current: TaskScope?
+  @TaskLocal private static var bound: TaskScope?
+  /// Set the first time a scope is bound: until then no task-local lookup is needed (a root
+  /// call asks for its scope, and a program without traced async calls never binds one).
+  private static let everBound = Atomic<Bool>(false)
+
+  /// The scope the running task (or thread) is in, if any.
+  @inline(__always)
+  static var current: TaskScope? {
+    everBound.load(ordering: .acquiring) ? bound : nil
+  }
+
+  /// The task-local to bind a scope with (`withValue`); noted first, so that `current`
+  /// looks from then on.
+  static var binding: TaskLocal<TaskScope?> {
+    if !everBound.load(ordering: .relaxed) { everBound.store(true, ordering: .releasing) }
+    return $bound
+  }
 
   let callID: UInt64
   let taskID: UInt64
@@ -48,7 +65,7 @@ extension _TraceCall {
     let scope = TaskScope(callID: id, taskID: Tasks.currentID())
     let result: R
     do {
-      result = try await TaskScope.$current.withValue(
+      result = try await TaskScope.binding.withValue(
         scope, operation: { try await body() }, isolation: isolation)
     } catch {
       // `withValue` rethrows untyped: the error can only be the body's `E`.

@@ -1,12 +1,14 @@
 /// A stretch of plain records lent by `TraceEncoder.plainRun`: structure-only calls (no
-/// flags, timestamp or arguments) with the next call id, nested in the innermost open call,
-/// and returns of the innermost open call without timestamp or result (4 and 3 bytes),
-/// written by the caller into flat scratch memory.
+/// flags, timestamp or arguments) with the next call id, nested in the innermost open call
+/// (or roots while none is open), and returns of the innermost open call without timestamp or
+/// result (4 or 5 and 3 bytes for sites below 16,384), written by the caller into flat
+/// scratch memory.
 ///
 /// The caller keeps the nesting exact: a call's parent must be the innermost open call (one
-/// of `base` while the run has none of its own open), a return must end the innermost open
-/// call, and on return `pushed[0..<pushedCount]` must hold the ids of the run's calls still
-/// open, outermost first. The encoder then appends the bytes and takes that stack over.
+/// of `base` while the run has none of its own open; a root only when `baseTop` is nil and
+/// the run has no call open), a return must end the innermost open call, and on return
+/// `pushed[0..<pushedCount]` must hold the ids of the run's calls still open, outermost
+/// first. The encoder then appends the bytes and takes that stack over.
 public struct PlainRun {
   /// Where the records go; `used` bytes are written, `limit` may be reached by one record.
   public let out: UnsafeMutableRawPointer
@@ -48,22 +50,44 @@ public struct PlainRun {
     return depth > 0 ? base[depth &- 1] : nil
   }
 
-  /// Writes a call record at `site` (< 16,384) and takes the next id. Needs `used < limit`.
+  /// Writes a call record at `site` and takes the next id. Needs `used < limit`.
   @inlinable @inline(__always)
   public mutating func writeCall(site: UInt32) {
     // Tag 0x05, length, form 0, site as a varint.
     if site < 0x80 {
       (out + used).storeBytes(of: (0x0205 | site << 24).littleEndian, as: UInt32.self)
       used &+= 4
-    } else {
+    } else if site < 0x4000 {
       (out + used).storeBytes(
         of: (0x0305 | (site & 0x7F | 0x80) << 24).littleEndian, as: UInt32.self)
       (out + used + 4).storeBytes(of: UInt8(truncatingIfNeeded: site >> 7), as: UInt8.self)
       used &+= 5
+    } else {
+      writeCallSlowly(site: site)
     }
     nextID &+= 1
     sites[depth & (pushedCapacity &- 1)] = site
     depth &+= 1
+  }
+
+  /// The bytes of a call record at a site of three varint bytes or more (at most 8 bytes).
+  @usableFromInline
+  mutating func writeCallSlowly(site: UInt32) {
+    let start = out + used
+    start.storeBytes(of: 0x05, as: UInt8.self)
+    start.storeBytes(of: 0, toByteOffset: 2, as: UInt8.self)
+    var length = 3
+    var value = site
+    while value >= 0x80 {
+      start.storeBytes(
+        of: UInt8(truncatingIfNeeded: value) | 0x80, toByteOffset: length, as: UInt8.self)
+      value >>= 7
+      length &+= 1
+    }
+    start.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: length, as: UInt8.self)
+    length &+= 1
+    start.storeBytes(of: UInt8(truncatingIfNeeded: length &- 2), toByteOffset: 1, as: UInt8.self)
+    used &+= length
   }
 
   /// Writes a return record. Needs `used < limit`.
