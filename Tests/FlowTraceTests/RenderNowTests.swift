@@ -20,9 +20,9 @@ extension RuntimeSuite {
     private func recordedTexts(now: Bool, limit: Int) throws -> [String] {
       let path = temporaryPath("render-now.ftrace")
       defer { unlink(path) }
-      let saved = KeptValue.renderNowBacklog
-      KeptValue.renderNowBacklog = now ? 0 : .max
-      defer { KeptValue.renderNowBacklog = saved }
+      let saved = KeptValue.renderNowBacklog.load(ordering: .relaxed)
+      KeptValue.renderNowBacklog.store(now ? 0 : .max, ordering: .relaxed)
+      defer { KeptValue.renderNowBacklog.store(saved, ordering: .relaxed) }
       FlowTrace.config(showArgs: true, showResult: true, autoPrint: false)
       FlowTrace.config(maxValueLength: limit)
       try FlowTrace.recordTrace(to: path)

@@ -1,4 +1,5 @@
 import CFlowTraceRuntime
+import Synchronization
 
 // Values kept for later live in the chunk beside their records: a copy made in the chunk's
 // value bytes (no allocation per value), rendered and destroyed by the collector through the
@@ -21,14 +22,14 @@ enum KeptValue {
   /// Larger values (rare) go in a `DeferredValue` box.
   static let largest = 512
   /// Sealed chunks waiting on the thread from which it renders values itself.
-  /// (A variable only for tests, which set it to 0 or `.max`.)
-  nonisolated(unsafe) static var renderNowBacklog = 4
+  /// (Atomic only for tests, which set it to 0 or `.max` while other threads record.)
+  static let renderNowBacklog = Atomic<Int>(4)
 }
 
 extension UnsafeMutablePointer where Pointee == HotState {
   /// Appends a value record (`argValue`/`returnValue`) holding a copy of `value`.
   func append<T>(value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64) {
-    if ft_load_relaxed(pointee.backlog) >= KeptValue.renderNowBacklog,
+    if ft_load_relaxed(pointee.backlog) >= KeptValue.renderNowBacklog.load(ordering: .relaxed),
       ft_mode_load() & ModeBits.sink != 0
     {
       return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
