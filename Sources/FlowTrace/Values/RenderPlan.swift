@@ -143,9 +143,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     case .streamable(let write), .bytes(let write):
       write(value, &out)
     case .memoized(let memo, let inner):
-      if let known = memo.text(of: value, limit: out.limit) {
-        return out.write(held: known.held, settled: known.settled)
-      }
+      if memo.write(value, into: &out) { return }
       let (held, settled) = BoundedText.withStream(limit: out.limit) { fresh in
         write(inner, value, into: &fresh)
         return (Array(fresh.bytes), fresh.isFull)

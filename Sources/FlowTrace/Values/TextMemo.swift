@@ -37,12 +37,15 @@ final class TextMemo: @unchecked Sendable {
       && !(Element.self is any CustomReflectable.Type)
   }
 
-  /// The text kept for the collection at `value`, if it is the last one rendered.
-  func text(of value: UnsafeRawPointer, limit: Int) -> (held: [UInt8], settled: Bool)? {
+  /// Writes the text kept for the collection at `value` when it is the last one rendered
+  /// (copied under the lock: no reference to the kept bytes taken); false otherwise.
+  func write(_ value: UnsafeRawPointer, into out: inout BoundedText) -> Bool {
     let storage = value.load(as: UInt.self)
+    let limit = out.limit
     return last.withLock { entry in
-      guard let entry, entry.storage == storage, entry.limit == limit else { return nil }
-      return (entry.held, entry.settled)
+      guard let entry, entry.storage == storage, entry.limit == limit else { return false }
+      out.write(held: entry.held, settled: entry.settled)
+      return true
     }
   }
 

@@ -68,8 +68,10 @@ extension UnsafeMutablePointer where Pointee == HotState {
     // The thread's store outlives the stream (it goes only with the thread's state).
     var out = BoundedText(
       limit: Runtime.shared.maxValueLength, store: pointee.renderStore.unsafelyUnwrapped)
+    // A kept type is never Int, Double, Bool or String (`_defers`): its plan renders it.
+    let plan = RenderPlans.plan(for: T.self)
     pointee.suppress += 1
-    ValueRender.write(value, into: &out)
+    withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
     pointee.suppress -= 1
     out.withText { text in
       let size = text.count
