@@ -43,6 +43,13 @@ enum WorkSteps {
   @inline(__always) static func words(_ line: String) -> [String] {
     line.split(separator: " ", maxSplits: 2).map(String.init)
   }
+  @inline(__always) static func advance(_ cursor: Cursor, _ count: Int) -> Int {
+    cursor.position += count
+    return cursor.position
+  }
+  @inline(__always) static func day(_ index: Int) -> Weekday {
+    index % 2 == 0 ? .monday : .tuesday
+  }
 }
 
 enum PlainWork: ValuesWork {
@@ -55,11 +62,8 @@ enum PlainWork: ValuesWork {
   static func isZero(_ a: BigNum) -> Bool { a.limbs.allSatisfy { $0 == 0 } }
   static func classify(_ line: String) -> Block { WorkSteps.classify(line) }
   static func words(_ line: String) -> [String] { WorkSteps.words(line) }
-  static func advance(_ cursor: Cursor, by count: Int) -> Int {
-    cursor.position += count
-    return cursor.position
-  }
-  static func day(_ index: Int) -> Weekday { index % 2 == 0 ? .monday : .tuesday }
+  static func advance(_ cursor: Cursor, by count: Int) -> Int { WorkSteps.advance(cursor, count) }
+  static func day(_ index: Int) -> Weekday { WorkSteps.day(index) }
   static func lookup(_ key: String, in table: [String: Int]) -> Int? { table[key] }
 }
 
@@ -110,11 +114,8 @@ enum DescribedWork: ValuesWork {
   }
   static func classify(_ line: String) -> Block { WorkSteps.classify(line) }
   static func words(_ line: String) -> [String] { WorkSteps.words(line) }
-  static func advance(_ cursor: Cursor, by count: Int) -> Int {
-    cursor.position += count
-    return cursor.position
-  }
-  static func day(_ index: Int) -> Weekday { index % 2 == 0 ? .monday : .tuesday }
+  static func advance(_ cursor: Cursor, by count: Int) -> Int { WorkSteps.advance(cursor, count) }
+  static func day(_ index: Int) -> Weekday { WorkSteps.day(index) }
   static func lookup(_ key: String, in table: [String: Int]) -> Int? { table[key] }
 }
 
