@@ -15,12 +15,16 @@ struct TitleBar {
     var right: [Segment] = []
     if !filter.isEmpty { right.append(Segment(" " + context.clean(filter) + " ", .titleFilter)) }
     if !mode.isEmpty { right.append(Segment(" " + mode + " ", .titleFilter)) }
-    let rightWidth = min(
-      rect.cols / 2 + rect.cols / 4, right.reduce(0) { $0 + DisplayWidth.of($1.text) })
     let left = [
       Segment(" " + source, .title),
       Segment(summary.isEmpty ? "" : "  " + summary, .title),
     ]
+    // The summary (counts, how programs ended, losses) keeps its room: the mode and filter
+    // (a socket path can be long) give way first, down to a quarter of the bar.
+    let leftNatural = left.reduce(0) { $0 + DisplayWidth.of($1.text) }
+    let rightWidth = min(
+      rect.cols / 2 + rect.cols / 4, right.reduce(0) { $0 + DisplayWidth.of($1.text) },
+      max(rect.cols / 4, rect.cols - leftNatural - 1))
     let leftWidth = max(0, rect.cols - rightWidth - (rightWidth > 0 ? 1 : 0))
     screen.drawSegments(left, row: rect.row, col: rect.col, width: leftWidth, context: context)
     if rightWidth > 0 {
