@@ -1,5 +1,5 @@
-import FlowTraceText
 import CFlowTraceRuntime
+import FlowTraceText
 
 // Slow-path helpers of the producer side (owning thread only).
 extension UnsafeMutablePointer where Pointee == HotState {
@@ -61,11 +61,18 @@ extension UnsafeMutablePointer where Pointee == HotState {
     return type + "\u{0}" + ValueRender.cut(String(describing: error), to: limit)
   }
 
-  /// Renders a value now (`ValueRender.render`: its type's plan), cut to the limit.
+  /// Renders a value now (`ValueRender.write`: its type's plan), cut to the limit, in the
+  /// thread's reused memory (no allocation but the text's).
   func render<T>(_ value: T) -> String {
     pointee.suppress += 1
     defer { pointee.suppress -= 1 }
-    return ValueRender.render(value, limit: Runtime.shared.maxValueLength)
+    if pointee.renderStore == nil { pointee.renderStore = ByteStore() }
+    // The thread's store outlives the stream; with tracing suppressed nothing renders into
+    // it meanwhile.
+    var out = BoundedText(
+      limit: Runtime.shared.maxValueLength, store: pointee.renderStore.unsafelyUnwrapped)
+    ValueRender.write(value, into: &out)
+    return out.text
   }
 
   /// Notes the task the next call runs in (a `task` record when it changed), with the task
