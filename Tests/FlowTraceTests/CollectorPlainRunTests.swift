@@ -80,7 +80,14 @@ extension RuntimeSuite {
         let record: RawRecord
         switch Int.random(in: 0..<20, using: &generator) {
         case 0: record = RawRecord(kind: .returnVoid, flags: 4, a: id, b: 0, c: ft_ticks())
-        case 1: record = RawRecord(kind: .returnInt, flags: 2, a: id, b: 42, c: 0)
+        case 1:
+          // A result of each kind the collector takes without text (with timing, sometimes).
+          let kind: RecordKind = [.returnInt, .returnDouble, .returnBool, .returnValue]
+            .randomElement(using: &generator)!
+          let value = kind == .returnDouble ? (Double(id & 0xFFFF) / 4).bitPattern : id % 3
+          let timed = Bool.random(using: &generator)
+          record = RawRecord(
+            kind: kind, flags: timed ? 6 : 2, a: id, b: value, c: timed ? ft_ticks() : 0)
         case 2: record = RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0)
         default: record = RawRecord(kind: .returnVoid, flags: 0, a: id, b: 0, c: 0)
         }
@@ -161,10 +168,12 @@ extension RuntimeSuite {
       }
       for batch in script {
         for (thread, record) in batch {
-          if record.kind == .argValue {
+          if record.kind == .argValue || record.kind == .returnValue {
             // A value kept for the collector to render (`b` picks it).
             let value = Kept(number: Int(record.b), name: "v\(record.b)")
-            recorders[thread].hot.append(value: value, kind: .argValue, a: 0, flags: 0, c: 0)
+            recorders[thread].hot.append(
+              value: value, kind: record.kind, a: record.a, flags: record.flags, c: record.c)
+            if record.kind == .returnValue { recorders[thread].hot.commit() }
             continue
           }
           recorders[thread].hot.append(record)
