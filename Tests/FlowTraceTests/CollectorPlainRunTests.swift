@@ -26,8 +26,8 @@ extension RuntimeSuite {
 
     /// Random batches of records for `threads` threads: roots and nested calls at few and
     /// many sites (ids past 16,383), timing and arguments (Int, Double, Bool, kept values) on
-    /// some calls, returns with values,
-    /// task changes at the top, and children of another thread's open call (a task scope).
+    /// some calls, returns with values of those kinds, task changes at the top, and children
+    /// of another thread's open call (a task scope).
     static func script(
       seed: UInt64, threads: Int, batches: Int, sites: Int
     ) -> [[(thread: Int, record: RawRecord)]] {
