@@ -25,8 +25,9 @@ extension RuntimeSuite {
     }
 
     /// Random batches of records for `threads` threads: roots and nested calls at few and
-    /// many sites (ids past 16,383), timing and arguments on some calls, returns with values,
-    /// task changes at the top, and children of another thread's open call (a task scope).
+    /// many sites (ids past 16,383), timing and arguments (Int, Double, Bool, kept values) on
+    /// some calls, returns with values of those kinds, task changes at the top, and children
+    /// of another thread's open call (a task scope).
     static func script(
       seed: UInt64, threads: Int, batches: Int, sites: Int
     ) -> [[(thread: Int, record: RawRecord)]] {
@@ -54,9 +55,13 @@ extension RuntimeSuite {
         switch Int.random(in: 0..<20, using: &generator) {
         case 0: flags = 4  // timing
         case 1:
-          flags = 1  // one Int argument
-          batch.append(
-            (t, RawRecord(kind: .argInt, flags: 0, a: 0, b: UInt64(seq), c: 0)))
+          flags = 1  // arguments of each kind the collector takes without text
+          for _ in 0..<Int.random(in: 0..<4, using: &generator) {
+            let kind: RecordKind = [.argInt, .argDouble, .argBool, .argValue].randomElement(
+              using: &generator)!
+            let value = kind == .argDouble ? (Double(seq) / 8).bitPattern : UInt64(seq % 5)
+            batch.append((t, RawRecord(kind: kind, flags: 0, a: 0, b: value, c: 0)))
+          }
         case 2: flags = 2  // result collected
         default: break
         }
@@ -75,7 +80,14 @@ extension RuntimeSuite {
         let record: RawRecord
         switch Int.random(in: 0..<20, using: &generator) {
         case 0: record = RawRecord(kind: .returnVoid, flags: 4, a: id, b: 0, c: ft_ticks())
-        case 1: record = RawRecord(kind: .returnInt, flags: 2, a: id, b: 42, c: 0)
+        case 1:
+          // A result of each kind the collector takes without text (with timing, sometimes).
+          let kind: RecordKind = [.returnInt, .returnDouble, .returnBool, .returnValue]
+            .randomElement(using: &generator)!
+          let value = kind == .returnDouble ? (Double(id & 0xFFFF) / 4).bitPattern : id % 3
+          let timed = Bool.random(using: &generator)
+          record = RawRecord(
+            kind: kind, flags: timed ? 6 : 2, a: id, b: value, c: timed ? ft_ticks() : 0)
         case 2: record = RawRecord(kind: .returnUncollected, flags: 0, a: id, b: 0, c: 0)
         default: record = RawRecord(kind: .returnVoid, flags: 0, a: id, b: 0, c: 0)
         }
@@ -122,6 +134,12 @@ extension RuntimeSuite {
       return out
     }
 
+    /// A value an `argValue` record keeps.
+    struct Kept: Sendable {
+      let number: Int
+      let name: String
+    }
+
     /// The trace the collector writes for `script`, with or without plain runs.
     static func encode(
       _ script: [[(thread: Int, record: RawRecord)]], threads: Int, plainRuns: Bool
@@ -150,9 +168,17 @@ extension RuntimeSuite {
       }
       for batch in script {
         for (thread, record) in batch {
+          if record.kind == .argValue || record.kind == .returnValue {
+            // A value kept for the collector to render (`b` picks it).
+            let value = Kept(number: Int(record.b), name: "v\(record.b)")
+            recorders[thread].hot.append(
+              value: value, kind: record.kind, a: record.a, flags: record.flags, c: record.c)
+            if record.kind == .returnValue { recorders[thread].hot.commit() }
+            continue
+          }
           recorders[thread].hot.append(record)
           // Committed in pieces, as threads publish.
-          if record.kind != .argInt { recorders[thread].hot.commit() }
+          if !Collector.isTextlessArgument(record.kind) { recorders[thread].hot.commit() }
         }
         for recorder in recorders { recorder.hot.commit() }
         drain(complete: false)

@@ -146,7 +146,9 @@ final class Collector {
         ft_add_relaxed(recorder.backlog, -1)
         continue
       }
-      if let direct, usesPlainRuns, recorder.announced, remoteParent.isEmpty {
+      if let direct, usesPlainRuns, recorder.announced, remoteParent.isEmpty,
+        chunk.records[recorder.readIndex].flags == 0
+      {
         let start = recorder.readIndex
         let end = min(committed, start + budget + 1)
         let reached = encodePlainRun(recorder, chunk.records, from: start, to: end, into: direct)
@@ -159,6 +161,17 @@ final class Collector {
       }
       let index = recorder.readIndex
       let record = chunk.records[index]
+      if usesPlainRuns, record.flags == 0, recorder.announced,
+        Collector.isTextlessArgument(record.kind)
+      {
+        // An argument waits on nothing and has no text: straight to the pending arguments
+        // (as `handle` would; off with plain runs, so tests compare it with `handle`).
+        if record.kind == .argValue { chunk.records[index].b = 0 }
+        recorder.readIndex = index + 1
+        progressed = true
+        appendArgument(record, text: nil, recorder)
+        continue
+      }
       if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
       }
@@ -229,6 +242,12 @@ final class Collector {
   }
 
   static let seqMask: UInt64 = (1 << 40) - 1
+
+  /// An argument record whose value is in the record itself (not in its text).
+  @inline(__always)
+  static func isTextlessArgument(_ kind: RecordKind) -> Bool {
+    kind == .argInt || kind == .argDouble || kind == .argBool || kind == .argValue
+  }
 
   func recorder(of id: UInt64) -> ThreadRecorder? {
     let index = Int(id >> 40)
