@@ -9,12 +9,13 @@
 class AnyRenderPlan: @unchecked Sendable {
   /// The reflecting rule as steps over the value's memory (`RenderProgram`), when it has one.
   let program: RenderProgram?
-  /// True when the top rule is not the reflecting rule (see `topIsSpecial`).
-  let specialTop: Bool
+  /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
+  /// possibly inside optionals): not the reflecting rule.
+  let topIsSpecial: Bool
 
-  init(program: RenderProgram?, specialTop: Bool) {
+  init(program: RenderProgram?, topIsSpecial: Bool) {
     self.program = program
-    self.specialTop = specialTop
+    self.topIsSpecial = topIsSpecial
   }
 
   /// Writes the value at `value` by the top rule.
@@ -23,9 +24,6 @@ class AnyRenderPlan: @unchecked Sendable {
   func nested(_ value: UnsafeRawPointer, into out: inout BoundedText) {}
   /// Destroys the value at `value` (a copy kept for later).
   func destroy(_ value: UnsafeMutableRawPointer) {}
-  /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
-  /// possibly inside optionals).
-  var topIsSpecial: Bool { false }
   /// Calls `body` with the value inside every optional level (and its plan); false when a
   /// level is nil.
   func innermost(
@@ -48,14 +46,12 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
 
   init(style: Style) {
     self.style = style
-    super.init(program: RenderProgram.build(T.self, style), specialTop: Self.isSpecial(style))
+    super.init(program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style))
   }
 
   override func destroy(_ value: UnsafeMutableRawPointer) {
     value.assumingMemoryBound(to: T.self).deinitialize(count: 1)
   }
-
-  override var topIsSpecial: Bool { specialTop }
 
   private static func isSpecial(_ style: Style) -> Bool {
     switch style {
@@ -66,7 +62,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
   }
 
   override func top(_ value: UnsafeRawPointer, into out: inout BoundedText) {
-    if let program, !specialTop { return program.run(value, into: &out) }
+    if let program, !topIsSpecial { return program.run(value, into: &out) }
     switch style {
     case .representable(let render, _):
       out.write(render(value))
