@@ -64,15 +64,23 @@ extension UnsafeMutablePointer where Pointee == HotState {
   /// Renders a value now (`ValueRender.write`: its type's plan), cut to the limit, in the
   /// thread's reused memory (no allocation but the text's).
   func render<T>(_ value: T) -> String {
+    withRenderStream { out in
+      ValueRender.write(value, into: &out)
+      return out.text
+    }
+  }
+
+  /// Calls `body` with a stream over the thread's reused render memory, cut at the trace's
+  /// limit, with tracing suppressed (a `description` that calls traced code records nothing,
+  /// and so nothing else renders into that memory meanwhile).
+  func withRenderStream<R>(_ body: (inout BoundedText) -> R) -> R {
     pointee.suppress += 1
     defer { pointee.suppress -= 1 }
     if pointee.renderStore == nil { pointee.renderStore = ByteStore() }
-    // The thread's store outlives the stream; with tracing suppressed nothing renders into
-    // it meanwhile.
+    // The store goes only with the thread's state, so it outlives the stream.
     var out = BoundedText(
       limit: Runtime.shared.maxValueLength, store: pointee.renderStore.unsafelyUnwrapped)
-    ValueRender.write(value, into: &out)
-    return out.text
+    return body(&out)
   }
 
   /// Notes the task the next call runs in (a `task` record when it changed), with the task

@@ -39,15 +39,8 @@ extension UnsafeMutablePointer where Pointee == HotState {
     guard size <= KeptValue.largest, alignment <= RecordChunk.valueAlignment else {
       return appendBoxed(DeferredBox(value), kind: kind, a: a, flags: flags, c: c)
     }
-    var offset = (pointee.valuesUsed &+ alignment &- 1) & ~(alignment &- 1)
-    if pointee.count == RecordChunk.capacity || offset &+ size > RecordChunk.valueCapacity {
-      pointee.owner.takeUnretainedValue().roll()
-      offset = 0
-    }
-    let values = pointee.values ?? pointee.owner.takeUnretainedValue().chunk.valueBytes()
-    pointee.values = values
-    (values + offset).initializeMemory(as: T.self, to: value)
-    pointee.valuesUsed = offset &+ size
+    let (bytes, offset) = valueSlot(size: size, alignment: alignment)
+    bytes.initializeMemory(as: T.self, to: value)
     let plan = RenderPlans.plan(for: T.self)
     var record = RawRecord(
       kind: kind, flags: flags, a: a,
@@ -60,45 +53,51 @@ extension UnsafeMutablePointer where Pointee == HotState {
     pointee.textsUsed = true
   }
 
+  /// Room for `size` bytes in the current chunk's value bytes (a new chunk when the records
+  /// or the bytes are full), with a record slot free: the address and its offset.
+  private func valueSlot(size: Int, alignment: Int) -> (UnsafeMutableRawPointer, Int) {
+    var offset = (pointee.valuesUsed &+ alignment &- 1) & ~(alignment &- 1)
+    if pointee.count == RecordChunk.capacity || offset &+ size > RecordChunk.valueCapacity {
+      pointee.owner.takeUnretainedValue().roll()
+      offset = 0
+    }
+    let values = pointee.values ?? pointee.owner.takeUnretainedValue().chunk.valueBytes()
+    pointee.values = values
+    pointee.valuesUsed = offset &+ size
+    return (values + offset, offset)
+  }
+
   /// Appends a value record holding the value's text, rendered now.
   private func appendRendered<T>(
     _ value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
   ) {
-    if pointee.renderStore == nil { pointee.renderStore = ByteStore() }
-    // The thread's store outlives the stream (it goes only with the thread's state).
-    var out = BoundedText(
-      limit: Runtime.shared.maxValueLength, store: pointee.renderStore.unsafelyUnwrapped)
     // A kept type is never Int, Double, Bool or String (`_defers`): its plan renders it.
     let plan = RenderPlans.plan(for: T.self)
-    pointee.suppress += 1
-    withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
-    pointee.suppress -= 1
-    out.withText { text in
-      let size = text.count
-      guard size <= RecordChunk.valueCapacity else {
-        return appendBoxed(DeferredText(text), kind: kind, a: a, flags: flags, c: c)
-      }
-      var offset = pointee.valuesUsed
-      if pointee.count == RecordChunk.capacity || offset &+ size > RecordChunk.valueCapacity {
-        pointee.owner.takeUnretainedValue().roll()
-        offset = 0
-      }
-      let values = pointee.values ?? pointee.owner.takeUnretainedValue().chunk.valueBytes()
-      pointee.values = values
-      if let source = text.baseAddress {
-        (values + offset).copyMemory(from: source, byteCount: size)
-      }
-      pointee.valuesUsed = offset &+ size
-      var record = RawRecord(kind: kind, flags: flags, a: a, b: UInt64(size), c: c)
-      record.spare = KeptValue.rendered
-      record.spare2 = UInt32(offset)
-      pointee.records[pointee.count] = record
-      pointee.count &+= 1
+    withRenderStream { out in
+      withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
+      out.withText { text in appendRenderedText(text, kind: kind, a: a, flags: flags, c: c) }
     }
   }
 
+  /// Appends a value record holding `text` (rendered and cut) in the chunk's value bytes.
+  private func appendRenderedText(
+    _ text: UnsafeBufferPointer<UInt8>, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
+  ) {
+    let size = text.count
+    guard size <= RecordChunk.valueCapacity else {
+      return appendBoxed(DeferredText(text), kind: kind, a: a, flags: flags, c: c)
+    }
+    let (bytes, offset) = valueSlot(size: size, alignment: 1)
+    if let source = text.baseAddress { bytes.copyMemory(from: source, byteCount: size) }
+    var record = RawRecord(kind: kind, flags: flags, a: a, b: UInt64(size), c: c)
+    record.spare = KeptValue.rendered
+    record.spare2 = UInt32(offset)
+    pointee.records[pointee.count] = record
+    pointee.count &+= 1
+  }
+
   /// Appends a record holding a retained `DeferredValue` (its address in `b`).
-  func appendBoxed(
+  private func appendBoxed(
     _ value: DeferredValue, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
   ) {
     let address = UInt64(UInt(bitPattern: Unmanaged.passRetained(value).toOpaque()))
