@@ -78,4 +78,25 @@ int ft_accept_cloexec(int fd);
 /// Names the calling thread (at most 15 bytes are kept).
 void ft_set_thread_name(const char *name);
 
+/// Makes a Swift class instance immortal, as the runtime's own static objects are: its
+/// reference count word (the object's second word) gets the runtime's immortal bits
+/// (`RefCount.h`, `immortalBits()`: strong extra count 2, the low 32 bits set, UseSlowRC), so
+/// retains and releases only read it. For objects kept for the whole process that several
+/// threads retain (render plans): otherwise each retain writes the object's cache line and the
+/// line moves between cores. Returns 0 (nothing changed) when the word is not a plain inline
+/// count (a side table, or already immortal) or on other architectures.
+static inline int ft_make_immortal(void *object) {
+#if defined(__x86_64__) || defined(__aarch64__)
+  uint64_t *word = (uint64_t *)object + 1;
+  uint64_t old = __atomic_load_n(word, __ATOMIC_RELAXED);
+  if (old >> 63) return 0;
+  uint64_t immortal = ((uint64_t)2 << 33) | 0xFFFFFFFFull | ((uint64_t)1 << 63);
+  return __atomic_compare_exchange_n(word, &old, immortal, 0, __ATOMIC_RELAXED,
+                                     __ATOMIC_RELAXED);
+#else
+  (void)object;
+  return 0;
+#endif
+}
+
 #endif

@@ -66,6 +66,9 @@ enum RenderPlans {
     if let known { return known }
     // Built outside the lock: a plan builds its element types' plans first.
     let made = RenderPlan<T>.make()
+    // Kept for the process and retained by every thread that records or renders a `T`:
+    // immortal, so those retains leave its cache line shared (see `ft_make_immortal`).
+    _ = ft_make_immortal(Unmanaged.passUnretained(made).toOpaque())
     return overflow.withLock { table in
       table.building.remove(id)
       table.plans[id] = made
