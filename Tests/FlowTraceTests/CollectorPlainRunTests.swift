@@ -25,8 +25,8 @@ extension RuntimeSuite {
     }
 
     /// Random batches of records for `threads` threads: roots and nested calls at few and
-    /// many sites (ids past 16,383), timing and arguments (Int, Double, Bool, kept values) on
-    /// some calls, returns with values of those kinds, task changes at the top, and children
+    /// many sites (ids past 16,383), timing and arguments (Int, Double, Bool, kept values,
+    /// strings) on some calls, returns with values of those kinds, task changes at the top, and children
     /// of another thread's open call (a task scope).
     static func script(
       seed: UInt64, threads: Int, batches: Int, sites: Int
@@ -55,11 +55,14 @@ extension RuntimeSuite {
         switch Int.random(in: 0..<20, using: &generator) {
         case 0: flags = 4  // timing
         case 1:
-          flags = 1  // arguments of each kind the collector takes without text
+          flags = 1  // arguments of each kind, strings (a text record) among them
           for _ in 0..<Int.random(in: 0..<4, using: &generator) {
-            let kind: RecordKind = [.argInt, .argDouble, .argBool, .argValue].randomElement(
-              using: &generator)!
-            let value = kind == .argDouble ? (Double(seq) / 8).bitPattern : UInt64(seq % 5)
+            let kind: RecordKind = [.argInt, .argDouble, .argBool, .argValue, .argString]
+              .randomElement(using: &generator)!
+            let value =
+              kind == .argDouble
+              ? (Double(seq) / 8).bitPattern
+              : kind == .argString ? UInt64.random(in: 0..<400, using: &generator) : UInt64(seq % 5)
             batch.append((t, RawRecord(kind: kind, flags: 0, a: 0, b: value, c: 0)))
           }
         case 2: flags = 2  // result collected
@@ -80,11 +83,16 @@ extension RuntimeSuite {
         let record: RawRecord
         switch Int.random(in: 0..<20, using: &generator) {
         case 0: record = RawRecord(kind: .returnVoid, flags: 4, a: id, b: 0, c: ft_ticks())
-        case 1:
-          // A result of each kind the collector takes without text (with timing, sometimes).
-          let kind: RecordKind = [.returnInt, .returnDouble, .returnBool, .returnValue]
-            .randomElement(using: &generator)!
-          let value = kind == .returnDouble ? (Double(id & 0xFFFF) / 4).bitPattern : id % 3
+        case 1, 3:
+          // A result of each kind (with timing, sometimes).
+          let kind: RecordKind = [
+            .returnInt, .returnDouble, .returnBool, .returnValue, .returnString,
+          ]
+          .randomElement(using: &generator)!
+          let value =
+            kind == .returnDouble
+            ? (Double(id & 0xFFFF) / 4).bitPattern
+            : kind == .returnString ? UInt64.random(in: 0..<400, using: &generator) : id % 3
           let timed = Bool.random(using: &generator)
           record = RawRecord(
             kind: kind, flags: timed ? 6 : 2, a: id, b: value, c: timed ? ft_ticks() : 0)
@@ -134,6 +142,13 @@ extension RuntimeSuite {
       return out
     }
 
+    /// The text of a string argument or result: up to about 400 characters (past the cut),
+    /// quotes and non-ASCII among them, so some records are long and some are cut.
+    static func text(_ pick: UInt64) -> String {
+      let unit = ["a", "é", "\"", "🙂", "x y"][Int(pick % 5)]
+      return String(repeating: unit, count: Int(pick))
+    }
+
     /// A value an `argValue` record keeps.
     struct Kept: Sendable {
       let number: Int
@@ -176,6 +191,14 @@ extension RuntimeSuite {
             if record.kind == .returnValue { recorders[thread].hot.commit() }
             continue
           }
+          if record.kind == .argString || record.kind == .returnString {
+            // A string argument or result: its text (`b` picks it) in the record's text slot.
+            var textless = record
+            textless.b = 0
+            recorders[thread].hot.append(textless, text: Self.text(record.b))
+            if record.kind == .returnString { recorders[thread].hot.commit() }
+            continue
+          }
           recorders[thread].hot.append(record)
           // Committed in pieces, as threads publish.
           if !Collector.isTextlessArgument(record.kind) { recorders[thread].hot.commit() }
@@ -187,6 +210,35 @@ extension RuntimeSuite {
       drain(complete: true)
       encoder.end()
       return (encoder.bytes, failures, openCalls)
+    }
+
+    /// Long runs of calls with long string arguments and results (no timing to end a run),
+    /// so that runs fill their scratch memory: a call or result that does not fit ends the run
+    /// and the general path writes it (a result rendered by the run is not rendered again).
+    @Test func fullRunsHandTheirLastRecordToTheGeneralPath() {
+      var batch: [(thread: Int, record: RawRecord)] = []
+      for seq in UInt64(1)...3_000 {
+        let pick = 100 + seq % 300
+        batch.append((0, RawRecord(kind: .argString, flags: 0, a: 0, b: pick, c: 0)))
+        batch.append(
+          (
+            0,
+            RawRecord(
+              kind: .call, flags: 3, spare: 0, spare2: UInt32(seq), a: Self.siteTexts[Int(seq % 3)],
+              b: 0, c: 0)
+          ))
+        let kind: RecordKind = seq % 2 == 0 ? .returnString : .returnValue
+        batch.append((0, RawRecord(kind: kind, flags: 2, a: 1 << 40 | seq, b: pick, c: 0)))
+      }
+      let general = Self.encode([batch], threads: 1, plainRuns: false)
+      let fast = Self.encode([batch], threads: 1, plainRuns: true)
+      #expect(general.failures == 0 && fast.failures == 0)
+      #expect(fast.bytes.count == general.bytes.count)
+      let mismatch = fast.bytes.indices.first {
+        $0 < general.bytes.count && fast.bytes[$0] != general.bytes[$0]
+      }
+      #expect(mismatch == nil, "first differing byte at \(mismatch ?? -1)")
+      #expect(DecodedTrace(binary: fast.bytes).error == nil)
     }
 
     @Test(

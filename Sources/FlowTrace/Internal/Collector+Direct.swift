@@ -1,27 +1,31 @@
 import FlowTraceWire
 
 extension Collector {
-  /// Encodes a run of one thread's plainest records straight into the direct encoder:
-  /// structure-only calls at a site the collector knows (`siteCache`), each nested in the
-  /// thread's innermost open call or a root when the encoder's context has no open call, and
-  /// the plain returns of innermost calls. Stops at the first record that needs the general
+  /// Encodes a run of one thread's plainer records straight into the direct encoder: calls
+  /// without timing at a site the collector knows (`siteCache`), each nested in the thread's
+  /// innermost open call or a root when the encoder's context has no open call, with their
+  /// arguments (rendered into the thread's pending arguments as they are met), and the returns
+  /// of innermost calls, with their results. Stops at the first record that needs the general
   /// path (`handle`); returns the index reached.
   ///
   /// Every record taken here is one `handle` would treat the same way: its parent or call is
   /// the thread's own innermost open call or none (so nothing waits on another thread), no
-  /// text, no task-scope parent, no async exit, no new site to define.
+  /// timing, no task-scope parent, no async exit, no error, no new site to define. The bytes
+  /// are the ones the general path writes (`CollectorPlainRunTests`).
   func encodePlainRun(
     _ recorder: ThreadRecorder, _ records: UnsafeMutablePointer<RawRecord>, from start: Int,
     to end: Int, into encoder: UnsafeMutablePointer<TraceEncoder>
   ) -> Int {
-    // Most records are not plain when values or timing are collected: no run for those.
+    // Timed records, errors, tasks and losses take the general path: no run at those. Nor
+    // when the general path must end a return whose result a run wrote already.
     let first = records[start]
-    guard first.flags == 0,
-      first.kind == .call || first.kind == .returnVoid || first.kind == .returnUncollected
+    guard first.flags & ~Collector.runFlags == 0,
+      first.kind.rawValue < RecordKind.propagated.rawValue, !resultIsWritten
     else { return start }
     let threadBits = UInt64(recorder.index) << 40
     let expectedID = nextWireID
     let cache = siteCache
+    let chunk = recorder.readChunk
     // Kept in locals (registers) during the run, stored back once after it.
     var open = recorder.open
     var lastSeq: UInt64 = 0
@@ -42,7 +46,9 @@ extension Collector {
       var index = start
       while index < end, run.used < run.limit {
         let record = records[index]
-        guard record.flags == 0 else { break }
+        guard record.flags & ~Collector.runFlags == 0,
+          record.kind.rawValue < RecordKind.propagated.rawValue
+        else { break }
         if record.kind == .call {
           if record.a != address {
             let known = cache.id(of: record.a)
@@ -60,22 +66,31 @@ extension Collector {
               break
             }
           }
+          guard writeRunCall(record, site: siteID, into: &run, recorder) else { break }
           seq = UInt64(record.spare) << 32 | UInt64(record.spare2)
-          calls.push(threadBits | seq, wire: run.nextID)
-          run.writeCall(site: siteID)
+          calls.push(threadBits | seq, wire: run.nextID &- 1)
           inRun &+= 1
-        } else if record.kind == .returnVoid || record.kind == .returnUncollected {
+        } else if record.kind.rawValue >= RecordKind.returnVoid.rawValue {
           guard record.a != 0, calls.topID == record.a else { break }
-          if inRun > 0 {
-            inRun &-= 1
+          if inRun == 0 { guard run.baseTop == calls.topWire else { break } }
+          if record.kind == .returnVoid || record.kind == .returnUncollected {
+            run.writeReturn()
           } else {
-            guard run.baseTop == calls.topWire else { break }
-            run.popped &+= 1
+            let (taken, text) = takeValue(record, at: index, records, chunk)
+            writeValue(taken, text: text, recorder)
+            let written = resultText.withText { run.writeReturn(result: $0) }
+            // The general path ends the call with the result rendered here.
+            guard written else {
+              resultIsWritten = true
+              break
+            }
           }
-          run.writeReturn()
+          if inRun > 0 { inRun &-= 1 } else { run.popped &+= 1 }
           _ = calls.popTop()
         } else {
-          break
+          // An argument (records before `call` hold them): to the pending arguments.
+          let (taken, text) = takeValue(record, at: index, records, chunk)
+          appendArgument(taken, text: text, recorder)
         }
         index &+= 1
       }
@@ -95,5 +110,44 @@ extension Collector {
     nextWireID = next
     if lastSeq != 0 { recorder.consumedSeq = lastSeq }
     return reached ?? start
+  }
+
+  /// Writes a call record into `run` with the thread's pending arguments when it collects
+  /// them, and empties those, as `call` does; false (nothing written) when it does not fit.
+  @inline(__always)
+  private func writeRunCall(
+    _ record: RawRecord, site: UInt32, into run: inout PlainRun, _ recorder: ThreadRecorder
+  ) -> Bool {
+    let collect = record.flags & (Collector.argsBit | Collector.resultBit)
+    if collect == 0 {
+      run.writeCall(site: site)
+    } else if collect & Collector.argsBit != 0 {
+      let count = recorder.pendingArgs.count
+      let written = recorder.pendingArgs.withEncoded {
+        run.writeCall(site: site, flags: collect, arguments: $0, argumentCount: count)
+      }
+      guard written else { return false }
+    } else {
+      guard run.writeCall(site: site, flags: collect, arguments: nil, argumentCount: 0)
+      else { return false }
+    }
+    if !recorder.pendingArgs.isEmpty { recorder.pendingArgs.removeAll() }
+    return true
+  }
+
+  /// The value record at `index` as a run takes it: its text moved out of the chunk and its
+  /// kept value marked taken (as `consume` does), so neither is taken twice.
+  @inline(__always)
+  private func takeValue(
+    _ record: RawRecord, at index: Int, _ records: UnsafeMutablePointer<RawRecord>,
+    _ chunk: RecordChunk
+  ) -> (RawRecord, String?) {
+    var text: String?
+    if record.flags & RecordFlags.hasText != 0 {
+      text = chunk.takeText(index)
+      records[index].flags &= ~RecordFlags.hasText
+    }
+    if record.kind == .argValue || record.kind == .returnValue { records[index].b = 0 }
+    return (record, text)
   }
 }

@@ -13,7 +13,11 @@ extension Collector {
     case .returnVoid, .returnUncollected:
       end(record, hasResult: false, emit)
     case .returnInt, .returnDouble, .returnBool, .returnText, .returnString, .returnValue:
-      writeValue(record, text: text, recorder)
+      if resultIsWritten {
+        resultIsWritten = false
+      } else {
+        writeValue(record, text: text, recorder)
+      }
       end(record, hasResult: true, emit)
     case .propagated, .caught:
       guard let wire = wireID(of: record.a, remove: false) else { return }
@@ -77,7 +81,10 @@ extension Collector {
 
   /// `CollectFlags.args` and `.timing` as raw bits (no cross-module global accessor per record).
   static let argsBit: UInt8 = 1
+  static let resultBit: UInt8 = 2
   static let timingBit: UInt8 = 4
+  /// The record flags a plain run takes: the arguments and result bits, and a text.
+  static let runFlags: UInt8 = argsBit | resultBit | RecordFlags.hasText
 
   /// Ends a call; its result, when it has one, is the text in `resultText`.
   private func end(_ record: RawRecord, hasResult: Bool, _ emit: (TraceEvent) -> Void) {

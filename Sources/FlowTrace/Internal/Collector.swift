@@ -41,6 +41,9 @@ final class Collector {
   /// Off only in tests: every record takes the general path (`handle`), whose output plain
   /// runs must match byte for byte.
   @exclusivity(unchecked) var usesPlainRuns = true
+  /// Set when a plain run rendered a return's result into `resultText` but had no room left
+  /// for it: the general path ends that call with the text as it is.
+  @exclusivity(unchecked) var resultIsWritten = false
   /// Tests only: the recorders to read instead of the registry's.
   @exclusivity(unchecked) var fixedRecorders: [ThreadRecorder]?
   /// Records read so far (roughly: a partial drain's caller learns whether more may wait).
@@ -147,7 +150,7 @@ final class Collector {
         continue
       }
       if let direct, usesPlainRuns, recorder.announced, remoteParent.isEmpty,
-        chunk.records[recorder.readIndex].flags == 0
+        chunk.records[recorder.readIndex].flags & ~Collector.runFlags == 0
       {
         let start = recorder.readIndex
         let end = min(committed, start + budget + 1)

@@ -1,21 +1,41 @@
-/// Texts kept back to back as UTF-8 (a call's arguments while they are collected), so that
-/// collecting them allocates nothing once the storage has grown.
+/// The argument texts of one call, kept as a call record holds them: each text's length as a
+/// varint, then its UTF-8 bytes, one after the other. Emptying keeps the memory, and appending
+/// writes into it directly (no per-text array, no reallocation once it has grown).
 public struct TextList: Sendable {
-  /// Every text's bytes, one after the other.
-  public private(set) var bytes: [UInt8] = []
-  /// Where each text ends in `bytes`.
-  public private(set) var ends: [Int] = []
+  /// The length-prefixed texts in `storage[0..<used]`; the rest is room.
+  private var storage: [UInt8] = []
+  private var used = 0
+  /// The number of texts.
+  public private(set) var count = 0
 
   public init() {}
 
-  /// The number of texts.
-  public var count: Int { ends.count }
-  public var isEmpty: Bool { ends.isEmpty }
+  public var isEmpty: Bool { count == 0 }
 
   /// Appends a text given as UTF-8 bytes.
   public mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: utf8)
-    ends.append(bytes.count)
+    let needed = used + varintSize(UInt64(utf8.count)) + utf8.count
+    if needed > storage.count {
+      storage.append(
+        contentsOf: repeatElement(0, count: max(needed, 2 * storage.count, 256) - storage.count))
+    }
+    let start = used
+    storage.withUnsafeMutableBufferPointer { room in
+      var at = start
+      var length = UInt64(utf8.count)
+      while length >= 0x80 {
+        room[at] = UInt8(truncatingIfNeeded: length) | 0x80
+        length >>= 7
+        at += 1
+      }
+      room[at] = UInt8(truncatingIfNeeded: length)
+      at += 1
+      if let source = utf8.baseAddress, utf8.count > 0 {
+        (room.baseAddress! + at).update(from: source, count: utf8.count)
+      }
+    }
+    used = needed
+    count += 1
   }
 
   /// Appends a text.
@@ -26,16 +46,35 @@ public struct TextList: Sendable {
 
   /// Empties the list, keeping its memory.
   public mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+    used = 0
+    count = 0
+  }
+
+  /// Calls `body` with the texts as a call record holds them (each length-prefixed).
+  public func withEncoded<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<used])) }
   }
 
   /// The texts as strings.
   public var strings: [String] {
-    var start = 0
-    return ends.map { end in
-      defer { start = end }
-      return String(decoding: bytes[start..<end], as: UTF8.self)
+    withEncoded { bytes in
+      var texts: [String] = []
+      var at = 0
+      while at < bytes.count {
+        var length = 0
+        var shift = 0
+        while true {
+          let byte = bytes[at]
+          at += 1
+          length |= Int(byte & 0x7F) << shift
+          if byte < 0x80 { break }
+          shift += 7
+        }
+        texts.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + length]), as: UTF8.self))
+        at += length
+      }
+      return texts
     }
   }
 }
@@ -57,12 +96,6 @@ extension Array: ArgumentTexts where Element == String {
 extension TextList: ArgumentTexts {
   @inline(__always)
   func appendEach(to buffer: inout [UInt8]) {
-    bytes.withUnsafeBufferPointer { all in
-      var start = 0
-      for end in ends {
-        buffer.appendString(utf8: UnsafeBufferPointer(rebasing: all[start..<end]))
-        start = end
-      }
-    }
+    withEncoded { buffer.append(contentsOf: $0) }
   }
 }

@@ -116,7 +116,8 @@ extension TraceEncoder {
 
   /// Notes the calls a plain run closed (`popped`) and opened (`pushed`, with their sites).
   mutating func keepPlainRun(
-    popped: Int, pushed: UnsafeBufferPointer<UInt64>, sites: UnsafePointer<UInt32>
+    popped: Int, pushed: UnsafeBufferPointer<UInt64>, sites: UnsafePointer<UInt32>,
+    flagBits: UnsafePointer<UInt8>
   ) {
     records.switchTo(stacks.key)
     records.current.removeLast(min(popped, records.current.count))
@@ -125,7 +126,7 @@ extension TraceEncoder {
       records.current.append(
         OpenCallRecord(
           id: id, parent: parent, site: sites[offset], thread: contextThread, task: contextTask,
-          flags: 0, hasTimestamp: false, timestamp: 0))
+          flags: flagBits[offset], hasTimestamp: false, timestamp: 0))
     }
   }
 }

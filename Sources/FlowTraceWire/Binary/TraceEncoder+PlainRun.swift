@@ -1,8 +1,8 @@
-/// A stretch of plain records lent by `TraceEncoder.plainRun`: structure-only calls (no
-/// flags, timestamp or arguments) with the next call id, nested in the innermost open call
-/// (or roots while none is open), and returns of the innermost open call without timestamp or
-/// result (4 or 5 and 3 bytes for sites below 16,384), written by the caller into flat
-/// scratch memory.
+/// A stretch of plain records lent by `TraceEncoder.plainRun`: calls without timestamp (with
+/// or without arguments) with the next call id, nested in the innermost open call (or roots
+/// while none is open), and returns of the innermost open call without timestamp (with or
+/// without a result), written by the caller into flat scratch memory. A structure-only call
+/// takes 4 or 5 bytes and a return 3 (sites below 16,384).
 ///
 /// The caller keeps the nesting exact: a call's parent must be the innermost open call (one
 /// of `base` while the run has none of its own open; a root only when `baseTop` is nil and
@@ -27,12 +27,15 @@ public struct PlainRun {
   /// The sites of the run's open calls, outermost first (kept by `writeCall` and
   /// `writeReturn`; `pushedCapacity` is a power of two).
   @usableFromInline let sites: UnsafeMutablePointer<UInt32>
+  /// The collect flags of the run's open calls, as `sites`.
+  @usableFromInline let flagBits: UnsafeMutablePointer<UInt8>
   @usableFromInline var depth = 0
 
   @usableFromInline
   init(
     out: UnsafeMutableRawPointer, limit: Int, nextID: UInt64, base: UnsafeBufferPointer<UInt64>,
-    pushed: UnsafeMutablePointer<UInt64>, pushedCapacity: Int, sites: UnsafeMutablePointer<UInt32>
+    pushed: UnsafeMutablePointer<UInt64>, pushedCapacity: Int, sites: UnsafeMutablePointer<UInt32>,
+    flagBits: UnsafeMutablePointer<UInt8>
   ) {
     self.out = out
     self.limit = limit
@@ -41,6 +44,7 @@ public struct PlainRun {
     self.pushed = pushed
     self.pushedCapacity = pushedCapacity
     self.sites = sites
+    self.flagBits = flagBits
   }
 
   /// The innermost call of `base` still open, or nil.
@@ -67,7 +71,89 @@ public struct PlainRun {
     }
     nextID &+= 1
     sites[depth & (pushedCapacity &- 1)] = site
+    flagBits[depth & (pushedCapacity &- 1)] = 0
     depth &+= 1
+  }
+
+  /// Writes a call record with collect flags `flags` (arguments and result bits; no timing)
+  /// and, when `arguments` is given, `argumentCount` texts in `TextList` form (each
+  /// length-prefixed), and takes the next id; false, with nothing written, when it does not
+  /// fit in the run.
+  @inlinable
+  public mutating func writeCall(
+    site: UInt32, flags: UInt8, arguments: UnsafeBufferPointer<UInt8>?, argumentCount: Int
+  ) -> Bool {
+    var form = flags
+    var payload = 1 &+ Self.varintLength(UInt64(site))
+    if let arguments {
+      form |= CallForm.hasArgs
+      payload &+= Self.varintLength(UInt64(argumentCount)) &+ arguments.count
+    }
+    let total = 1 &+ Self.varintLength(UInt64(payload)) &+ payload
+    guard used &+ total <= limit else { return false }
+    var at = out + used
+    at.storeBytes(of: 0x05, as: UInt8.self)
+    at = Self.store(varint: UInt64(payload), at: at + 1)
+    at.storeBytes(of: form, as: UInt8.self)
+    at = Self.store(varint: UInt64(site), at: at + 1)
+    if let arguments {
+      at = Self.store(varint: UInt64(argumentCount), at: at)
+      if let source = arguments.baseAddress, arguments.count > 0 {
+        at.copyMemory(from: source, byteCount: arguments.count)
+      }
+    }
+    used &+= total
+    nextID &+= 1
+    sites[depth & (pushedCapacity &- 1)] = site
+    flagBits[depth & (pushedCapacity &- 1)] = flags
+    depth &+= 1
+    return true
+  }
+
+  /// Writes a return record with a result (its UTF-8); false, with nothing written, when it
+  /// does not fit in the run.
+  @inlinable
+  public mutating func writeReturn(result: UnsafeBufferPointer<UInt8>) -> Bool {
+    let payload = 1 &+ Self.varintLength(UInt64(result.count)) &+ result.count
+    let total = 1 &+ Self.varintLength(UInt64(payload)) &+ payload
+    guard used &+ total <= limit else { return false }
+    var at = out + used
+    at.storeBytes(of: 0x06, as: UInt8.self)
+    at = Self.store(varint: UInt64(payload), at: at + 1)
+    at.storeBytes(of: ReturnForm.hasResult, as: UInt8.self)
+    at = Self.store(varint: UInt64(result.count), at: at + 1)
+    if let source = result.baseAddress, result.count > 0 {
+      at.copyMemory(from: source, byteCount: result.count)
+    }
+    used &+= total
+    if depth > 0 { depth &-= 1 }
+    return true
+  }
+
+  /// Bytes `value` takes as a varint.
+  @inlinable @inline(__always)
+  static func varintLength(_ value: UInt64) -> Int {
+    var length = 1
+    var rest = value >> 7
+    while rest != 0 {
+      length &+= 1
+      rest >>= 7
+    }
+    return length
+  }
+
+  /// Stores `value` as a varint at `at`; returns the address after it.
+  @inlinable @inline(__always)
+  static func store(varint value: UInt64, at: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+    var rest = value
+    var at = at
+    while rest >= 0x80 {
+      at.storeBytes(of: UInt8(truncatingIfNeeded: rest) | 0x80, as: UInt8.self)
+      rest >>= 7
+      at += 1
+    }
+    at.storeBytes(of: UInt8(truncatingIfNeeded: rest), as: UInt8.self)
+    return at + 1
   }
 
   /// The bytes of a call record at a site of three varint bytes or more (at most 8 bytes).
@@ -123,12 +209,15 @@ extension TraceEncoder {
       to: UInt64.self, capacity: TraceEncoder.plainRunDepth)
     let sites = (raw + TraceEncoder.plainRunBytes + 8 * TraceEncoder.plainRunDepth)
       .bindMemory(to: UInt32.self, capacity: TraceEncoder.plainRunDepth)
+    let flagBits = (raw + TraceEncoder.plainRunBytes + 12 * TraceEncoder.plainRunDepth)
+      .bindMemory(to: UInt8.self, capacity: TraceEncoder.plainRunDepth)
     let nextID = lastCallID &+ 1
     var result = 0
     let run = stacks.current.withUnsafeBufferPointer { base -> PlainRun in
       var run = PlainRun(
         out: raw, limit: TraceEncoder.plainRunBytes - 8, nextID: nextID, base: base,
-        pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth, sites: sites)
+        pushed: pushed, pushedCapacity: TraceEncoder.plainRunDepth, sites: sites,
+        flagBits: flagBits)
       result = body(&run)
       return run
     }
@@ -140,7 +229,7 @@ extension TraceEncoder {
     if tracking {
       keepPlainRun(
         popped: run.popped, pushed: UnsafeBufferPointer(start: pushed, count: run.pushedCount),
-        sites: sites)
+        sites: sites, flagBits: flagBits)
     }
     if run.used > 0 {
       bytes.append(contentsOf: UnsafeRawBufferPointer(start: raw, count: run.used))
@@ -156,7 +245,7 @@ final class PlainRunScratch: @unchecked Sendable {
 
   init() {
     raw = .allocate(
-      byteCount: TraceEncoder.plainRunBytes + 12 * TraceEncoder.plainRunDepth, alignment: 8)
+      byteCount: TraceEncoder.plainRunBytes + 13 * TraceEncoder.plainRunDepth, alignment: 8)
   }
 
   deinit { raw.deallocate() }
