@@ -4,8 +4,8 @@ import CFlowTraceRuntime
 ///
 /// Reads take no lock: a fixed table of (type, plan) slots, each written once under the lock
 /// (plan first, then the key with release order) and never changed after, so a reader that
-/// sees its key also sees that key's plan. Types whose slot is taken go to a locked
-/// dictionary (which holds every plan).
+/// sees its key also sees that key's plan. A type whose home slot is taken takes the next free
+/// one of `probes`; past those it goes to a locked dictionary (which holds every plan).
 enum RenderPlans {
   private static let slotCount = 1024
   /// `slotCount` pairs of words: the type's metadata address, then the plan (retained).
@@ -37,19 +37,42 @@ enum RenderPlans {
     return _openExistential(type, do: open)
   }
 
+  /// Slots a type may take, from its home slot on (types whose home slots collide take the
+  /// next free one, rather than the locked dictionary on every use).
+  private static let probes = 4
+
   /// The plan of `T`, type-erased.
   static func plan<T>(for type: T.Type) -> AnyRenderPlan {
     let key = Int(bitPattern: unsafeBitCast(type as Any.Type, to: UnsafeRawPointer.self))
-    let slot = slots + 2 * ((key >> 4 ^ key >> 14) & (slotCount - 1))
-    if ft_load_acquire(slot) == key, let plan = UnsafeRawPointer(bitPattern: slot[1]) {
-      return Unmanaged<AnyRenderPlan>.fromOpaque(plan).takeUnretainedValue()
+    let home = homeSlot(ofKey: key)
+    for probe in 0..<probes {
+      let slot = slots + 2 * ((home + probe) & (slotCount - 1))
+      let found = ft_load_acquire(slot)
+      if found == key, let plan = UnsafeRawPointer(bitPattern: slot[1]) {
+        return Unmanaged<AnyRenderPlan>.fromOpaque(plan).takeUnretainedValue()
+      }
+      if found == 0 { break }
     }
-    return slowPlan(for: type, key: key, slot: slot)
+    return slowPlan(for: type, key: key, home: home)
   }
 
-  private static func slowPlan<T>(
-    for type: T.Type, key: Int, slot: UnsafeMutablePointer<Int>
-  ) -> AnyRenderPlan {
+  private static func homeSlot(ofKey key: Int) -> Int { (key >> 4 ^ key >> 14) & (slotCount - 1) }
+
+  /// Tests only: the slot a type looks in first.
+  static func homeSlot(of type: Any.Type) -> Int {
+    homeSlot(ofKey: Int(bitPattern: unsafeBitCast(type, to: UnsafeRawPointer.self)))
+  }
+
+  /// Tests only: true when the type's plan is found in the slots (read without the lock).
+  static func isInSlots(_ type: Any.Type) -> Bool {
+    let key = Int(bitPattern: unsafeBitCast(type, to: UnsafeRawPointer.self))
+    let home = homeSlot(ofKey: key)
+    return (0..<probes).contains {
+      ft_load_acquire(slots + 2 * ((home + $0) & (slotCount - 1))) == key
+    }
+  }
+
+  private static func slowPlan<T>(for type: T.Type, key: Int, home: Int) -> AnyRenderPlan {
     let id = ObjectIdentifier(type)
     let known = overflow.withLock { table -> AnyRenderPlan? in
       if let known = table.plans[id] { return known }
@@ -72,9 +95,13 @@ enum RenderPlans {
     return overflow.withLock { table in
       table.building.remove(id)
       table.plans[id] = made
-      if slot.pointee == 0 {
+      // The first free slot from home (slots are only written here, under the lock).
+      for probe in 0..<probes {
+        let slot = slots + 2 * ((home + probe) & (slotCount - 1))
+        guard slot.pointee == 0 else { continue }
         slot[1] = Int(bitPattern: Unmanaged.passRetained(made as AnyRenderPlan).toOpaque())
         ft_store_release(slot, key)
+        break
       }
       return made
     }

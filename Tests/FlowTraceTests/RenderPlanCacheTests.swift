@@ -47,3 +47,23 @@ import Testing
     #expect(ft_make_immortal(Unmanaged.passUnretained(holder).toOpaque()) == 0)
   }
 }
+
+/// The lock-free plan slots: types whose home slots collide are still found there.
+@Suite struct PlanSlotTests {
+  @Test func typesWhoseHomeSlotsCollideAreFoundWithoutTheLock() {
+    var types: [Any.Type] = []
+    // Distinct types, one nested in the next: arrays and optionals in turn.
+    func nest<T>(_: T.Type, _ depth: Int) {
+      types.append(T.self)
+      guard depth > 0 else { return }
+      if depth.isMultiple(of: 2) { nest([T].self, depth - 1) } else { nest(T?.self, depth - 1) }
+    }
+    nest(Int8.self, 160)
+    for type in types { _ = RenderPlans.plan(forAny: type) }
+    let sharing = Dictionary(grouping: types) { RenderPlans.homeSlot(of: $0) }.values
+      .filter { $0.count > 1 }.joined()
+    #expect(sharing.count >= 2, "no two of \(types.count) types share a home slot")
+    let missing = sharing.filter { !RenderPlans.isInSlots($0) }
+    #expect(missing.isEmpty, "looked up under the lock: \(missing)")
+  }
+}
