@@ -42,6 +42,8 @@ struct HotState {
   var valuesUsed = 0
   /// Where the thread renders a value when the writer is behind (`ValueArena.swift`).
   var renderStore: ByteStore?
+  /// The texts of collections this thread rendered last (`TextMemo`).
+  var memos: MemoTable?
 }
 
 /// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),

@@ -1,22 +1,17 @@
-/// The text of the last collection of one type rendered, kept with the collection itself.
+import CFlowTraceRuntime
+
+/// The text of the collections of one type rendered last, kept with the collections
+/// themselves: per thread (`MemoTable`, in the thread's recorder state), so that the program's
+/// thread and the writer each read their own without a lock or a shared cache line; a thread
+/// that records nothing shares one entry under a lock.
 ///
-/// An array or dictionary is one reference to its storage. While the memo holds a copy, that
+/// An array or dictionary is one reference to its storage. While a memo holds a copy, that
 /// storage is not uniquely referenced, so nobody can change it in place (a change copies it
 /// first): a value with the same storage reference has the same elements, and — when the
 /// elements' texts depend on nothing but their bits (`keepsText(of:)`) — the same text. So
-/// the same dictionary passed to many calls is rendered once.
+/// the same dictionary passed to many calls is rendered once per thread.
 final class TextMemo: @unchecked Sendable {
-  private struct Entry {
-    let storage: UInt
-    let limit: Int
-    let held: [UInt8]
-    let settled: Bool
-    /// The copy that keeps the storage alive and shared (an array or dictionary: one word,
-    /// held in the existential without a box).
-    let copy: Any
-  }
-
-  private let last = Locked<Entry?>(nil)
+  private let shared = Locked<MemoSlot>(MemoSlot())
 
   /// Element types whose text is a function of their value: strings, the standard numbers
   /// and `Bool`, and trivial types (no references) that reflection prints (no text
@@ -37,16 +32,22 @@ final class TextMemo: @unchecked Sendable {
       && !(Element.self is any CustomReflectable.Type)
   }
 
-  /// Writes the text kept for the collection at `value` when it is the last one rendered
-  /// (copied under the lock: no reference to the kept bytes taken); false otherwise.
+  /// Writes the text kept for the collection at `value` when it is the last one of this memo
+  /// rendered on this thread; false otherwise.
   func write(_ value: UnsafeRawPointer, into out: inout BoundedText) -> Bool {
     let storage = value.load(as: UInt.self)
     let limit = out.limit
-    return last.withLock { entry in
-      guard let entry, entry.storage == storage, entry.limit == limit else { return false }
-      out.write(held: entry.held, settled: entry.settled)
-      return true
+    guard let table = MemoTable.ofThisThread(creating: false) else {
+      return shared.withLock { $0.write(self, storage: storage, limit: limit, into: &out) }
     }
+    return table.slot(for: self).write(self, storage: storage, limit: limit, into: &out)
+  }
+
+  /// True when this thread keeps the text of the collection at `value` at `limit` (so
+  /// rendering it now costs a copy of that text).
+  func keepsText(of value: UnsafeRawPointer, limit: Int) -> Bool {
+    guard let table = MemoTable.ofThisThread(creating: false) else { return false }
+    return table.slot(for: self).holds(self, storage: value.load(as: UInt.self), limit: limit)
   }
 
   /// Keeps the text just rendered for the collection at `value`.
@@ -54,8 +55,67 @@ final class TextMemo: @unchecked Sendable {
     _ value: UnsafeRawPointer, as _: Collection.Type, limit: Int, held: [UInt8], settled: Bool
   ) {
     let copy = value.assumingMemoryBound(to: Collection.self).pointee
-    let entry = Entry(
-      storage: value.load(as: UInt.self), limit: limit, held: held, settled: settled, copy: copy)
-    last.withLock { $0 = entry }
+    let storage = value.load(as: UInt.self)
+    guard let table = MemoTable.ofThisThread(creating: true) else {
+      return shared.withLock {
+        $0.keep(self, storage: storage, limit: limit, held: held, settled: settled, copy: copy)
+      }
+    }
+    table.slot(for: self).keep(
+      self, storage: storage, limit: limit, held: held, settled: settled, copy: copy)
+  }
+}
+
+/// One kept text: whose memo, which storage, at which limit.
+final class MemoSlot {
+  private var memo: ObjectIdentifier?
+  private var storage: UInt = 0
+  private var limit = 0
+  private var held: [UInt8] = []
+  private var settled = false
+  /// The copy that keeps the storage alive and shared (an array or dictionary: one word,
+  /// held in the existential without a box).
+  private var copy: Any?
+
+  func holds(_ memo: TextMemo, storage: UInt, limit: Int) -> Bool {
+    self.memo == ObjectIdentifier(memo) && self.storage == storage && self.limit == limit
+  }
+
+  func write(_ memo: TextMemo, storage: UInt, limit: Int, into out: inout BoundedText) -> Bool {
+    guard holds(memo, storage: storage, limit: limit) else { return false }
+    out.write(held: held, settled: settled)
+    return true
+  }
+
+  func keep(
+    _ memo: TextMemo, storage: UInt, limit: Int, held: [UInt8], settled: Bool, copy: Any
+  ) {
+    self.memo = ObjectIdentifier(memo)
+    self.storage = storage
+    self.limit = limit
+    self.held = held
+    self.settled = settled
+    self.copy = copy
+  }
+}
+
+/// A thread's kept texts: a few slots, picked by the memo's address.
+final class MemoTable {
+  private let slots = (0..<8).map { _ in MemoSlot() }
+
+  func slot(for memo: TextMemo) -> MemoSlot {
+    slots[Int(bitPattern: UInt(bitPattern: ObjectIdentifier(memo).hashValue) >> 4) & 7]
+  }
+
+  /// The table of the calling thread's recorder (made when `creating`); nil on a thread that
+  /// has none.
+  static func ofThisThread(creating: Bool) -> MemoTable? {
+    guard let state = ft_get_thread_state() else { return nil }
+    let hot = state.assumingMemoryBound(to: HotState.self)
+    if let table = hot.pointee.memos { return table }
+    guard creating else { return nil }
+    let table = MemoTable()
+    hot.pointee.memos = table
+    return table
   }
 }
