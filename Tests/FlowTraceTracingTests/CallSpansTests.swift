@@ -35,6 +35,29 @@ extension BridgeSuite {
       #expect(load.attributes["code.function.name"]?.toSpanAttribute() == "OrderService.load")
     }
 
+    /// Arguments and results of every kind: a `Sendable` value (kept for the writer), a
+    /// class instance (rendered at call time), and their results.
+    @Test func valueArgumentsAndResultsAreSpanAttributes() async throws {
+      let memory = InMemoryTracer()
+      FlowTraceTracing.emitSpans(CallSpans(arguments: true, results: true), to: memory)
+      defer { FlowTraceTracing.emitSpans(nil) }
+      _ = await recordSession {
+        _ = OrderService().total([4, 5], note: Note(text: "n"), in: Ledger())
+      }
+      let total = try #require(
+        memory.finishedSpans.first { $0.operationName == "OrderService.total" },
+        "spans: \(memory.finishedSpans.map(\.operationName))")
+      #expect(total.attributes["flowtrace.arg.0"]?.toSpanAttribute() == "[4, 5]")
+      #expect(
+        total.attributes["flowtrace.arg.note"]?.toSpanAttribute()
+          == #"FlowTraceTracingTests.Note(text: "n")"#)
+      #expect(
+        total.attributes["flowtrace.arg.in"]?.toSpanAttribute() == "FlowTraceTracingTests.Ledger")
+      #expect(
+        total.attributes["flowtrace.result"]?.toSpanAttribute()
+          == #"FlowTraceTracingTests.Note(text: "9")"#)
+    }
+
     @Test func argumentsOnlyWhenAskedAndRedacted() async throws {
       let memory = InMemoryTracer()
       FlowTraceTracing.emitSpans(CallSpans(), to: memory)

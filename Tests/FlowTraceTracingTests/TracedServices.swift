@@ -34,10 +34,22 @@ struct OrderService {
     }
   }
 
+  @Trace func total(_ ids: [Int], note: Note, in ledger: Ledger) -> Note {
+    Note(text: String(ids.reduce(0, +)))
+  }
+
   @Trace func login(user: String, password: String) -> Bool {
     !user.isEmpty && password.count > 3
   }
 }
+
+/// A `Sendable` value type (kept for the writer when passed to a traced call).
+struct Note: Sendable {
+  var text: String
+}
+
+/// A class (its instances are rendered at call time).
+final class Ledger {}
 
 /// The tree text without durations (`[0.000011s]`), which differ from run to run.
 func untimedTree(_ events: [CallEvent]) -> String {

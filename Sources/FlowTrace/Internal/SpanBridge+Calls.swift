@@ -1,5 +1,5 @@
-import FlowTraceText
 import CFlowTraceRuntime
+import FlowTraceText
 import Synchronization
 
 // Calls out: the runtime's side of turning traced calls into spans. `_begin` asks
@@ -42,6 +42,7 @@ extension _SpanBridge {
         switch record.kind {
         case .argText: return hot.pointee.texts[index]
         case .argString: return ValueRender.quoted(hot.pointee.texts[index], limit: limit)
+        case .argValue: return hot.keptText(at: index)
         default: return ValueRender.format(record.kind, record.b)
         }
       }

@@ -23,7 +23,8 @@ extension _TraceCall {
 
   @inlinable
   func _returningLater<T: Sendable>(_ value: T) {
-    if bits & CallBits.result != 0, _TraceCall._defers(T.self) {
+    // A call made a span (FlowTraceTracing) hands its result to the span now.
+    if bits & (CallBits.result | CallBits.span) == CallBits.result, _TraceCall._defers(T.self) {
       _endKept(value)
     } else {
       _returning(value)

@@ -117,6 +117,28 @@ extension UnsafeMutablePointer where Pointee == HotState {
   }
 }
 
+extension UnsafeMutablePointer where Pointee == HotState {
+  /// The text of the value record at `index` of the current chunk (a span's argument), with
+  /// its copy left for the writer.
+  func keptText(at index: Int) -> String {
+    let record = pointee.records[index]
+    if record.spare == KeptValue.rendered, let values = pointee.values {
+      let text = UnsafeRawPointer(values + Int(record.spare2)).assumingMemoryBound(to: UInt8.self)
+      return String(decoding: UnsafeBufferPointer(start: text, count: Int(record.b)), as: UTF8.self)
+    }
+    guard let address = UnsafeRawPointer(bitPattern: UInt(record.b)) else { return "" }
+    return withRenderStream { out in
+      if record.spare == KeptValue.inChunk, let values = pointee.values {
+        Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
+          .top(UnsafeRawPointer(values + Int(record.spare2)), into: &out)
+      } else {
+        Unmanaged<DeferredValue>.fromOpaque(address).takeUnretainedValue().render(into: &out)
+      }
+      return out.text
+    }
+  }
+}
+
 extension RawRecord {
   /// Writes the text of the value a value record keeps (`chunk`: the record's chunk) and
   /// destroys the copy (or releases the box).
