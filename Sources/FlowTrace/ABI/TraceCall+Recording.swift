@@ -90,9 +90,12 @@ extension _TraceCall {
       hot.append(RawRecord(kind: kind, flags: 0, a: 0, b: bits, c: 0))
     } else if let string = value as? String {
       hot.append(RawRecord(kind: .argString, flags: 0, a: 0, b: 0, c: 0), text: string)
-    } else {
+    } else if ValueRender.legacyMode {
       let text = hot.render(value)
       hot.append(RawRecord(kind: .argText, flags: 0, a: 0, b: 0, c: 0), text: text)
+    } else {
+      // Its text now, in the chunk's value bytes (no `String` made, none to free later).
+      hot.appendRendered(value, kind: .argValue, a: 0, flags: 0, c: 0)
     }
   }
 
@@ -136,12 +139,21 @@ extension _TraceCall {
       _end(kind, raw)
     } else if let string = value as? String {
       _endString(string)
-    } else {
+    } else if ValueRender.legacyMode || bits & CallBits.span != 0 {
       let hot = ThreadRecorder.current
       let text = hot.render(value)
       let exit = hot.popNotingCaught(id)
       hot.finish(
         self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text, exit: exit)
+    } else {
+      // Its text now, in the chunk's value bytes (as `_endKept` keeps a copy there).
+      let hot = ThreadRecorder.current
+      let exit = hot.popNotingCaught(id)
+      let flags = UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit
+      let ticks = bits & CallBits.timing != 0 ? ft_ticks() : 0
+      hot.appendRendered(value, kind: .returnValue, a: id, flags: flags, c: ticks)
+      hot.commit()
+      if bits & CallBits.root != 0 { hot.rootEnded() }
     }
   }
 

@@ -79,7 +79,7 @@ extension UnsafeMutablePointer where Pointee == HotState {
   }
 
   /// Appends a value record holding the value's text, rendered now.
-  private func appendRendered<T>(
+  func appendRendered<T>(
     _ value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64
   ) {
     // A kept type is never Int, Double, Bool or String (`_defers`): its plan renders it.
