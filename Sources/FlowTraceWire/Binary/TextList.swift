@@ -51,13 +51,16 @@ public struct TextList: Sendable {
   }
 
   /// Calls `body` with the texts as a call record holds them (each length-prefixed).
-  public func withEncoded<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<used])) }
+  /// Mutating only so that a list kept in a class is read in place, not copied for the call.
+  public mutating func withEncoded<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let used = used
+    return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<used])) }
   }
 
   /// The texts as strings.
   public var strings: [String] {
-    withEncoded { bytes in
+    storage.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[0..<used])
       var texts: [String] = []
       var at = 0
       while at < bytes.count {
@@ -96,6 +99,6 @@ extension Array: ArgumentTexts where Element == String {
 extension TextList: ArgumentTexts {
   @inline(__always)
   func appendEach(to buffer: inout [UInt8]) {
-    withEncoded { buffer.append(contentsOf: $0) }
+    storage.withUnsafeBufferPointer { buffer.append(contentsOf: $0[0..<used]) }
   }
 }
