@@ -28,6 +28,9 @@ final class Collector {
   /// children each parent has: an async call's exit waits for them.
   @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]
   @exclusivity(unchecked) var remoteChildren: [UInt64: Int] = [:]
+  /// The parents of task children whose calls are committed but not read yet (parent id →
+  /// the threads holding them), looked for once a round (Collector+QueuedChildren.swift).
+  @exclusivity(unchecked) var queuedChildren: [UInt64: [UInt32]]?
   /// 0: keep every ordering rule; 1: pass a record waiting on another thread that has
   /// nothing unread (its parent never shows: it began before reading began); 2: pass every
   /// waiting record; 3: also let an async exit pass open children (an unstructured task
@@ -68,6 +71,7 @@ final class Collector {
     while rounds < (complete ? Int.max : 4) {
       rounds += 1
       if rounds > 1 { adoptNewRecorders() }
+      queuedChildren = nil
       var progress = false
       var blocked = false
       var moved: [Bool] = []
@@ -175,22 +179,25 @@ final class Collector {
       if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
       }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, forceLevel < 3,
-        remoteChildren[record.a, default: 0] > 0
-      {
-        return progressed ? .progressed : .blocked
-      }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, !force {
-        // Children of an async call run on other threads: read those up to now first.
-        if !recorder.exitArmed {
-          recorder.exitArmed = true
-          return progressed ? .progressed : .armed
-        }
-        if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call {
+        if forceLevel < 3, remoteChildren[record.a, default: 0] > 0 {
           return progressed ? .progressed : .blocked
         }
-      }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call {
+        if !force {
+          // Children of an async call run on other threads: read those up to now first.
+          if !recorder.exitArmed {
+            recorder.exitArmed = true
+            return progressed ? .progressed : .armed
+          }
+          if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
+            return progressed ? .progressed : .blocked
+          }
+        }
+        // A child's call still unread on a thread that did not move (it waits behind a
+        // record that waits itself, say another async exit) holds the exit too.
+        if forceLevel < 3, hasQueuedChild(of: record.a, besides: recorder) {
+          return progressed ? .progressed : .blocked
+        }
         recorder.exitArmed = false
       }
       if !recorder.announced {

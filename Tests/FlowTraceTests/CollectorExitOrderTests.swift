@@ -1,0 +1,104 @@
+import FlowTraceWire
+import Foundation
+import Testing
+
+@testable import FlowTrace
+
+extension RuntimeSuite {
+  /// An async call's exit and its task children's calls, read from different threads: the
+  /// children come out before the exit, under it, whatever else those threads wait on.
+  @Suite struct CollectorExitOrderTests {
+    init() { Run.reset() }
+
+    /// Runs `body` on a new thread and waits for it.
+    private func onThread(_ body: @escaping @Sendable () -> Void) {
+      let done = DispatchSemaphore(value: 0)
+      Thread {
+        body()
+        done.signal()
+      }.start()
+      done.wait()
+    }
+
+    /// Begins an async call on a thread of its own (it ends elsewhere); returns its slot.
+    /// (The names are among `Run.ours`: the tests trace only those.)
+    private func beginElsewhere(_ begin: @escaping @Sendable () -> _TraceCall) -> UInt64 {
+      let slot = Locked<UInt64>(0)
+      onThread {
+        // (Begun outside the lock: tracing is off inside the runtime's locks.)
+        let call = begin()
+        slot.withLock { $0 = call.slot }
+      }
+      return slot.withLock { $0 }
+    }
+
+    /// Ends the async call of `slot` on the running thread (an exit off the call's stack).
+    private func end(_ slot: UInt64) {
+      _TraceCall(id: slot & 0x00FF_FFFF_FFFF_FFFF, bits: UInt32(slot >> 56)).returningVoid()
+    }
+
+    /// The Hummingbird flake: `total`'s exit is read on one thread while its child's call
+    /// waits on a pool thread behind the exit of another async call (a span that ended
+    /// there first). Both exits wait a round for the other threads; neither thread moves, so
+    /// both exits pass in the same round, `total`'s first, and its child came out after it.
+    @Test func exitWaitsForAChildBehindAnotherThreadsWaitingExit() {
+      startTracing()
+      defer { _ = stopTracing() }
+      let span = beginElsewhere { _TraceCall(site: "a\t_\tExit.swift\t1", flags: _TraceFlags()) }
+      let total = beginElsewhere {
+        _TraceCall(site: "outer\t_\tExit.swift\t2", flags: _TraceFlags())
+      }
+      // The thread that ends `total` records first, so the collector reads it first.
+      let registered = DispatchSemaphore(value: 0)
+      let go = DispatchSemaphore(value: 0)
+      let ended = DispatchSemaphore(value: 0)
+      Thread {
+        _TraceCall(site: "note\t_\tExit.swift\t3", flags: _TraceFlags()).returningVoid()
+        registered.signal()
+        go.wait()
+        end(total)
+        ended.signal()
+      }.start()
+      registered.wait()
+      // A pool thread: the span ends there, then `total`'s child task runs there.
+      onThread {
+        end(span)
+        let scope = TaskScope(callID: total & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)
+        TaskScope.binding.withValue(scope) {
+          _TraceCall(site: "leaf\t_\tExit.swift\t4", flags: _TraceFlags()).returningVoid()
+        }
+      }
+      // The child ended before its parent's exit (as a task group's child does).
+      go.signal()
+      ended.wait()
+      var names: [UInt32: String] = [:]
+      var events: [TraceEvent] = []
+      Collector().drain(complete: true) { event in
+        if case .callSite(let site) = event { names[site.id] = site.qualifiedName }
+        events.append(event)
+      }
+      func callIndex(_ name: String) -> Int? {
+        events.firstIndex {
+          if case .call(let start) = $0 { return names[start.site] == name }
+          return false
+        }
+      }
+      let totalCall = callIndex("outer").flatMap { index -> CallStart? in
+        if case .call(let start) = events[index] { return start }
+        return nil
+      }
+      let leafIndex = callIndex("leaf")
+      let totalReturn = events.firstIndex {
+        if case .return(let end) = $0 { return end.id == totalCall?.id }
+        return false
+      }
+      #expect(totalCall != nil)
+      #expect(leafIndex != nil)
+      #expect(totalReturn != nil)
+      if let leafIndex, let totalReturn, case .call(let leaf) = events[leafIndex] {
+        #expect(leaf.parent == totalCall?.id)
+        #expect(leafIndex < totalReturn, "the child's call came out after its parent's exit")
+      }
+    }
+  }
+}
