@@ -100,5 +100,123 @@ extension RuntimeSuite {
         #expect(leafIndex < totalReturn, "the child's call came out after its parent's exit")
       }
     }
+
+    /// The same wait when the child's call sits behind a call whose parent never shows:
+    /// that call passes only once the collector forces waiting records through, and the
+    /// exit still waits for the child behind it.
+    @Test func exitWaitsForAChildBehindACallWhoseParentNeverShows() {
+      startTracing()
+      defer { _ = stopTracing() }
+      let total = beginElsewhere {
+        _TraceCall(site: "outer\t_\tExit.swift\t5", flags: _TraceFlags())
+      }
+      let registered = DispatchSemaphore(value: 0)
+      let go = DispatchSemaphore(value: 0)
+      let ended = DispatchSemaphore(value: 0)
+      let enderIndex = Locked<UInt64>(0)
+      Thread {
+        let note = _TraceCall(site: "note\t_\tExit.swift\t6", flags: _TraceFlags())
+        let index = note.id >> 40
+        note.returningVoid()
+        enderIndex.withLock { $0 = index }
+        registered.signal()
+        go.wait()
+        end(total)
+        ended.signal()
+      }.start()
+      registered.wait()
+      onThread {
+        // A call under a parent that the ender's thread never records.
+        let missing = enderIndex.withLock { $0 } << 40 | 1_000_000
+        TaskScope.binding.withValue(TaskScope(callID: missing, taskID: 0)) {
+          _TraceCall(site: "a\t_\tExit.swift\t7", flags: _TraceFlags()).returningVoid()
+        }
+        TaskScope.binding.withValue(TaskScope(callID: total & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)) {
+          _TraceCall(site: "leaf\t_\tExit.swift\t8", flags: _TraceFlags()).returningVoid()
+        }
+      }
+      go.signal()
+      ended.wait()
+      let order = drainedOrder()
+      #expect(order.leafParent != nil)
+      #expect(order.leafParent == order.outer)
+      #expect(
+        order.leafBeforeOuterEnds == true, "the child's call came out after its parent's exit")
+    }
+
+    /// The wait ends: two exits each waiting for a child queued behind the other's exit (a
+    /// cycle no program makes, but a partial read can look like one) both come out when the
+    /// collector forces its way through, in one complete drain.
+    @Test func exitsWaitingForEachOthersChildrenStillComeOut() {
+      startTracing()
+      defer { _ = stopTracing() }
+      let total = beginElsewhere {
+        _TraceCall(site: "outer\t_\tExit.swift\t9", flags: _TraceFlags())
+      }
+      let other = beginElsewhere { _TraceCall(site: "b\t_\tExit.swift\t10", flags: _TraceFlags()) }
+      let registered = DispatchSemaphore(value: 0)
+      let go = DispatchSemaphore(value: 0)
+      let ended = DispatchSemaphore(value: 0)
+      // One thread ends `outer`, then starts a child of `b` that never ends…
+      Thread {
+        _TraceCall(site: "note\t_\tExit.swift\t11", flags: _TraceFlags()).returningVoid()
+        registered.signal()
+        go.wait()
+        end(total)
+        TaskScope.binding.withValue(TaskScope(callID: other & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)) {
+          _ = _TraceCall(site: "compute\t_\tExit.swift\t12", flags: _TraceFlags())
+        }
+        ended.signal()
+      }.start()
+      registered.wait()
+      // …another ends `b`, then runs a child of `outer`.
+      onThread {
+        end(other)
+        TaskScope.binding.withValue(TaskScope(callID: total & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)) {
+          _TraceCall(site: "leaf\t_\tExit.swift\t13", flags: _TraceFlags()).returningVoid()
+        }
+      }
+      go.signal()
+      ended.wait()
+      let order = drainedOrder()
+      #expect(order.outerEnded)
+      #expect(order.bEnded)
+    }
+
+    /// What a complete drain of a fresh collector emitted, as the tests above check it.
+    private struct Order {
+      var outer: UInt64?
+      var leafParent: UInt64?
+      var leafBeforeOuterEnds: Bool?
+      var outerEnded = false
+      var bEnded = false
+    }
+
+    private func drainedOrder() -> Order {
+      var names: [UInt32: String] = [:]
+      var wires: [String: UInt64] = [:]
+      var order = Order()
+      Collector().drain(complete: true) { event in
+        switch event {
+        case .callSite(let site): names[site.id] = site.qualifiedName
+        case .call(let start):
+          guard let name = names[start.site] else { return }
+          wires[name] = start.id
+          if name == "outer" { order.outer = start.id }
+          if name == "leaf" {
+            order.leafParent = start.parent
+            if order.leafBeforeOuterEnds == nil { order.leafBeforeOuterEnds = true }
+          }
+        case .return(let end):
+          if end.id == wires["outer"] {
+            order.outerEnded = true
+            if order.leafBeforeOuterEnds == nil { order.leafBeforeOuterEnds = false }
+          }
+          if end.id == wires["b"] { order.bEnded = true }
+        default: break
+        }
+      }
+      return order
+    }
   }
 }
