@@ -218,5 +218,53 @@ extension RuntimeSuite {
       }
       return order
     }
+
+    /// A child's call read before its parent's thread is known to the drain (the parent's
+    /// thread recorded its first call after the drain's snapshot of threads) waits for that
+    /// thread instead of passing as a root: the parent is not "a thread that never shows".
+    @Test func childWaitsForAParentOnAThreadNewSinceTheDrainBegan() {
+      startTracing()
+      defer { _ = stopTracing() }
+      // Known to the drain: a first thread (its call is the drain's first event), and the
+      // thread that runs the child later.
+      onThread {
+        _TraceCall(site: "a\t_\tExit.swift\t14", flags: _TraceFlags()).returningVoid()
+      }
+      let parent = Locked<UInt64>(0)
+      let registered = DispatchSemaphore(value: 0)
+      let go = DispatchSemaphore(value: 0)
+      let childDone = DispatchSemaphore(value: 0)
+      Thread {
+        _TraceCall(site: "note\t_\tExit.swift\t15", flags: _TraceFlags()).returningVoid()
+        registered.signal()
+        go.wait()
+        let scope = TaskScope(callID: parent.withLock { $0 }, taskID: 0)
+        TaskScope.binding.withValue(scope) {
+          _TraceCall(site: "leaf\t_\tExit.swift\t16", flags: _TraceFlags()).returningVoid()
+        }
+        childDone.signal()
+      }.start()
+      registered.wait()
+      var names: [UInt32: String] = [:]
+      var calls: [String: CallStart] = [:]
+      Collector().drain(complete: true) { event in
+        if case .callSite(let site) = event { names[site.id] = site.qualifiedName }
+        guard case .call(let start) = event, let name = names[start.site] else { return }
+        calls[name] = start
+        guard name == "a" else { return }
+        // Now, after the snapshot: the parent begins on a thread new to the runtime, and its
+        // child runs on the known thread before the drain reads that thread.
+        onThread {
+          let call = _TraceCall(site: "outer\t_\tExit.swift\t17", flags: _TraceFlags())
+          parent.withLock { $0 = call.id }
+        }
+        go.signal()
+        childDone.wait()
+      }
+      #expect(calls["outer"] != nil)
+      #expect(calls["leaf"] != nil)
+      #expect(calls["leaf"]?.parent != nil)
+      #expect(calls["leaf"]?.parent == calls["outer"]?.id)
+    }
   }
 }

@@ -241,7 +241,12 @@ final class Collector {
       other = record.a
     default: return false
     }
-    guard other != 0, let owner = recorder(of: other) else { return false }
+    guard other != 0 else { return false }
+    guard let owner = recorder(of: other) else {
+      // No recorder: a retired thread (the call never shows), or a thread that recorded its
+      // first call since the drain's snapshot (the next round takes it in): wait for that.
+      return Int(other >> 40) > slots.count
+    }
     guard owner.consumedSeq < other & Collector.seqMask else { return false }
     // Forced, a record waits only while the other thread still has records to read: the
     // call it waits for may be among them, behind a record that waits itself.
