@@ -42,6 +42,16 @@ extension RuntimeSuite {
     /// there first). Both exits wait a round for the other threads; neither thread moves, so
     /// both exits pass in the same round, `total`'s first, and its child came out after it.
     @Test func exitWaitsForAChildBehindAnotherThreadsWaitingExit() {
+      childBehindAWaitingExit(filler: 0)
+    }
+
+    /// The same with the child's call chunks further on (the look-ahead follows the
+    /// thread's chunks: 2,048 records each).
+    @Test func exitWaitsForAChildSeveralChunksBehind() {
+      childBehindAWaitingExit(filler: 3000)
+    }
+
+    private func childBehindAWaitingExit(filler: Int) {
       startTracing()
       defer { _ = stopTracing() }
       let span = beginElsewhere { _TraceCall(site: "a\t_\tExit.swift\t1", flags: _TraceFlags()) }
@@ -63,6 +73,9 @@ extension RuntimeSuite {
       // A pool thread: the span ends there, then `total`'s child task runs there.
       onThread {
         end(span)
+        for _ in 0..<filler {
+          _TraceCall(site: "note\t_\tExit.swift\t3", flags: _TraceFlags()).returningVoid()
+        }
         let scope = TaskScope(callID: total & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)
         TaskScope.binding.withValue(scope) {
           _TraceCall(site: "leaf\t_\tExit.swift\t4", flags: _TraceFlags()).returningVoid()

@@ -28,9 +28,9 @@ final class Collector {
   /// children each parent has: an async call's exit waits for them.
   @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]
   @exclusivity(unchecked) var remoteChildren: [UInt64: Int] = [:]
-  /// The parents of task children whose calls are committed but not read yet (parent id →
-  /// the threads holding them), looked for once a round (Collector+QueuedChildren.swift).
-  @exclusivity(unchecked) var queuedChildren: [UInt64: [UInt32]]?
+  /// Per thread: the task children's calls committed but not read yet, found by searching
+  /// ahead of the read position (Collector+QueuedChildren.swift).
+  @exclusivity(unchecked) var childSearches: [UInt32: ChildSearch] = [:]
   /// 0: keep every ordering rule; 1: pass a record waiting on another thread that has
   /// nothing unread (its parent never shows: it began before reading began); 2: pass every
   /// waiting record; 3: also let an async exit pass open children (an unstructured task
@@ -71,7 +71,6 @@ final class Collector {
     while rounds < (complete ? Int.max : 4) {
       rounds += 1
       if rounds > 1 { adoptNewRecorders() }
-      queuedChildren = nil
       var progress = false
       var blocked = false
       var moved: [Bool] = []
