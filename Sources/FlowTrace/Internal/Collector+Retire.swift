@@ -37,6 +37,7 @@ extension Collector {
     {
       retired.insert(recorder.index)
       slots[Int(recorder.index) - 1] = nil
+      childSearches[recorder.index] = nil
     }
     guard !retired.isEmpty else { return }
     recorders.removeAll { retired.contains($0.index) }

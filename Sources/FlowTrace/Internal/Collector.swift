@@ -28,6 +28,9 @@ final class Collector {
   /// children each parent has: an async call's exit waits for them.
   @exclusivity(unchecked) var remoteParent: [UInt64: UInt64] = [:]
   @exclusivity(unchecked) var remoteChildren: [UInt64: Int] = [:]
+  /// Per thread: the task children's calls committed but not read yet, found by searching
+  /// ahead of the read position (Collector+QueuedChildren.swift).
+  @exclusivity(unchecked) var childSearches: [UInt32: ChildSearch] = [:]
   /// 0: keep every ordering rule; 1: pass a record waiting on another thread that has
   /// nothing unread (its parent never shows: it began before reading began); 2: pass every
   /// waiting record; 3: also let an async exit pass open children (an unstructured task
@@ -178,22 +181,25 @@ final class Collector {
       if !force, isWaiting(record) {
         return progressed ? .progressed : .blocked
       }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, forceLevel < 3,
-        remoteChildren[record.a, default: 0] > 0
-      {
-        return progressed ? .progressed : .blocked
-      }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call, !force {
-        // Children of an async call run on other threads: read those up to now first.
-        if !recorder.exitArmed {
-          recorder.exitArmed = true
-          return progressed ? .progressed : .armed
-        }
-        if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
+      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call {
+        if forceLevel < 3, remoteChildren[record.a, default: 0] > 0 {
           return progressed ? .progressed : .blocked
         }
-      }
-      if record.flags & RecordFlags.asyncExit != 0, record.kind != .call {
+        if !force {
+          // Children of an async call run on other threads: read those up to now first.
+          if !recorder.exitArmed {
+            recorder.exitArmed = true
+            return progressed ? .progressed : .armed
+          }
+          if recorders.contains(where: { $0 !== recorder && $0.progressedLastRound }) {
+            return progressed ? .progressed : .blocked
+          }
+        }
+        // A child's call still unread on a thread that did not move (it waits behind a
+        // record that waits itself, say another async exit) holds the exit too.
+        if forceLevel < 3, hasQueuedChild(of: record.a, besides: recorder) {
+          return progressed ? .progressed : .blocked
+        }
         recorder.exitArmed = false
       }
       if !recorder.announced {
@@ -237,7 +243,12 @@ final class Collector {
       other = record.a
     default: return false
     }
-    guard other != 0, let owner = recorder(of: other) else { return false }
+    guard other != 0 else { return false }
+    guard let owner = recorder(of: other) else {
+      // No recorder: a retired thread (the call never shows), or a thread that recorded its
+      // first call since the drain's snapshot (the next round takes it in): wait for that.
+      return Int(other >> 40) > slots.count
+    }
     guard owner.consumedSeq < other & Collector.seqMask else { return false }
     // Forced, a record waits only while the other thread still has records to read: the
     // call it waits for may be among them, behind a record that waits itself.
