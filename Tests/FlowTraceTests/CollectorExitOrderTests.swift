@@ -10,16 +10,6 @@ extension RuntimeSuite {
   @Suite struct CollectorExitOrderTests {
     init() { Run.reset() }
 
-    /// Runs `body` on a new thread and waits for it.
-    private func onThread(_ body: @escaping @Sendable () -> Void) {
-      let done = DispatchSemaphore(value: 0)
-      Thread {
-        body()
-        done.signal()
-      }.start()
-      done.wait()
-    }
-
     /// Begins an async call on a thread of its own (it ends elsewhere); returns its slot.
     /// (The names are among `Run.ours`: the tests trace only those.)
     private func beginElsewhere(_ begin: @escaping @Sendable () -> _TraceCall) -> UInt64 {

@@ -10,18 +10,6 @@ extension RuntimeSuite {
   @Suite struct CollectorOrderTests {
     init() { Run.reset() }
 
-    /// Runs `body` on a new thread and waits for it (each thread gets its own recorder, in
-    /// the order the threads first record).
-    private func onThread(_ body: @escaping @Sendable () -> Void) {
-      let done = DispatchSemaphore(value: 0)
-      let thread = Thread {
-        body()
-        done.signal()
-      }
-      thread.start()
-      done.wait()
-    }
-
     /// The Hummingbird shape (`total` spawning `load` task children): the child's thread is
     /// read before the parent's, and the parent's thread first holds the exit of an async
     /// call that began on a third thread (the collector waits a round for such an exit).

@@ -8,13 +8,10 @@ import Testing
 @Suite struct TextMemoTests {
   /// Runs `body` on a new thread that has a recorder (as a traced thread has).
   private func onRecordingThread(_ body: @escaping @Sendable () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    Thread {
+    onThread {
       _ = ThreadRecorder.current
       body()
-      done.signal()
-    }.start()
-    done.wait()
+    }
   }
 
   @Test func aChangedCollectionShowsItsNewText() {
