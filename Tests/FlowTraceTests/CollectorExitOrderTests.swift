@@ -49,17 +49,9 @@ extension RuntimeSuite {
         _TraceCall(site: "outer\t_\tExit.swift\t2", flags: _TraceFlags())
       }
       // The thread that ends `total` records first, so the collector reads it first.
-      let registered = DispatchSemaphore(value: 0)
-      let go = DispatchSemaphore(value: 0)
-      let ended = DispatchSemaphore(value: 0)
-      Thread {
-        _TraceCall(site: "note\t_\tExit.swift\t3", flags: _TraceFlags()).returningVoid()
-        registered.signal()
-        go.wait()
-        end(total)
-        ended.signal()
-      }.start()
-      registered.wait()
+      let ender = HeldThread(
+        first: { _TraceCall(site: "note\t_\tExit.swift\t3", flags: _TraceFlags()).returningVoid() },
+        then: { end(total) })
       // A pool thread: the span ends there, then `total`'s child task runs there.
       onThread {
         end(span)
@@ -72,8 +64,7 @@ extension RuntimeSuite {
         }
       }
       // The child ended before its parent's exit (as a task group's child does).
-      go.signal()
-      ended.wait()
+      ender.finish()
       var names: [UInt32: String] = [:]
       var events: [TraceEvent] = []
       Collector().drain(complete: true) { event in
@@ -113,21 +104,14 @@ extension RuntimeSuite {
       let total = beginElsewhere {
         _TraceCall(site: "outer\t_\tExit.swift\t5", flags: _TraceFlags())
       }
-      let registered = DispatchSemaphore(value: 0)
-      let go = DispatchSemaphore(value: 0)
-      let ended = DispatchSemaphore(value: 0)
       let enderIndex = Locked<UInt64>(0)
-      Thread {
-        let note = _TraceCall(site: "note\t_\tExit.swift\t6", flags: _TraceFlags())
-        let index = note.id >> 40
-        note.returningVoid()
-        enderIndex.withLock { $0 = index }
-        registered.signal()
-        go.wait()
-        end(total)
-        ended.signal()
-      }.start()
-      registered.wait()
+      let ender = HeldThread(
+        first: {
+          let note = _TraceCall(site: "note\t_\tExit.swift\t6", flags: _TraceFlags())
+          let index = note.id >> 40
+          note.returningVoid()
+          enderIndex.withLock { $0 = index }
+        }, then: { end(total) })
       onThread {
         // A call under a parent that the ender's thread never records.
         let missing = enderIndex.withLock { $0 } << 40 | 1_000_000
@@ -138,8 +122,7 @@ extension RuntimeSuite {
           _TraceCall(site: "leaf\t_\tExit.swift\t8", flags: _TraceFlags()).returningVoid()
         }
       }
-      go.signal()
-      ended.wait()
+      ender.finish()
       let order = drainedOrder()
       #expect(order.leafParent != nil)
       #expect(order.leafParent == order.outer)
@@ -157,21 +140,17 @@ extension RuntimeSuite {
         _TraceCall(site: "outer\t_\tExit.swift\t9", flags: _TraceFlags())
       }
       let other = beginElsewhere { _TraceCall(site: "b\t_\tExit.swift\t10", flags: _TraceFlags()) }
-      let registered = DispatchSemaphore(value: 0)
-      let go = DispatchSemaphore(value: 0)
-      let ended = DispatchSemaphore(value: 0)
       // One thread ends `outer`, then starts a child of `b` that never ends…
-      Thread {
-        _TraceCall(site: "note\t_\tExit.swift\t11", flags: _TraceFlags()).returningVoid()
-        registered.signal()
-        go.wait()
-        end(total)
-        TaskScope.binding.withValue(TaskScope(callID: other & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)) {
-          _ = _TraceCall(site: "compute\t_\tExit.swift\t12", flags: _TraceFlags())
-        }
-        ended.signal()
-      }.start()
-      registered.wait()
+      let ender = HeldThread(
+        first: {
+          _TraceCall(site: "note\t_\tExit.swift\t11", flags: _TraceFlags()).returningVoid()
+        },
+        then: {
+          end(total)
+          TaskScope.binding.withValue(TaskScope(callID: other & 0x00FF_FFFF_FFFF_FFFF, taskID: 0)) {
+            _ = _TraceCall(site: "compute\t_\tExit.swift\t12", flags: _TraceFlags())
+          }
+        })
       // …another ends `b`, then runs a child of `outer`.
       onThread {
         end(other)
@@ -179,8 +158,7 @@ extension RuntimeSuite {
           _TraceCall(site: "leaf\t_\tExit.swift\t13", flags: _TraceFlags()).returningVoid()
         }
       }
-      go.signal()
-      ended.wait()
+      ender.finish()
       let order = drainedOrder()
       #expect(order.outerEnded)
       #expect(order.bEnded)

@@ -10,3 +10,29 @@ func onThread(_ body: @escaping @Sendable () -> Void) {
   }.start()
   done.wait()
 }
+
+/// A thread started now that runs `first`, then waits until `finish()` lets it run `then`
+/// (so its first records come before anything the test records meanwhile on other threads).
+final class HeldThread: Sendable {
+  private let go = DispatchSemaphore(value: 0)
+  private let ended = DispatchSemaphore(value: 0)
+
+  /// Returns once `first` has run on the new thread.
+  init(first: @escaping @Sendable () -> Void, then: @escaping @Sendable () -> Void) {
+    let started = DispatchSemaphore(value: 0)
+    Thread { [go, ended] in
+      first()
+      started.signal()
+      go.wait()
+      then()
+      ended.signal()
+    }.start()
+    started.wait()
+  }
+
+  /// Lets the thread run `then` and waits for it.
+  func finish() {
+    go.signal()
+    ended.wait()
+  }
+}
