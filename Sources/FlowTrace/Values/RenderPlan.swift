@@ -12,13 +12,10 @@ class AnyRenderPlan: @unchecked Sendable {
   /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
   /// possibly inside optionals): not the reflecting rule.
   let topIsSpecial: Bool
-  /// The memo of a collection whose text is kept for its storage (`TextMemo`).
-  let memo: TextMemo?
 
-  init(program: RenderProgram?, topIsSpecial: Bool, memo: TextMemo?) {
+  init(program: RenderProgram?, topIsSpecial: Bool) {
     self.program = program
     self.topIsSpecial = topIsSpecial
-    self.memo = memo
   }
 
   /// Writes the value at `value` by the top rule.
@@ -49,11 +46,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
 
   init(style: Style) {
     self.style = style
-    var memo: TextMemo?
-    if case .reflecting(.memoized(let kept, _)) = style { memo = kept }
-    super.init(
-      program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style),
-      memo: memo)
+    super.init(program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style))
   }
 
   override func destroy(_ value: UnsafeMutableRawPointer) {

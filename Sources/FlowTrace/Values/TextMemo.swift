@@ -10,6 +10,9 @@ import CFlowTraceRuntime
 /// first): a value with the same storage reference has the same elements, and — when the
 /// elements' texts depend on nothing but their bits (`keepsText(of:)`) — the same text. So
 /// the same dictionary passed to many calls is rendered once per thread.
+///
+/// (The recording thread does not look here before keeping a copy: rendering a kept text now
+/// cost it ~110 ns a collection, where a copy costs ~25.)
 final class TextMemo: @unchecked Sendable {
   private let shared = Locked<MemoSlot>(MemoSlot())
 
@@ -43,8 +46,7 @@ final class TextMemo: @unchecked Sendable {
     return table.slot(for: self).write(self, storage: storage, limit: limit, into: &out)
   }
 
-  /// True when this thread keeps the text of the collection at `value` at `limit` (so
-  /// rendering it now costs a copy of that text).
+  /// True when this thread keeps the text of the collection at `value` at `limit`.
   func keepsText(of value: UnsafeRawPointer, limit: Int) -> Bool {
     guard let table = MemoTable.ofThisThread(creating: false) else { return false }
     return table.slot(for: self).holds(self, storage: value.load(as: UInt.self), limit: limit)

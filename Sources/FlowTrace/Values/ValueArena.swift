@@ -34,18 +34,6 @@ extension UnsafeMutablePointer where Pointee == HotState {
     {
       return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
     }
-    let plan = RenderPlans.plan(for: T.self)
-    if let memo = plan.memo,
-      withUnsafePointer(
-        to: value,
-        {
-          memo.keepsText(of: UnsafeRawPointer($0), limit: Runtime.shared.maxValueLength)
-        })
-    {
-      // A collection this thread rendered last: its text now costs a copy, where keeping
-      // the value would cost a reference count written here and again on the writer's core.
-      return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
-    }
     let size = MemoryLayout<T>.size
     let alignment = MemoryLayout<T>.alignment
     guard size <= KeptValue.largest, alignment <= RecordChunk.valueAlignment else {
@@ -53,6 +41,7 @@ extension UnsafeMutablePointer where Pointee == HotState {
     }
     let (bytes, offset) = valueSlot(size: size, alignment: alignment)
     bytes.initializeMemory(as: T.self, to: value)
+    let plan = RenderPlans.plan(for: T.self)
     var record = RawRecord(
       kind: kind, flags: flags, a: a,
       b: UInt64(UInt(bitPattern: Unmanaged.passUnretained(plan).toOpaque())), c: c)
