@@ -111,18 +111,8 @@ extension UnsafeMutablePointer where Pointee == HotState {
   /// its copy left for the writer.
   func keptText(at index: Int) -> String {
     let record = pointee.records[index]
-    if record.spare == KeptValue.rendered, let values = pointee.values {
-      let text = UnsafeRawPointer(values + Int(record.spare2)).assumingMemoryBound(to: UInt8.self)
-      return String(decoding: UnsafeBufferPointer(start: text, count: Int(record.b)), as: UTF8.self)
-    }
-    guard let address = UnsafeRawPointer(bitPattern: UInt(record.b)) else { return "" }
     return withRenderStream { out in
-      if record.spare == KeptValue.inChunk, let values = pointee.values {
-        Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
-          .top(UnsafeRawPointer(values + Int(record.spare2)), into: &out)
-      } else {
-        Unmanaged<DeferredValue>.fromOpaque(address).takeUnretainedValue().render(into: &out)
-      }
+      record.writeKeptValue(values: pointee.values, into: &out)
       return out.text
     }
   }
@@ -132,24 +122,35 @@ extension RawRecord {
   /// Writes the text of the value a value record keeps (`chunk`: the record's chunk) and
   /// destroys the copy (or releases the box).
   func renderKeptValue(in chunk: RecordChunk, into out: inout BoundedText) {
+    writeKeptValue(values: chunk.values, into: &out)
+    discardKeptValue(in: chunk)
+  }
+
+  /// Writes the text of the value a value record keeps (`values`: its chunk's value bytes),
+  /// leaving the copy or box as it is.
+  func writeKeptValue(values: UnsafeMutableRawPointer?, into out: inout BoundedText) {
     if spare == KeptValue.rendered {
-      return withRenderedText(in: chunk) { out.writeWhole(utf8: $0) }
+      return withRenderedText(values: values) { out.writeWhole(utf8: $0) }
     }
     guard let address = UnsafeRawPointer(bitPattern: UInt(b)) else { return }
     if spare == KeptValue.inChunk {
-      guard let values = chunk.values else { return }
-      let plan = Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
-      let value = values + Int(spare2)
-      plan.top(UnsafeRawPointer(value), into: &out)
-      plan.destroy(value)
+      guard let values else { return }
+      Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
+        .top(UnsafeRawPointer(values + Int(spare2)), into: &out)
     } else {
-      Unmanaged<DeferredValue>.fromOpaque(address).takeRetainedValue().render(into: &out)
+      Unmanaged<DeferredValue>.fromOpaque(address).takeUnretainedValue().render(into: &out)
     }
   }
 
   /// Calls `body` with the UTF-8 of a value rendered when it was recorded (`rendered`).
   func withRenderedText(in chunk: RecordChunk, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    guard let values = chunk.values else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    withRenderedText(values: chunk.values, body)
+  }
+
+  private func withRenderedText(
+    values: UnsafeMutableRawPointer?, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    guard let values else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
     let text = UnsafeRawPointer(values + Int(spare2)).assumingMemoryBound(to: UInt8.self)
     body(UnsafeBufferPointer(start: text, count: Int(b)))
   }
