@@ -146,14 +146,8 @@ extension _TraceCall {
       hot.finish(
         self, RawRecord(kind: .returnText, flags: 0, a: id, b: 0, c: 0), text: text, exit: exit)
     } else {
-      // Its text now, in the chunk's value bytes (as `_endKept` keeps a copy there).
-      let hot = ThreadRecorder.current
-      let exit = hot.popNotingCaught(id)
-      let flags = UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit
-      let ticks = bits & CallBits.timing != 0 ? ft_ticks() : 0
-      hot.appendRendered(value, kind: .returnValue, a: id, flags: flags, c: ticks)
-      hot.commit()
-      if bits & CallBits.root != 0 { hot.rootEnded() }
+      // Its text now, in the chunk's value bytes (where `_endKept` keeps a copy).
+      _endWithValue(value, renderNow: true)
     }
   }
 

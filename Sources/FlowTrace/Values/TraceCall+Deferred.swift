@@ -40,11 +40,21 @@ extension _TraceCall {
   /// Records a normal exit whose value is kept for later.
   @usableFromInline
   func _endKept<T>(_ value: T) {
+    _endWithValue(value, renderNow: false)
+  }
+
+  /// Records a normal exit with a `returnValue` record: the value's text rendered now, or
+  /// (`renderNow` false) a copy kept for later.
+  func _endWithValue<T>(_ value: T, renderNow: Bool) {
     let hot = ThreadRecorder.current
     let exit = hot.popNotingCaught(id)
     let flags = UInt8(truncatingIfNeeded: bits & CallBits.collectMask) | exit
     let ticks = bits & CallBits.timing != 0 ? ft_ticks() : 0
-    hot.append(value: value, kind: .returnValue, a: id, flags: flags, c: ticks)
+    if renderNow {
+      hot.appendRendered(value, kind: .returnValue, a: id, flags: flags, c: ticks)
+    } else {
+      hot.append(value: value, kind: .returnValue, a: id, flags: flags, c: ticks)
+    }
     hot.commit()
     if bits & CallBits.root != 0 { hot.rootEnded() }
   }
