@@ -39,13 +39,28 @@ extension [UInt8] {
 }
 
 /// Number of bytes `value` takes as a varint.
-@inline(__always)
+@inlinable @inline(__always)
 func varintSize(_ value: UInt64) -> Int {
   var n = 1
   var v = value >> 7
   while v != 0 {
-    n += 1
+    n &+= 1
     v >>= 7
   }
   return n
+}
+
+/// Stores `value` as a varint at `at` (room for `varintSize(value)` bytes); returns the
+/// address after it.
+@inlinable @inline(__always)
+func storeVarint(_ value: UInt64, at: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+  var rest = value
+  var at = at
+  while rest >= 0x80 {
+    at.storeBytes(of: UInt8(truncatingIfNeeded: rest) | 0x80, as: UInt8.self)
+    rest >>= 7
+    at += 1
+  }
+  at.storeBytes(of: UInt8(truncatingIfNeeded: rest), as: UInt8.self)
+  return at + 1
 }

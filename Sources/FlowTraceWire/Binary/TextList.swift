@@ -20,18 +20,10 @@ public struct TextList: Sendable {
         contentsOf: repeatElement(0, count: max(needed, 2 * storage.count, 256) - storage.count))
     }
     let start = used
-    storage.withUnsafeMutableBufferPointer { room in
-      var at = start
-      var length = UInt64(utf8.count)
-      while length >= 0x80 {
-        room[at] = UInt8(truncatingIfNeeded: length) | 0x80
-        length >>= 7
-        at += 1
-      }
-      room[at] = UInt8(truncatingIfNeeded: length)
-      at += 1
+    storage.withUnsafeMutableBytes { room in
+      let at = storeVarint(UInt64(utf8.count), at: room.baseAddress! + start)
       if let source = utf8.baseAddress, utf8.count > 0 {
-        (room.baseAddress! + at).update(from: source, count: utf8.count)
+        at.copyMemory(from: source, byteCount: utf8.count)
       }
     }
     used = needed
@@ -59,23 +51,15 @@ public struct TextList: Sendable {
 
   /// The texts as strings.
   public var strings: [String] {
-    storage.withUnsafeBufferPointer { all in
-      let bytes = UnsafeBufferPointer(rebasing: all[0..<used])
+    storage.withUnsafeBytes { all in
+      guard let base = all.baseAddress else { return [] }
+      var reader = RecordReader(base: base, position: 0, end: used)
       var texts: [String] = []
-      var at = 0
-      while at < bytes.count {
-        var length = 0
-        var shift = 0
-        while true {
-          let byte = bytes[at]
-          at += 1
-          length |= Int(byte & 0x7F) << shift
-          if byte < 0x80 { break }
-          shift += 7
-        }
-        texts.append(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + length]), as: UTF8.self))
-        at += length
+      // (Bytes written by `append`: the reads cannot fail.)
+      while reader.remaining > 0, let length = try? Int(reader.varint()) {
+        let text = UnsafeRawBufferPointer(start: reader.base + reader.position, count: length)
+        texts.append(String(decoding: text, as: UTF8.self))
+        reader.position += length
       }
       return texts
     }

@@ -84,20 +84,20 @@ public struct PlainRun {
     site: UInt32, flags: UInt8, arguments: UnsafeBufferPointer<UInt8>?, argumentCount: Int
   ) -> Bool {
     var form = flags
-    var payload = 1 &+ Self.varintLength(UInt64(site))
+    var payload = 1 &+ varintSize(UInt64(site))
     if let arguments {
       form |= CallForm.hasArgs
-      payload &+= Self.varintLength(UInt64(argumentCount)) &+ arguments.count
+      payload &+= varintSize(UInt64(argumentCount)) &+ arguments.count
     }
-    let total = 1 &+ Self.varintLength(UInt64(payload)) &+ payload
+    let total = 1 &+ varintSize(UInt64(payload)) &+ payload
     guard used &+ total <= limit else { return false }
     var at = out + used
     at.storeBytes(of: 0x05, as: UInt8.self)
-    at = Self.store(varint: UInt64(payload), at: at + 1)
+    at = storeVarint(UInt64(payload), at: at + 1)
     at.storeBytes(of: form, as: UInt8.self)
-    at = Self.store(varint: UInt64(site), at: at + 1)
+    at = storeVarint(UInt64(site), at: at + 1)
     if let arguments {
-      at = Self.store(varint: UInt64(argumentCount), at: at)
+      at = storeVarint(UInt64(argumentCount), at: at)
       if let source = arguments.baseAddress, arguments.count > 0 {
         at.copyMemory(from: source, byteCount: arguments.count)
       }
@@ -114,46 +114,20 @@ public struct PlainRun {
   /// does not fit in the run.
   @inlinable
   public mutating func writeReturn(result: UnsafeBufferPointer<UInt8>) -> Bool {
-    let payload = 1 &+ Self.varintLength(UInt64(result.count)) &+ result.count
-    let total = 1 &+ Self.varintLength(UInt64(payload)) &+ payload
+    let payload = 1 &+ varintSize(UInt64(result.count)) &+ result.count
+    let total = 1 &+ varintSize(UInt64(payload)) &+ payload
     guard used &+ total <= limit else { return false }
     var at = out + used
     at.storeBytes(of: 0x06, as: UInt8.self)
-    at = Self.store(varint: UInt64(payload), at: at + 1)
+    at = storeVarint(UInt64(payload), at: at + 1)
     at.storeBytes(of: ReturnForm.hasResult, as: UInt8.self)
-    at = Self.store(varint: UInt64(result.count), at: at + 1)
+    at = storeVarint(UInt64(result.count), at: at + 1)
     if let source = result.baseAddress, result.count > 0 {
       at.copyMemory(from: source, byteCount: result.count)
     }
     used &+= total
     if depth > 0 { depth &-= 1 }
     return true
-  }
-
-  /// Bytes `value` takes as a varint.
-  @inlinable @inline(__always)
-  static func varintLength(_ value: UInt64) -> Int {
-    var length = 1
-    var rest = value >> 7
-    while rest != 0 {
-      length &+= 1
-      rest >>= 7
-    }
-    return length
-  }
-
-  /// Stores `value` as a varint at `at`; returns the address after it.
-  @inlinable @inline(__always)
-  static func store(varint value: UInt64, at: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
-    var rest = value
-    var at = at
-    while rest >= 0x80 {
-      at.storeBytes(of: UInt8(truncatingIfNeeded: rest) | 0x80, as: UInt8.self)
-      rest >>= 7
-      at += 1
-    }
-    at.storeBytes(of: UInt8(truncatingIfNeeded: rest), as: UInt8.self)
-    return at + 1
   }
 
   /// The bytes of a call record at a site of three varint bytes or more (at most 8 bytes).
