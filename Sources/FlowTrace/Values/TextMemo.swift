@@ -46,12 +46,6 @@ final class TextMemo: @unchecked Sendable {
     return table.slot(for: self).write(self, storage: storage, limit: limit, into: &out)
   }
 
-  /// True when this thread keeps the text of the collection at `value` at `limit`.
-  func keepsText(of value: UnsafeRawPointer, limit: Int) -> Bool {
-    guard let table = MemoTable.ofThisThread(creating: false) else { return false }
-    return table.slot(for: self).holds(self, storage: value.load(as: UInt.self), limit: limit)
-  }
-
   /// Keeps the text just rendered for the collection at `value`.
   func keep<Collection>(
     _ value: UnsafeRawPointer, as _: Collection.Type, limit: Int, held: [UInt8], settled: Bool
@@ -79,12 +73,9 @@ final class MemoSlot {
   /// held in the existential without a box).
   private var copy: Any?
 
-  func holds(_ memo: TextMemo, storage: UInt, limit: Int) -> Bool {
-    self.memo == ObjectIdentifier(memo) && self.storage == storage && self.limit == limit
-  }
-
   func write(_ memo: TextMemo, storage: UInt, limit: Int, into out: inout BoundedText) -> Bool {
-    guard holds(memo, storage: storage, limit: limit) else { return false }
+    guard self.memo == ObjectIdentifier(memo), self.storage == storage, self.limit == limit
+    else { return false }
     out.write(held: held, settled: settled)
     return true
   }
