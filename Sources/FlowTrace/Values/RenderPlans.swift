@@ -46,7 +46,7 @@ enum RenderPlans {
     let key = Int(bitPattern: unsafeBitCast(type as Any.Type, to: UnsafeRawPointer.self))
     let home = homeSlot(ofKey: key)
     for probe in 0..<probes {
-      let slot = slots + 2 * ((home + probe) & (slotCount - 1))
+      let slot = slot(home, probe)
       let found = ft_load_acquire(slot)
       if found == key, let plan = UnsafeRawPointer(bitPattern: slot[1]) {
         return Unmanaged<AnyRenderPlan>.fromOpaque(plan).takeUnretainedValue()
@@ -58,6 +58,11 @@ enum RenderPlans {
 
   private static func homeSlot(ofKey key: Int) -> Int { (key >> 4 ^ key >> 14) & (slotCount - 1) }
 
+  /// The slot `probe` places after `home` (its key word; the plan is the next word).
+  private static func slot(_ home: Int, _ probe: Int) -> UnsafeMutablePointer<Int> {
+    slots + 2 * ((home + probe) & (slotCount - 1))
+  }
+
   /// Tests only: the slot a type looks in first.
   static func homeSlot(of type: Any.Type) -> Int {
     homeSlot(ofKey: Int(bitPattern: unsafeBitCast(type, to: UnsafeRawPointer.self)))
@@ -67,9 +72,7 @@ enum RenderPlans {
   static func isInSlots(_ type: Any.Type) -> Bool {
     let key = Int(bitPattern: unsafeBitCast(type, to: UnsafeRawPointer.self))
     let home = homeSlot(ofKey: key)
-    return (0..<probes).contains {
-      ft_load_acquire(slots + 2 * ((home + $0) & (slotCount - 1))) == key
-    }
+    return (0..<probes).contains { ft_load_acquire(slot(home, $0)) == key }
   }
 
   private static func slowPlan<T>(for type: T.Type, key: Int, home: Int) -> AnyRenderPlan {
@@ -97,7 +100,7 @@ enum RenderPlans {
       table.plans[id] = made
       // The first free slot from home (slots are only written here, under the lock).
       for probe in 0..<probes {
-        let slot = slots + 2 * ((home + probe) & (slotCount - 1))
+        let slot = slot(home, probe)
         guard slot.pointee == 0 else { continue }
         slot[1] = Int(bitPattern: Unmanaged.passRetained(made as AnyRenderPlan).toOpaque())
         ft_store_release(slot, key)
