@@ -88,7 +88,7 @@ extension _TraceCall {
     let hot = ThreadRecorder.current
     if let (kind, bits) = ValueRender.raw(value, argument: true) {
       hot.append(RawRecord(kind: kind, flags: 0, a: 0, b: bits, c: 0))
-    } else if let string = value as? String {
+    } else if let string = ValueRender.string(value) {
       hot.append(RawRecord(kind: .argString, flags: 0, a: 0, b: 0, c: 0), text: string)
     } else if ValueRender.legacyMode {
       let text = hot.render(value)
@@ -137,7 +137,7 @@ extension _TraceCall {
       _end(.returnVoid, 0)
     } else if let (kind, raw) = ValueRender.raw(value, argument: false) {
       _end(kind, raw)
-    } else if let string = value as? String {
+    } else if let string = ValueRender.string(value) {
       _endString(string)
     } else if ValueRender.legacyMode || bits & CallBits.span != 0 {
       let hot = ThreadRecorder.current
