@@ -6,14 +6,6 @@ import Testing
 /// The texts of collections kept for their storage (`TextMemo`): per thread, and right after
 /// a change.
 @Suite struct TextMemoTests {
-  /// Runs `body` on a new thread that has a recorder (as a traced thread has).
-  private func onRecordingThread(_ body: @escaping @Sendable () -> Void) {
-    onThread {
-      _ = ThreadRecorder.current
-      body()
-    }
-  }
-
   @Test func aChangedCollectionShowsItsNewText() {
     onRecordingThread {
       var table = ["alpha": 1]

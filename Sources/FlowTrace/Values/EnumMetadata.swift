@@ -97,3 +97,17 @@ private func mangledLength(_ name: UnsafePointer<UInt8>) -> Int {
     }
   }
 }
+
+/// Reading an enum's descriptor.
+enum EnumDescriptor {
+  /// True when the enum `type`'s descriptor counts no payload case.
+  static func isPayloadFree(_ type: Any.Type) -> Bool {
+    let metadata = unsafeBitCast(type, to: UnsafeRawPointer.self)
+    guard metadata.load(as: UInt.self) == 0x201,
+      let descriptor = metadata.load(fromByteOffset: 8, as: UnsafeRawPointer?.self)
+    else { return false }
+    // TargetEnumDescriptor: five 32-bit words of type context, then the payload case count
+    // (low 24 bits).
+    return descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF == 0
+  }
+}

@@ -38,20 +38,15 @@ extension RenderPlan {
     let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
     switch metadata.load(as: UInt.self) {
     case 0x200: return structStyle() ?? .dynamic
-    case 0x201 where payloadFree(metadata): return CaseTexts(T.self).map { .cases($0) } ?? .dynamic
+    case 0x201 where isSmallPayloadFree: return CaseTexts(T.self).map { .cases($0) } ?? .dynamic
     case 0x201: return EnumCases.read(T.self).map { .enumCases($0) } ?? .dynamic
     default: return .dynamic
     }
   }
 
   /// An enum whose descriptor counts no payload cases, small and trivially copyable.
-  private static func payloadFree(_ metadata: UnsafeRawPointer) -> Bool {
-    guard MemoryLayout<T>.size <= 2, _isPOD(T.self),
-      let descriptor = metadata.load(fromByteOffset: 8, as: UnsafeRawPointer?.self)
-    else { return false }
-    // TargetEnumDescriptor: five 32-bit words of type context, then the payload case count
-    // (low 24 bits).
-    return descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF == 0
+  private static var isSmallPayloadFree: Bool {
+    MemoryLayout<T>.size <= 2 && _isPOD(T.self) && EnumDescriptor.isPayloadFree(T.self)
   }
 
   /// The stored fields of a struct, or nil when one of them cannot be read in place (a

@@ -12,10 +12,22 @@ class AnyRenderPlan: @unchecked Sendable {
   /// True when the top rule is special for this type (`TraceRepresentable` or `String`,
   /// possibly inside optionals): not the reflecting rule.
   let topIsSpecial: Bool
+  /// How to read a value's key, when its text is kept by its contents (`ValueTexts`): nil
+  /// when the type has no key or its text costs no more to render than to look up.
+  let keys: KeyProgram?
 
-  init(program: RenderProgram?, topIsSpecial: Bool) {
+  init(program: RenderProgram?, topIsSpecial: Bool, keys: KeyProgram?) {
     self.program = program
     self.topIsSpecial = topIsSpecial
+    self.keys = keys
+  }
+
+  /// Writes the value at `value` by the top rule into `out`, an empty stream: the text this
+  /// thread kept for an equal value when the type allows (`ValueTexts`), else rendered.
+  final func text(_ value: UnsafeRawPointer, into out: inout BoundedText) {
+    guard let keys, out.count == 0, let table = MemoTable.ofThisThread(creating: true)
+    else { return top(value, into: &out) }
+    table.values.write(value, by: self, keys: keys, into: &out)
   }
 
   /// Writes the value at `value` by the top rule.
@@ -46,7 +58,9 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
 
   init(style: Style) {
     self.style = style
-    super.init(program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style))
+    super.init(
+      program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style),
+      keys: Self.rendersSlowly(style) ? KeyProgram.make(T.self) : nil)
   }
 
   override func destroy(_ value: UnsafeMutableRawPointer) {

@@ -74,7 +74,7 @@ extension UnsafeMutablePointer where Pointee == HotState {
     // A kept type is never Int, Double, Bool or String (`_defers`): its plan renders it.
     let plan = RenderPlans.plan(for: T.self)
     withRenderStream { out in
-      withUnsafePointer(to: value) { plan.top(UnsafeRawPointer($0), into: &out) }
+      withUnsafePointer(to: value) { plan.text(UnsafeRawPointer($0), into: &out) }
       out.withText { text in appendRenderedText(text, kind: kind, a: a, flags: flags, c: c) }
     }
   }
@@ -136,7 +136,7 @@ extension RawRecord {
     if spare == KeptValue.inChunk {
       guard let values else { return }
       Unmanaged<AnyRenderPlan>.fromOpaque(address).takeUnretainedValue()
-        .top(UnsafeRawPointer(values + Int(spare2)), into: &out)
+        .text(UnsafeRawPointer(values + Int(spare2)), into: &out)
     } else {
       Unmanaged<DeferredValue>.fromOpaque(address).takeUnretainedValue().render(into: &out)
     }

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import FlowTrace
+
 /// Runs `body` on a new thread and waits for it (each thread that records gets its own
 /// recorder, in the order the threads first record).
 func onThread(_ body: @escaping @Sendable () -> Void) {
@@ -9,6 +11,14 @@ func onThread(_ body: @escaping @Sendable () -> Void) {
     done.signal()
   }.start()
   done.wait()
+}
+
+/// Runs `body` on a new thread that has a recorder (as a traced thread has), and waits.
+func onRecordingThread(_ body: @escaping @Sendable () -> Void) {
+  onThread {
+    _ = ThreadRecorder.current
+    body()
+  }
 }
 
 /// A thread started now that runs `first`, then waits until `finish()` lets it run `then`

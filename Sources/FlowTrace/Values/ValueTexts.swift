@@ -1,0 +1,90 @@
+/// The texts of values a thread rendered lately, found again by the values' contents: a value
+/// whose type has a key (`KeyProgram`) and that was rendered before with the same key and
+/// limit is written from here, without running its plan (or its type's `description`) again.
+///
+/// Real code passes the same values over and over (a graph's edges, the number a loop adds
+/// to, a parser's tokens), and a type's own `description` can cost microseconds. Per thread
+/// (`MemoTable`): no lock, no line shared with another thread. Keys are copies of the
+/// contents, so nothing of the program's is kept alive.
+final class ValueTexts {
+  /// Slots, picked by a hash of the plan and the key.
+  static let slotCount = 256
+
+  private struct Slot {
+    var plan: UnsafeRawPointer?
+    var limit = 0
+    var settled = false
+    var key: [UInt8] = []
+    var text: [UInt8] = []
+  }
+
+  private let slots = UnsafeMutablePointer<Slot>.allocate(capacity: slotCount)
+  private var key = ValueKey()
+
+  init() {
+    slots.initialize(repeating: Slot(), count: Self.slotCount)
+  }
+
+  deinit {
+    slots.deinitialize(count: Self.slotCount)
+    slots.deallocate()
+    key.bytes.deallocate()
+  }
+
+  /// Writes the text of the value at `value` by `plan`'s top rule into `out`, an empty stream:
+  /// from the slot that holds it, or rendered and kept.
+  func write(
+    _ value: UnsafeRawPointer, by plan: AnyRenderPlan, keys: KeyProgram,
+    into out: inout BoundedText
+  ) {
+    guard keys.write(value, into: &key) else { return plan.top(value, into: &out) }
+    let address = UnsafeRawPointer(Unmanaged.passUnretained(plan).toOpaque())
+    let slot = slots + slotIndex(address)
+    if slot.pointee.plan == address, slot.pointee.limit == out.limit, holdsKey(slot) {
+      return out.write(held: slot.pointee.text, settled: slot.pointee.settled)
+    }
+    plan.top(value, into: &out)
+    // Rendering may have used `key` (a value rendered inside this one): the key read above
+    // is read again.
+    guard keys.write(value, into: &key) else { return }
+    slot.pointee.plan = address
+    slot.pointee.limit = out.limit
+    slot.pointee.settled = out.isFull
+    slot.pointee.key.removeAll(keepingCapacity: true)
+    slot.pointee.key.append(
+      contentsOf: UnsafeRawBufferPointer(start: key.bytes, count: key.count))
+    slot.pointee.text.removeAll(keepingCapacity: true)
+    slot.pointee.text.append(contentsOf: out.bytes)
+  }
+
+  private func holdsKey(_ slot: UnsafeMutablePointer<Slot>) -> Bool {
+    slot.pointee.key.withUnsafeBytes { held in
+      guard held.count == key.count else { return false }
+      for index in 0..<held.count
+      where held[index] != key.bytes.load(fromByteOffset: index, as: UInt8.self) {
+        return false
+      }
+      return true
+    }
+  }
+
+  /// A hash of the plan and the key (eight bytes at a time), as a slot index.
+  private func slotIndex(_ plan: UnsafeRawPointer) -> Int {
+    var hash = UInt64(UInt(bitPattern: plan))
+    var offset = 0
+    while offset &+ 8 <= key.count {
+      hash =
+        (hash ^ key.bytes.load(fromByteOffset: offset, as: UInt64.self))
+        &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 29
+      offset &+= 8
+    }
+    while offset < key.count {
+      hash =
+        (hash ^ UInt64(key.bytes.load(fromByteOffset: offset, as: UInt8.self)))
+        &* 0x9E37_79B9_7F4A_7C15
+      offset &+= 1
+    }
+    return Int(truncatingIfNeeded: hash >> 40) & (Self.slotCount &- 1)
+  }
+}
