@@ -7,13 +7,16 @@
 /// (`MemoTable`): no lock, no line shared with another thread. Keys are copies of the
 /// contents, so nothing of the program's is kept alive.
 final class ValueTexts {
-  /// Slots, picked by a hash of the plan and the key.
-  static let slotCount = 256
+  /// Slots, in pairs picked by a hash of the plan and the key (a key may take either slot
+  /// of its pair: two keys whose hashes meet both stay).
+  static let slotCount = 512
 
   private struct Slot {
     var plan: UnsafeRawPointer?
     var limit = 0
     var settled = false
+    /// Used more lately than the other slot of its pair.
+    var recent = false
     var key: [UInt8] = []
     var text: [UInt8] = []
   }
@@ -39,10 +42,20 @@ final class ValueTexts {
   ) {
     guard keys.write(value, into: &key) else { return plan.top(value, into: &out) }
     let address = UnsafeRawPointer(Unmanaged.passUnretained(plan).toOpaque())
-    let slot = slots + slotIndex(address)
-    if slot.pointee.plan == address, slot.pointee.limit == out.limit, holdsKey(slot) {
-      return out.write(held: slot.pointee.text, settled: slot.pointee.settled)
+    // Two slots a key may take (the pair at `index`): the one used last is kept.
+    let pair = slots + (slotIndex(address) & ~1)
+    for way in 0..<2 {
+      let slot = pair + way
+      if slot.pointee.plan == address, slot.pointee.limit == out.limit, holdsKey(slot) {
+        slot.pointee.recent = true
+        pair[1 &- way].recent = false
+        return out.write(held: slot.pointee.text, settled: slot.pointee.settled)
+      }
     }
+    let way = pair[0].recent ? 1 : 0
+    let slot = pair + way
+    slot.pointee.recent = true
+    pair[1 &- way].recent = false
     plan.top(value, into: &out)
     // Rendering may have used `key` (a value rendered inside this one): the key read above
     // is read again.
@@ -59,10 +72,25 @@ final class ValueTexts {
 
   private func holdsKey(_ slot: UnsafeMutablePointer<Slot>) -> Bool {
     slot.pointee.key.withUnsafeBytes { held in
-      guard held.count == key.count else { return false }
-      for index in 0..<held.count
-      where held[index] != key.bytes.load(fromByteOffset: index, as: UInt8.self) {
-        return false
+      guard held.count == key.count, let base = held.baseAddress else {
+        return held.count == key.count
+      }
+      var offset = 0
+      while offset &+ 8 <= key.count {
+        if base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          != key.bytes.load(fromByteOffset: offset, as: UInt64.self)
+        {
+          return false
+        }
+        offset &+= 8
+      }
+      while offset < key.count {
+        if base.load(fromByteOffset: offset, as: UInt8.self)
+          != key.bytes.load(fromByteOffset: offset, as: UInt8.self)
+        {
+          return false
+        }
+        offset &+= 1
       }
       return true
     }
