@@ -71,6 +71,8 @@ struct MixValue {
   let reflect: (Int) -> Int
   /// The writer's render of the value by its plan, `count` times (no record around it).
   let render: (Int) -> Int
+  /// The same on a thread that keeps texts (`ValueTexts`): the first render, then lookups.
+  let keptRender: (Int) -> Int
 }
 
 func mixValue<T>(
@@ -84,7 +86,8 @@ func mixValue<T>(
       for _ in 0..<count { total &+= String(reflecting: value).utf8.count }
       return total
     },
-    render: { count in _renderRepeatedly(value, times: count) })
+    render: { count in _renderRepeatedly(value, times: count) },
+    keptRender: { count in _renderRepeatedly(value, times: count, kept: true) })
 }
 
 /// The mix, each value with the traced function that takes it.

@@ -64,9 +64,11 @@ func runValuesMixBench() {
   print("  program thread = ns/call with the argument minus ns/call structure-only (session);")
   print("  later = the drain that renders (stopTracing/writer), per value; not in program thread")
   print("  render = the plan's render alone (what the file writer does per kept value)")
+  print("  kept = the same value again on a thread that keeps texts (a lookup, or the render)")
   let header = [
     "value".padding(26), "reflecting".padding(22), "program thread".padding(22),
-    "later (drain)".padding(22), "render".padding(22), "old: program thread",
+    "later (drain)".padding(22), "render".padding(22), "kept".padding(22),
+    "old: program thread",
   ]
   print(header.joined())
   let only = getenv("FLOWTRACE_BENCH_VALUE").map { String(cString: $0) }
@@ -75,8 +77,11 @@ func runValuesMixBench() {
     var sink = 0
     // Ten times the calls: a render is short, and the first run pays the plan's making.
     let render = measure(runs: runs) { sink &+= value.render(10 * count) }.0
+    let kept = measure(runs: runs) { sink &+= value.keptRender(10 * count) }.0
     if getenv("FLOWTRACE_BENCH_MODE").map({ String(cString: $0) }) == "render" {
-      print(value.name.padding(26) + render.text(per: Double(10 * count)))
+      print(
+        value.name.padding(26) + render.text(per: Double(10 * count)).padding(22)
+          + kept.text(per: Double(10 * count)))
       continue
     }
     let reflect = measure(runs: runs) { sink &+= value.reflect(count) }.0
@@ -113,7 +118,8 @@ func runValuesMixBench() {
       [
         value.name.padding(26), reflect.text(per: per).padding(22),
         now.text(per: per).padding(22), later.text(per: per).padding(22),
-        render.text(per: 10 * per).padding(22), old.text(per: per),
+        render.text(per: 10 * per).padding(22), kept.text(per: 10 * per).padding(22),
+        old.text(per: per),
       ].joined())
     if sink == 42 { print("") }
   }

@@ -7,16 +7,24 @@ public func _setLegacyValueRendering(_ on: Bool) {
 }
 
 /// Benchmarks only: renders `value` by its plan `times` times into one reused stream (the
-/// writer's render of a kept value, without the record around it); the bytes written.
+/// writer's render of a kept value, without the record around it); the bytes written. With
+/// `kept`, as a thread that keeps texts renders it (`ValueTexts`: found again after the first).
 @_spi(Benchmarks)
-public func _renderRepeatedly<T>(_ value: T, times: Int, limit: Int = 200) -> Int {
+public func _renderRepeatedly<T>(_ value: T, times: Int, limit: Int = 200, kept: Bool = false)
+  -> Int
+{
   let plan = RenderPlans.plan(for: T.self)
+  if kept { _ = ThreadRecorder.current }
   let store = ByteStore()
   var total = 0
   withUnsafePointer(to: value) { pointer in
     for _ in 0..<times {
       var out = BoundedText(limit: limit, store: store)
-      plan.top(UnsafeRawPointer(pointer), into: &out)
+      if kept {
+        plan.text(UnsafeRawPointer(pointer), into: &out)
+      } else {
+        plan.top(UnsafeRawPointer(pointer), into: &out)
+      }
       total &+= out.count
     }
   }
