@@ -24,6 +24,16 @@ private struct CountedLimbs: Sendable, CustomStringConvertible {
   }
 }
 
+/// Trivially copyable: its key is its own bytes.
+private struct CountedPoint: Sendable, CustomStringConvertible {
+  var x: Int
+  var y: Double
+  var description: String {
+    describedCount += 1
+    return "(\(x), \(y))"
+  }
+}
+
 /// Its text reads a class's state: no key (the state is not in its bytes).
 private struct CountedView: Sendable, CustomStringConvertible {
   let counter: MixCounter
@@ -96,6 +106,12 @@ private struct PointerHolder: CustomStringConvertible {
       #expect(ValueRender.render(limbs, limit: 200) == "limbs [9, 2] monday")
       #expect(ValueRender.render(CountedLimbs(limbs: [9, 2]), limit: 200) == "limbs [9, 2] monday")
       #expect(describedCount == 5)
+      #expect(KeyProgram.make(CountedPoint.self)?.wholeSize == 16)
+      for _ in 0..<2 {
+        #expect(ValueRender.render(CountedPoint(x: 1, y: 0.5), limit: 200) == "(1, 0.5)")
+        #expect(ValueRender.render(CountedPoint(x: 1, y: -0.5), limit: 200) == "(1, -0.5)")
+      }
+      #expect(describedCount == 7)
     }
   }
 

@@ -44,6 +44,8 @@ struct HotState {
   var renderStore: ByteStore?
   /// The texts of collections this thread rendered last (`TextMemo`).
   var memos: MemoTable?
+  /// The texts of values this thread rendered lately, by their contents (`ValueTexts`).
+  var valueTexts: ValueTexts?
 }
 
 /// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),

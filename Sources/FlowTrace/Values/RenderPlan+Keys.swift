@@ -2,7 +2,8 @@
 
 extension RenderPlan {
   /// False for the texts that cost about a lookup (a string copied, an integer's digits, an
-  /// enum case's text, a constant), and for classes and existentials (no key).
+  /// enum case's text, a constant), for collections, and for classes and existentials (no
+  /// key).
   static func rendersSlowly(_ style: Style) -> Bool {
     switch style {
     case .representable: return true
@@ -11,12 +12,12 @@ extension RenderPlan {
     }
   }
 
+  /// Arrays and dictionaries are left to their memo (`TextMemo`: the same storage is found
+  /// again faster than a key is read from its elements).
   private static func rendersSlowly(_ reflecting: Reflecting) -> Bool {
     switch reflecting {
-    case .debugDescription, .description, .streamable, .sequence, .memoized, .pairs, .fields,
-      .enumCases:
-      return true
-    case .bytes, .cases, .constant, .dynamic: return false
+    case .debugDescription, .description, .streamable, .fields, .enumCases: return true
+    case .sequence, .memoized, .pairs, .bytes, .cases, .constant, .dynamic: return false
     }
   }
 }

@@ -1,3 +1,5 @@
+import CFlowTraceRuntime
+
 /// How values of one type render, decided once per type (which protocol, which fast path)
 /// and cached, so a call pays no dynamic cast: see `RenderPlan.of`.
 ///
@@ -25,9 +27,12 @@ class AnyRenderPlan: @unchecked Sendable {
   /// Writes the value at `value` by the top rule into `out`, an empty stream: the text this
   /// thread kept for an equal value when the type allows (`ValueTexts`), else rendered.
   final func text(_ value: UnsafeRawPointer, into out: inout BoundedText) {
-    guard let keys, out.count == 0, let table = MemoTable.ofThisThread(creating: true)
-    else { return top(value, into: &out) }
-    table.values.write(value, by: self, keys: keys, into: &out)
+    guard let keys, out.count == 0, let state = ft_get_thread_state() else {
+      return top(value, into: &out)
+    }
+    let hot = state.assumingMemoryBound(to: HotState.self)
+    if hot.pointee.valueTexts == nil { hot.pointee.valueTexts = ValueTexts() }
+    hot.pointee.valueTexts.unsafelyUnwrapped.write(value, by: self, keys: keys, into: &out)
   }
 
   /// Writes the value at `value` by the top rule.

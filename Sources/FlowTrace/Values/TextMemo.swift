@@ -95,8 +95,6 @@ final class MemoSlot {
 /// A thread's kept texts: a few slots, picked by the memo's address.
 final class MemoTable {
   private let slots = (0..<8).map { _ in MemoSlot() }
-  /// The texts of values this thread rendered lately, by their bits.
-  private(set) lazy var values = ValueTexts()
 
   func slot(for memo: TextMemo) -> MemoSlot {
     slots[Int(bitPattern: UInt(bitPattern: ObjectIdentifier(memo).hashValue) >> 4) & 7]

@@ -35,8 +35,9 @@ struct ValueKey {
     withUnsafeBytes(of: length) { append($0.baseAddress!, count: 8) }
   }
 
-  mutating func append(_ string: String) {
-    let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+  /// Appends the length and UTF-8 of the string at `string` (read in place, not copied).
+  mutating func append(_ string: UnsafePointer<String>) {
+    let done: Void? = string.pointee.utf8.withContiguousStorageIfAvailable { utf8 in
       append(length: utf8.count)
       if let base = utf8.baseAddress { append(base, count: utf8.count) }
     }
@@ -54,6 +55,18 @@ struct KeyProgram {
   }
 
   let steps: [Step]
+  /// The key's length when it is the value's own bytes (a trivially copyable value of
+  /// scalars): read in place, with no copy.
+  let wholeSize: Int?
+
+  init(steps: [Step]) {
+    self.steps = steps
+    if steps.count == 1, case .bytes(0, let count) = steps[0] {
+      wholeSize = count
+    } else {
+      wholeSize = nil
+    }
+  }
 
   /// Writes the key of the value at `value`; false when it does not fit.
   func write(_ value: UnsafeRawPointer, into key: inout ValueKey) -> Bool {
@@ -61,7 +74,8 @@ struct KeyProgram {
     for step in steps {
       switch step {
       case .bytes(let offset, let count): key.append(value + offset, count: count)
-      case .string(let offset): key.append(value.load(fromByteOffset: offset, as: String.self))
+      case .string(let offset):
+        key.append((value + offset).assumingMemoryBound(to: String.self))
       case .elements(let offset, let write): write(value + offset, &key)
       }
       if !key.fits { return false }
@@ -139,7 +153,7 @@ struct KeyProgram {
   ) -> ((UnsafeRawPointer, inout ValueKey) -> Void)? {
     guard scalarSize(A.Element.self, depth: 1) != nil else { return nil }
     return { value, key in
-      value.assumingMemoryBound(to: A.self).pointee.elements.withUnsafeBytes { bytes in
+      value.assumingMemoryBound(to: [A.Element].self).pointee.withUnsafeBytes { bytes in
         key.append(length: bytes.count)
         if let base = bytes.baseAddress { key.append(base, count: bytes.count) }
       }

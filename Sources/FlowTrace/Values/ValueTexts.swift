@@ -14,15 +14,15 @@ final class ValueTexts {
   private struct Slot {
     var plan: UnsafeRawPointer?
     var limit = 0
-    var settled = false
     /// Used more lately than the other slot of its pair.
     var recent = false
     var key: [UInt8] = []
+    /// The value's text, cut.
     var text: [UInt8] = []
   }
 
   private let slots = UnsafeMutablePointer<Slot>.allocate(capacity: slotCount)
-  private var key = ValueKey()
+  @exclusivity(unchecked) private var buffer = ValueKey()
 
   init() {
     slots.initialize(repeating: Slot(), count: Self.slotCount)
@@ -31,7 +31,7 @@ final class ValueTexts {
   deinit {
     slots.deinitialize(count: Self.slotCount)
     slots.deallocate()
-    key.bytes.deallocate()
+    buffer.bytes.deallocate()
   }
 
   /// Writes the text of the value at `value` by `plan`'s top rule into `out`, an empty stream:
@@ -40,16 +40,16 @@ final class ValueTexts {
     _ value: UnsafeRawPointer, by plan: AnyRenderPlan, keys: KeyProgram,
     into out: inout BoundedText
   ) {
-    guard keys.write(value, into: &key) else { return plan.top(value, into: &out) }
+    guard let key = read(value, keys) else { return plan.top(value, into: &out) }
     let address = UnsafeRawPointer(Unmanaged.passUnretained(plan).toOpaque())
     // Two slots a key may take (the pair at `index`): the one used last is kept.
-    let pair = slots + (slotIndex(address) & ~1)
+    let pair = slots + (slotIndex(address, key) & ~1)
     for way in 0..<2 {
       let slot = pair + way
-      if slot.pointee.plan == address, slot.pointee.limit == out.limit, holdsKey(slot) {
+      if slot.pointee.plan == address, slot.pointee.limit == out.limit, holds(slot, key) {
         slot.pointee.recent = true
         pair[1 &- way].recent = false
-        return out.write(held: slot.pointee.text, settled: slot.pointee.settled)
+        return slot.pointee.text.withUnsafeBufferPointer { out.writeWhole(utf8: $0) }
       }
     }
     let way = pair[0].recent ? 1 : 0
@@ -57,28 +57,33 @@ final class ValueTexts {
     slot.pointee.recent = true
     pair[1 &- way].recent = false
     plan.top(value, into: &out)
-    // Rendering may have used `key` (a value rendered inside this one): the key read above
-    // is read again.
-    guard keys.write(value, into: &key) else { return }
+    // Rendering may have used this thread's key buffer (a value rendered inside this one):
+    // the key is read again.
+    guard let kept = read(value, keys) else { return }
     slot.pointee.plan = address
     slot.pointee.limit = out.limit
-    slot.pointee.settled = out.isFull
     slot.pointee.key.removeAll(keepingCapacity: true)
-    slot.pointee.key.append(
-      contentsOf: UnsafeRawBufferPointer(start: key.bytes, count: key.count))
+    slot.pointee.key.append(contentsOf: kept)
     slot.pointee.text.removeAll(keepingCapacity: true)
-    slot.pointee.text.append(contentsOf: out.bytes)
+    out.withText { slot.pointee.text.append(contentsOf: $0) }
   }
 
-  private func holdsKey(_ slot: UnsafeMutablePointer<Slot>) -> Bool {
+  /// The key of the value at `value`: its own bytes, or read into this thread's buffer; nil
+  /// when it does not fit.
+  private func read(_ value: UnsafeRawPointer, _ keys: KeyProgram) -> UnsafeRawBufferPointer? {
+    if let size = keys.wholeSize { return UnsafeRawBufferPointer(start: value, count: size) }
+    guard keys.write(value, into: &buffer) else { return nil }
+    return UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.count)
+  }
+
+  private func holds(_ slot: UnsafeMutablePointer<Slot>, _ key: UnsafeRawBufferPointer) -> Bool {
     slot.pointee.key.withUnsafeBytes { held in
-      guard held.count == key.count, let base = held.baseAddress else {
-        return held.count == key.count
-      }
+      guard held.count == key.count else { return false }
+      guard let base = held.baseAddress, let other = key.baseAddress else { return true }
       var offset = 0
       while offset &+ 8 <= key.count {
         if base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          != key.bytes.load(fromByteOffset: offset, as: UInt64.self)
+          != other.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         {
           return false
         }
@@ -86,7 +91,7 @@ final class ValueTexts {
       }
       while offset < key.count {
         if base.load(fromByteOffset: offset, as: UInt8.self)
-          != key.bytes.load(fromByteOffset: offset, as: UInt8.self)
+          != other.load(fromByteOffset: offset, as: UInt8.self)
         {
           return false
         }
@@ -97,19 +102,22 @@ final class ValueTexts {
   }
 
   /// A hash of the plan and the key (eight bytes at a time), as a slot index.
-  private func slotIndex(_ plan: UnsafeRawPointer) -> Int {
+  private func slotIndex(_ plan: UnsafeRawPointer, _ key: UnsafeRawBufferPointer) -> Int {
     var hash = UInt64(UInt(bitPattern: plan))
+    guard let base = key.baseAddress else {
+      return Int(truncatingIfNeeded: hash >> 4) & (Self.slotCount &- 1)
+    }
     var offset = 0
     while offset &+ 8 <= key.count {
       hash =
-        (hash ^ key.bytes.load(fromByteOffset: offset, as: UInt64.self))
+        (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         &* 0x9E37_79B9_7F4A_7C15
       hash ^= hash >> 29
       offset &+= 8
     }
     while offset < key.count {
       hash =
-        (hash ^ UInt64(key.bytes.load(fromByteOffset: offset, as: UInt8.self)))
+        (hash ^ UInt64(base.load(fromByteOffset: offset, as: UInt8.self)))
         &* 0x9E37_79B9_7F4A_7C15
       offset &+= 1
     }
