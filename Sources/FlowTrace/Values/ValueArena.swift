@@ -9,7 +9,9 @@ import Synchronization
 // sink is writing), the thread renders the value itself into the same bytes instead: the two
 // cores then share the work (the program renders, the writer encodes) rather than the program
 // waiting for the writer to render everything. The text is the same: a `Sendable` value's
-// copy is the value at call time either way.
+// copy is the value at call time either way. While the writer is behind by less, a value
+// whose text the thread kept from such a render (`ValueTexts`) is recorded as that text: a
+// lookup costs the thread a little more than a copy, and saves the writer a render.
 
 /// Where a kept value's record says it is.
 enum KeptValue {
@@ -24,15 +26,31 @@ enum KeptValue {
   /// Sealed chunks waiting on the thread from which it renders values itself.
   /// (Atomic only for tests, which set it to 0 or `.max` while other threads record.)
   static let renderNowBacklog = Atomic<Int>(4)
+  /// Sealed chunks waiting on the thread from which it records a value whose text it kept as
+  /// that text (tests set it to 0).
+  static let keptTextBacklog = Atomic<Int>(1)
 }
 
 extension UnsafeMutablePointer where Pointee == HotState {
   /// Appends a value record (`argValue`/`returnValue`) holding a copy of `value`.
   func append<T>(value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64) {
-    if ft_load_relaxed(pointee.backlog) >= KeptValue.renderNowBacklog.load(ordering: .relaxed),
-      ft_mode_load() & ModeBits.sink != 0
-    {
+    let backlog = ft_load_relaxed(pointee.backlog)
+    let writing = ft_mode_load() & ModeBits.sink != 0
+    if backlog >= KeptValue.renderNowBacklog.load(ordering: .relaxed), writing {
       return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
+    }
+    let plan = RenderPlans.plan(for: T.self)
+    // The writer is behind: the text of an equal value this thread rendered lately (its
+    // table is filled by the renders above) goes instead of a copy the writer would render.
+    if backlog >= KeptValue.keptTextBacklog.load(ordering: .relaxed), writing,
+      let keys = plan.keys, let texts = pointee.valueTexts
+    {
+      let found = withUnsafePointer(to: value) {
+        texts.withKeptText($0, by: plan, keys: keys, limit: Runtime.shared.maxValueLength) {
+          appendRenderedText($0, kind: kind, a: a, flags: flags, c: c)
+        }
+      }
+      if found { return }
     }
     let size = MemoryLayout<T>.size
     let alignment = MemoryLayout<T>.alignment
@@ -41,7 +59,6 @@ extension UnsafeMutablePointer where Pointee == HotState {
     }
     let (bytes, offset) = valueSlot(size: size, alignment: alignment)
     bytes.initializeMemory(as: T.self, to: value)
-    let plan = RenderPlans.plan(for: T.self)
     var record = RawRecord(
       kind: kind, flags: flags, a: a,
       b: UInt64(UInt(bitPattern: Unmanaged.passUnretained(plan).toOpaque())), c: c)

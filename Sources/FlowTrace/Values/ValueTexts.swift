@@ -41,31 +41,58 @@ final class ValueTexts {
     into out: inout BoundedText
   ) {
     guard let key = read(value, keys) else { return plan.top(value, into: &out) }
+    let (found, free) = find(key, plan, limit: out.limit)
+    if let found {
+      return found.pointee.text.withUnsafeBufferPointer { out.writeWhole(utf8: $0) }
+    }
+    plan.top(value, into: &out)
+    // Rendering may have used this thread's key buffer (a value rendered inside this one):
+    // the key is read again.
+    guard let kept = read(value, keys) else { return }
+    markUsed(free)
+    free.pointee.plan = UnsafeRawPointer(Unmanaged.passUnretained(plan).toOpaque())
+    free.pointee.limit = out.limit
+    free.pointee.key.removeAll(keepingCapacity: true)
+    free.pointee.key.append(contentsOf: kept)
+    free.pointee.text.removeAll(keepingCapacity: true)
+    out.withText { free.pointee.text.append(contentsOf: $0) }
+  }
+
+  /// Calls `body` with the text this thread kept for the value at `value` (cut at `limit`)
+  /// and returns true; false, without rendering, when it kept none.
+  func withKeptText(
+    _ value: UnsafeRawPointer, by plan: AnyRenderPlan, keys: KeyProgram, limit: Int,
+    _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    guard let key = read(value, keys), let found = find(key, plan, limit: limit).found else {
+      return false
+    }
+    found.pointee.text.withUnsafeBufferPointer(body)
+    return true
+  }
+
+  /// The slot that holds `key` for `plan` and `limit` (marked used last), or else the slot of
+  /// the pair to write it in.
+  private func find(
+    _ key: UnsafeRawBufferPointer, _ plan: AnyRenderPlan, limit: Int
+  ) -> (found: UnsafeMutablePointer<Slot>?, free: UnsafeMutablePointer<Slot>) {
     let address = UnsafeRawPointer(Unmanaged.passUnretained(plan).toOpaque())
     // Two slots a key may take (the pair at `index`): the one used last is kept.
     let pair = slots + (slotIndex(address, key) & ~1)
     for way in 0..<2 {
       let slot = pair + way
-      if slot.pointee.plan == address, slot.pointee.limit == out.limit, holds(slot, key) {
-        slot.pointee.recent = true
-        pair[1 &- way].recent = false
-        return slot.pointee.text.withUnsafeBufferPointer { out.writeWhole(utf8: $0) }
+      if slot.pointee.plan == address, slot.pointee.limit == limit, holds(slot, key) {
+        markUsed(slot)
+        return (slot, slot)
       }
     }
-    let way = pair[0].recent ? 1 : 0
-    let slot = pair + way
+    return (nil, pair[0].recent ? pair + 1 : pair)
+  }
+
+  /// Marks `slot` as used after the other slot of its pair.
+  private func markUsed(_ slot: UnsafeMutablePointer<Slot>) {
     slot.pointee.recent = true
-    pair[1 &- way].recent = false
-    plan.top(value, into: &out)
-    // Rendering may have used this thread's key buffer (a value rendered inside this one):
-    // the key is read again.
-    guard let kept = read(value, keys) else { return }
-    slot.pointee.plan = address
-    slot.pointee.limit = out.limit
-    slot.pointee.key.removeAll(keepingCapacity: true)
-    slot.pointee.key.append(contentsOf: kept)
-    slot.pointee.text.removeAll(keepingCapacity: true)
-    out.withText { slot.pointee.text.append(contentsOf: $0) }
+    slots[(slot - slots) ^ 1].recent = false
   }
 
   /// The key of the value at `value`: its own bytes, or read into this thread's buffer; nil
