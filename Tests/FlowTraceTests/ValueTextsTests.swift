@@ -43,6 +43,15 @@ private struct CountedView: Sendable, CustomStringConvertible {
   }
 }
 
+/// Asks to be rendered each time (its text reads a counter).
+private struct Ticket: Sendable, CustomStringConvertible, TraceRenderedEachTime {
+  var id: Int
+  var description: String {
+    describedCount += 1
+    return "ticket \(id) #\(describedCount)"
+  }
+}
+
 private struct PointerHolder: CustomStringConvertible {
   var pointer: UnsafePointer<Int>
   var description: String { "\(pointer.pointee)" }
@@ -112,6 +121,14 @@ private struct PointerHolder: CustomStringConvertible {
         #expect(ValueRender.render(CountedPoint(x: 1, y: -0.5), limit: 200) == "(1, -0.5)")
       }
       #expect(describedCount == 7)
+    }
+  }
+
+  @Test func aTypeRenderedEachTimeIsNotKept() {
+    onRecordingThread {
+      describedCount = 0
+      #expect(ValueRender.render(Ticket(id: 3), limit: 200) == "ticket 3 #1")
+      #expect(ValueRender.render(Ticket(id: 3), limit: 200) == "ticket 3 #2")
     }
   }
 

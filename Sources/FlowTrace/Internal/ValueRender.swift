@@ -126,3 +126,9 @@ public protocol TraceRepresentable {
   /// The text shown for this value in a trace.
   var traceDescription: String { get }
 }
+
+/// Marks a value type whose text depends on more than its value (a `description` that reads a
+/// global setting, the clock, a counter): each of its values is rendered, never written from
+/// the text of an equal value rendered before (see README, "Equal values are rendered once per
+/// thread").
+public protocol TraceRenderedEachTime {}

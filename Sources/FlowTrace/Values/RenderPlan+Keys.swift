@@ -1,10 +1,16 @@
 // Which plans keep their values' texts by the values' contents (`ValueTexts`).
 
 extension RenderPlan {
+  /// True when an equal value's text may be written again: a text that costs more than a
+  /// lookup, of a type that did not ask to be rendered each time.
+  static func keepsTexts(_ style: Style) -> Bool {
+    rendersSlowly(style) && !(T.self is any TraceRenderedEachTime.Type)
+  }
+
   /// False for the texts that cost about a lookup (a string copied, an integer's digits, an
   /// enum case's text, a constant), for collections, and for classes and existentials (no
   /// key).
-  static func rendersSlowly(_ style: Style) -> Bool {
+  private static func rendersSlowly(_ style: Style) -> Bool {
     switch style {
     case .representable: return true
     case .reflecting(let reflecting): return rendersSlowly(reflecting)

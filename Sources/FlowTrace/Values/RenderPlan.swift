@@ -65,7 +65,7 @@ final class RenderPlan<T>: AnyRenderPlan, @unchecked Sendable {
     self.style = style
     super.init(
       program: RenderProgram.build(T.self, style), topIsSpecial: Self.isSpecial(style),
-      keys: Self.rendersSlowly(style) ? KeyProgram.make(T.self) : nil)
+      keys: Self.keepsTexts(style) ? KeyProgram.make(T.self) : nil)
   }
 
   override func destroy(_ value: UnsafeMutableRawPointer) {
