@@ -44,8 +44,9 @@ struct HotState {
   var renderStore: ByteStore?
   /// The texts of collections this thread rendered last (`TextMemo`).
   var memos: MemoTable?
-  /// The texts of values this thread rendered lately, by their contents (`ValueTexts`).
-  var valueTexts: ValueTexts?
+  /// The texts of values this thread rendered lately, by their contents (`ValueTexts`):
+  /// retained, released with the state (reached without a reference count per value).
+  var valueTexts: Unmanaged<ValueTexts>?
 }
 
 /// The recorder of one thread: its record buffer and call stack (producer side, in `hot`),
@@ -125,6 +126,7 @@ final class ThreadRecorder: @unchecked Sendable {
     let state = hot.pointee
     state.stack.deinitialize(count: state.depth)
     state.stack.deallocate()
+    state.valueTexts?.release()
     hot.deinitialize(count: 1)
     hot.deallocate()
     backlog.deallocate()

@@ -31,8 +31,10 @@ class AnyRenderPlan: @unchecked Sendable {
       return top(value, into: &out)
     }
     let hot = state.assumingMemoryBound(to: HotState.self)
-    if hot.pointee.valueTexts == nil { hot.pointee.valueTexts = ValueTexts() }
-    hot.pointee.valueTexts.unsafelyUnwrapped.write(value, by: self, keys: keys, into: &out)
+    if hot.pointee.valueTexts == nil { hot.pointee.valueTexts = .passRetained(ValueTexts()) }
+    hot.pointee.valueTexts.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+      $0.write(value, by: self, keys: keys, into: &out)
+    }
   }
 
   /// Writes the value at `value` by the top rule.

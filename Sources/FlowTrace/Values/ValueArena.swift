@@ -45,9 +45,12 @@ extension UnsafeMutablePointer where Pointee == HotState {
     if backlog >= KeptValue.keptTextBacklog.load(ordering: .relaxed), writing,
       let keys = plan.keys, let texts = pointee.valueTexts
     {
-      let found = withUnsafePointer(to: value) {
-        texts.withKeptText($0, by: plan, keys: keys, limit: Runtime.shared.maxValueLength) {
-          appendRenderedText($0, kind: kind, a: a, flags: flags, c: c)
+      let limit = Runtime.shared.maxValueLength
+      let found = withUnsafePointer(to: value) { value in
+        texts._withUnsafeGuaranteedRef {
+          $0.withKeptText(value, by: plan, keys: keys, limit: limit) {
+            appendRenderedText($0, kind: kind, a: a, flags: flags, c: c)
+          }
         }
       }
       if found { return }
