@@ -39,13 +39,37 @@ enum StandardText {
     var value = value
     guard value.utf8.count <= 4 * out.limit + 64 else { return false }
     return value.withUTF8 { bytes in
-      for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C {
-        return false
-      }
+      guard needsNoEscape(bytes) else { return false }
       out.write(ascii: "\"")
-      out.write(utf8: bytes)
+      out.write(asciiBytes: bytes)
       out.write(ascii: "\"")
       return true
     }
+  }
+
+  /// True when every byte is printable ASCII other than `"` and `\` (eight bytes at a time).
+  static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs = ones &* 0x80
+    /// High bits where a byte of `word` is zero.
+    func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+    var index = 0
+    while index &+ 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // Bytes of 0x80 and up, under 0x20, DEL, `"` and `\`.
+      let below = (word &- ones &* 0x20) & ~word & highs
+      let escaped =
+        zeros(word ^ (ones &* 0x7F)) | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
+      if (word & highs) | below | escaped != 0 { return false }
+      index &+= 8
+    }
+    while index < bytes.count {
+      let byte = base[index]
+      if byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C { return false }
+      index &+= 1
+    }
+    return true
   }
 }
