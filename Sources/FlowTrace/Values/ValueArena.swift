@@ -36,12 +36,9 @@ extension UnsafeMutablePointer where Pointee == HotState {
   func append<T>(value: T, kind: RecordKind, a: UInt64, flags: UInt8, c: UInt64) {
     let backlog = ft_load_relaxed(pointee.backlog)
     let writing = ft_mode_load() & ModeBits.sink != 0
-    if backlog >= KeptValue.renderNowBacklog.load(ordering: .relaxed), writing {
-      return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
-    }
     let plan = RenderPlans.plan(for: T.self)
     // The writer is behind: the text of an equal value this thread rendered lately (its
-    // table is filled by the renders above) goes instead of a copy the writer would render.
+    // table is filled by the renders below) goes instead of a copy the writer would render.
     if backlog >= KeptValue.keptTextBacklog.load(ordering: .relaxed), writing,
       let keys = plan.keys, let texts = pointee.valueTexts
     {
@@ -54,6 +51,9 @@ extension UnsafeMutablePointer where Pointee == HotState {
         }
       }
       if found { return }
+    }
+    if backlog >= KeptValue.renderNowBacklog.load(ordering: .relaxed), writing {
+      return appendRendered(value, kind: kind, a: a, flags: flags, c: c)
     }
     let size = MemoryLayout<T>.size
     let alignment = MemoryLayout<T>.alignment
