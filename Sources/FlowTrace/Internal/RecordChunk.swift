@@ -75,9 +75,11 @@ extension RecordChunk {
   /// The chunk of a thread that ended and was read to the end: empty, never written.
   static let finished = RecordChunk()
 
-  /// A fresh or recycled empty chunk.
+  /// A fresh or recycled empty chunk: the one recycled longest ago, whose lines have left the
+  /// writer's cache (the one it just read would be taken back from the writer's core line by
+  /// line as the recording thread writes it: 6–12 % of the values workload's CPU).
   static func make() -> RecordChunk {
-    pool.withLock { $0.popLast() } ?? RecordChunk()
+    pool.withLock { $0.isEmpty ? nil : $0.removeFirst() } ?? RecordChunk()
   }
 
   /// Takes back a sealed chunk whose every record was read (every text taken).
