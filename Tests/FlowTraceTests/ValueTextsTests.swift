@@ -6,50 +6,47 @@ import Testing
 /// Counts the `description`s it runs (to see when a text was kept and when rendered).
 nonisolated(unsafe) private var describedCount = 0
 
-private struct CountedVertex: Sendable, CustomStringConvertible {
-  var id: Int
-  var name: String
+/// A type whose `description` is counted, then gives `text`.
+private protocol Counted: CustomStringConvertible {
+  var text: String { get }
+}
+
+extension Counted {
   var description: String {
     describedCount += 1
-    return "v\(id):\(name)"
+    return text
   }
 }
 
-private struct CountedLimbs: Sendable, CustomStringConvertible {
+private struct CountedVertex: Sendable, Counted {
+  var id: Int
+  var name: String
+  var text: String { "v\(id):\(name)" }
+}
+
+private struct CountedLimbs: Sendable, Counted {
   var limbs: [UInt32]
   var day = MixDay.monday
-  var description: String {
-    describedCount += 1
-    return "limbs \(limbs) \(day)"
-  }
+  var text: String { "limbs \(limbs) \(day)" }
 }
 
 /// Trivially copyable: its key is its own bytes.
-private struct CountedPoint: Sendable, CustomStringConvertible {
+private struct CountedPoint: Sendable, Counted {
   var x: Int
   var y: Double
-  var description: String {
-    describedCount += 1
-    return "(\(x), \(y))"
-  }
+  var text: String { "(\(x), \(y))" }
 }
 
 /// Its text reads a class's state: no key (the state is not in its bytes).
-private struct CountedView: Sendable, CustomStringConvertible {
+private struct CountedView: Sendable, Counted {
   let counter: MixCounter
-  var description: String {
-    describedCount += 1
-    return "view \(counter.count)"
-  }
+  var text: String { "view \(counter.count)" }
 }
 
-/// Asks to be rendered each time (its text reads a counter).
-private struct Ticket: Sendable, CustomStringConvertible, TraceRenderedEachTime {
+/// Asks to be rendered each time (its text reads the count).
+private struct Ticket: Sendable, Counted, TraceRenderedEachTime {
   var id: Int
-  var description: String {
-    describedCount += 1
-    return "ticket \(id) #\(describedCount)"
-  }
+  var text: String { "ticket \(id) #\(describedCount)" }
 }
 
 private struct PointerHolder: CustomStringConvertible {
