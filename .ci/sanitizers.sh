@@ -25,10 +25,11 @@ for kind in "${kinds[@]}"; do
   case $kind in
   thread)
     # The concurrency tests' async functions and MacroShapes* are real `@Trace` expansions
-    # (task groups, async let, actors, typed throws), so TSan sees what users compile.
+    # (task groups, async let, actors, typed throws), so TSan sees what users compile; the
+    # value tests cover texts kept per thread and values rendered on either thread.
     echo "== thread: Concurrency, Error, MacroShapes, Sink, SocketLoss, ThreadLife, … tests"
     TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path "$scratch" \
-      --filter 'RuntimeSuite/(ConcurrencyTests|ErrorTests|MacroShapesTests|MacroShapesRecordTests|SinkTests|SocketLossTests|RobustSinkConcurrencyTests|PlainRunTests|ThreadLifeTests|AutoPrintTests)/' \
+      --filter 'RuntimeSuite/(ConcurrencyTests|ErrorTests|MacroShapesTests|MacroShapesRecordTests|SinkTests|SocketLossTests|RobustSinkConcurrencyTests|PlainRunTests|ThreadLifeTests|AutoPrintTests|RenderNowTests|KeptValueTests)/|ValueTextsTests|TextMemoTests' \
       >"$scratch-run.log" 2>&1
     status=$?
     # A child's report only shows as its exit status 66 where a test checks it: read the log.
