@@ -20,9 +20,9 @@ enum ValueRender {
   static func string<T>(_ value: T) -> String? {
     if T.self == String.self { return unsafeBitCast(value, to: String.self) }
     // Only an optional or an existential (`Any`, `any P`, `AnyObject`) may hold a `String`.
-    let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
-    switch metadata.load(as: UInt.self) {
-    case 0x202, 0x303, 0x307: return value as? String
+    switch MetadataKind.of(T.self) {
+    case MetadataKind.optional, MetadataKind.existential, MetadataKind.extendedExistential:
+      return value as? String
     default: return nil
     }
   }

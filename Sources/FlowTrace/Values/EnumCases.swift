@@ -27,11 +27,10 @@ final class EnumCases: @unchecked Sendable {
   /// `case unit(Void)` —, a payload type the runtime cannot name).
   static func read<T>(_ type: T.Type) -> EnumCases? {
     let metadata = unsafeBitCast(type as Any.Type, to: UnsafeRawPointer.self)
-    guard metadata.load(as: UInt.self) == 0x201,
-      let descriptor = metadata.load(fromByteOffset: 8, as: UnsafeRawPointer?.self),
-      let records = FieldRecords(descriptor: descriptor)
+    guard MetadataKind.of(type) == MetadataKind.enumeration,
+      let descriptor = EnumDescriptor.of(type), let records = FieldRecords(descriptor: descriptor)
     else { return nil }
-    let payloadCount = Int(descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF)
+    let payloadCount = EnumDescriptor.payloadCaseCount(descriptor)
     let emptyCount = Int(descriptor.load(fromByteOffset: 24, as: UInt32.self))
     guard payloadCount > 0, records.count == payloadCount + emptyCount else { return nil }
     let typeName = _typeName(type, qualified: true) + "."
@@ -98,8 +97,8 @@ struct TupleLayout {
 
   /// The layout of `type` when it is a tuple type (metadata kind 0x301), else nil.
   init?(_ type: Any.Type) {
+    guard MetadataKind.of(type) == MetadataKind.tuple else { return nil }
     let metadata = unsafeBitCast(type, to: UnsafeRawPointer.self)
-    guard metadata.load(as: UInt.self) == 0x301 else { return nil }
     let count = metadata.load(fromByteOffset: 8, as: Int.self)
     var labels: [Substring] = []
     if let text = metadata.load(fromByteOffset: 16, as: UnsafePointer<CChar>?.self) {

@@ -100,14 +100,23 @@ private func mangledLength(_ name: UnsafePointer<UInt8>) -> Int {
 
 /// Reading an enum's descriptor.
 enum EnumDescriptor {
+  /// The descriptor of an enum or optional `type` (after the kind word of its metadata).
+  static func of(_ type: Any.Type) -> UnsafeRawPointer? {
+    unsafeBitCast(type, to: UnsafeRawPointer.self).load(
+      fromByteOffset: 8, as: UnsafeRawPointer?.self)
+  }
+
+  /// The payload cases an enum's descriptor counts (`TargetEnumDescriptor`: five 32-bit words
+  /// of type context, then the payload case count in the low 24 bits).
+  static func payloadCaseCount(_ descriptor: UnsafeRawPointer) -> Int {
+    Int(descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF)
+  }
+
   /// True when the enum `type`'s descriptor counts no payload case.
   static func isPayloadFree(_ type: Any.Type) -> Bool {
-    let metadata = unsafeBitCast(type, to: UnsafeRawPointer.self)
-    guard metadata.load(as: UInt.self) == 0x201,
-      let descriptor = metadata.load(fromByteOffset: 8, as: UnsafeRawPointer?.self)
-    else { return false }
-    // TargetEnumDescriptor: five 32-bit words of type context, then the payload case count
-    // (low 24 bits).
-    return descriptor.load(fromByteOffset: 20, as: UInt32.self) & 0x00FF_FFFF == 0
+    guard MetadataKind.of(type) == MetadataKind.enumeration, let descriptor = of(type) else {
+      return false
+    }
+    return payloadCaseCount(descriptor) == 0
   }
 }

@@ -35,11 +35,11 @@ extension RenderPlan {
     guard !(T.self is any CustomReflectable.Type) else { return .dynamic }
     // Reflection prints a class instance as its class's name.
     if T.self is AnyObject.Type { return .constant(_typeName(T.self, qualified: true)) }
-    let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
-    switch metadata.load(as: UInt.self) {
-    case 0x200: return structStyle() ?? .dynamic
-    case 0x201 where isSmallPayloadFree: return CaseTexts(T.self).map { .cases($0) } ?? .dynamic
-    case 0x201: return EnumCases.read(T.self).map { .enumCases($0) } ?? .dynamic
+    switch MetadataKind.of(T.self) {
+    case MetadataKind.structure: return structStyle() ?? .dynamic
+    case MetadataKind.enumeration where isSmallPayloadFree:
+      return CaseTexts(T.self).map { .cases($0) } ?? .dynamic
+    case MetadataKind.enumeration: return EnumCases.read(T.self).map { .enumCases($0) } ?? .dynamic
     default: return .dynamic
     }
   }

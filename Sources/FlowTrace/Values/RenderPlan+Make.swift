@@ -50,8 +50,7 @@ extension RenderPlan {
 
   /// True for `any P` (and `Any`, `any AnyObject`): a cast looks at the value inside.
   static var isExistential: Bool {
-    let metadata = unsafeBitCast(T.self as Any.Type, to: UnsafeRawPointer.self)
-    return metadata.load(as: UInt.self) == 0x303
+    MetadataKind.of(T.self) == MetadataKind.existential
   }
 
   /// How `String(reflecting:)` renders a `T` (value types and classes).

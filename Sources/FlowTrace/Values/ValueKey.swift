@@ -120,7 +120,7 @@ struct KeyProgram {
       steps.append(.elements(offset: offset, write))
       return true
     }
-    guard kind(of: type) == 0x200 else { return false }
+    guard MetadataKind.of(type) == MetadataKind.structure else { return false }
     var readable = true
     let complete = _forEachField(of: type) { _, fieldOffset, field, _ in
       readable = append(field, at: offset + fieldOffset, depth: depth + 1, to: &steps)
@@ -135,9 +135,9 @@ struct KeyProgram {
     func size<T>(_: T.Type) -> Int? { _isPOD(T.self) ? MemoryLayout<T>.size : nil }
     guard depth <= maxDepth, let size = _openExistential(type, do: size) else { return nil }
     if scalars.contains(where: { $0 == type }) { return size }
-    switch kind(of: type) {
-    case 0x201: return EnumDescriptor.isPayloadFree(type) ? size : nil
-    case 0x200:
+    switch MetadataKind.of(type) {
+    case MetadataKind.enumeration: return EnumDescriptor.isPayloadFree(type) ? size : nil
+    case MetadataKind.structure:
       var all = true
       let complete = _forEachField(of: type) { _, _, field, _ in
         all = scalarSize(field, depth: depth + 1) != nil
@@ -158,9 +158,5 @@ struct KeyProgram {
         if let base = bytes.baseAddress { key.append(base, count: bytes.count) }
       }
     }
-  }
-
-  private static func kind(of type: Any.Type) -> UInt {
-    unsafeBitCast(type, to: UnsafeRawPointer.self).load(as: UInt.self)
   }
 }
