@@ -4,8 +4,8 @@
 ///
 /// Real code passes the same values over and over (a graph's edges, the number a loop adds
 /// to, a parser's tokens), and a type's own `description` can cost microseconds. Per thread
-/// (`MemoTable`): no lock, no line shared with another thread. Keys are copies of the
-/// contents, so nothing of the program's is kept alive.
+/// (`HotState.valueTexts`): no lock, no line shared with another thread. Keys are copies of
+/// the contents, so nothing of the program's is kept alive.
 final class ValueTexts {
   /// Slots, in pairs picked by a hash of the plan and the key (a key may take either slot
   /// of its pair: two keys whose hashes meet both stay).
@@ -103,6 +103,8 @@ final class ValueTexts {
     return UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.count)
   }
 
+  /// True when `slot` holds `key` (compared inline, eight bytes at a time: a call to `memcmp`
+  /// made a 16–24-byte lookup ~10 ns slower).
   private func holds(_ slot: UnsafeMutablePointer<Slot>, _ key: UnsafeRawBufferPointer) -> Bool {
     slot.pointee.key.withUnsafeBytes { held in
       guard held.count == key.count else { return false }
