@@ -9,7 +9,7 @@ extension RuntimeSuite {
   @Suite struct EnumPlanTests {
     private func readsMetadata<T>(_: T.Type) -> Bool {
       guard EnumCases.read(T.self) != nil,
-        case .reflecting(let reflecting) = RenderPlans.typed(T.self).style,
+        case .reflecting(let reflecting) = settledPlan(for: T.self).style,
         case .enumCases = reflecting
       else { return false }
       return true

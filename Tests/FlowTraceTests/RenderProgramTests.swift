@@ -6,19 +6,6 @@ import Testing
 /// Render programs (a plan flattened into steps over the value's memory): which plans get
 /// one, and that running one writes what the plan's own rule writes, cut alike.
 @Suite struct RenderProgramTests {
-  /// The cached plan of `T`: while another test's thread builds it, a use gets a plan made
-  /// for that use alone (no program), so this asks until the same plan comes back.
-  private func settledPlan<T>(for _: T.Type) -> AnyRenderPlan {
-    var plan = RenderPlans.plan(for: T.self)
-    for _ in 0..<1_000 {
-      let again = RenderPlans.plan(for: T.self)
-      if again === plan { return plan }
-      plan = again
-      usleep(1_000)
-    }
-    return plan
-  }
-
   @Test func structsOfFieldsOptionalsAndCaseEnumsHavePrograms() {
     #expect(settledPlan(for: MixWidths.self).program != nil)
     #expect(settledPlan(for: MixPlain?.self).program != nil)
